@@ -1,0 +1,27 @@
+import type { Config } from 'jest';
+
+const moduleNameMapper = { '^@typemcp/([a-z-]+)$': '<rootDir>/../../packages/$1/src/index.ts' };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../../tsconfig.json' }] };
+
+function project(name: string, dir: string): Config {
+  return {
+    displayName: name,
+    rootDir: dir,
+    testEnvironment: 'node',
+    testMatch: ['<rootDir>/**/*.test.ts'],
+    moduleNameMapper,
+    transform,
+  };
+}
+
+const config: Config = {
+  projects: [
+    project('protocol', '<rootDir>/packages/protocol'),
+    project('server', '<rootDir>/packages/server'),
+    project('client', '<rootDir>/packages/client'),
+    project('hono', '<rootDir>/packages/hono'),
+    { ...project('e2e', '<rootDir>/tests'), moduleNameMapper: { '^@typemcp/([a-z-]+)$': '<rootDir>/../packages/$1/src/index.ts' }, transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.json' }] } },
+  ],
+};
+
+export default config;

@@ -1,0 +1,54 @@
+import type { JSONRPCMessage, RequestId } from '../jsonrpc/messages';
+
+/** What a transport knows about an incoming message besides the message itself. */
+export interface MessageExtra {
+  /** HTTP request headers (lower-case names), when the message came over HTTP. */
+  headers?: Record<string, string>;
+  /** Authentication details set by an auth middleware (e.g. `{ subject, scopes }`). */
+  auth?: AuthInfo;
+}
+
+/** The authenticated caller, as an auth middleware saw it. */
+export interface AuthInfo {
+  /** Stable identifier of the subject (e.g. the token's `sub`). */
+  subject?: string;
+  /** Granted scopes. */
+  scopes?: string[];
+  /** The raw token. */
+  token?: string;
+  /** Anything else the middleware recorded. */
+  extra?: Record<string, unknown>;
+}
+
+/** Options for {@link Transport.send}. */
+export interface TransportSendOptions {
+  /**
+   * The incoming request this message belongs to (a progress notification, a log message,
+   * a server-to-client request, or the response itself). HTTP uses it to pick the stream.
+   */
+  relatedRequestId?: RequestId;
+}
+
+/**
+ * Moves JSON-RPC messages between two peers. One per connection; framing (newline-delimited
+ * JSON, HTTP bodies, SSE) lives in the implementation, never in the Session.
+ *
+ * @example
+ * transport.onmessage = (message) => console.log(message);
+ * await transport.start();
+ * await transport.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+ */
+export interface Transport {
+  /** Starts delivering messages to {@link Transport.onmessage}. */
+  start(): Promise<void>;
+  /** Sends one message. Writes never interleave. */
+  send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void>;
+  /** Closes the connection; {@link Transport.onclose} fires once. */
+  close(): Promise<void>;
+  /** Called for every valid incoming message. */
+  onmessage?: (message: JSONRPCMessage, extra?: MessageExtra) => void;
+  /** Called for errors that do not close the transport (a malformed line, a failed write). */
+  onerror?: (error: Error) => void;
+  /** Called once when the connection is closed, by either side. */
+  onclose?: () => void;
+}

@@ -1,0 +1,270 @@
+import {
+  ErrorCode,
+  LEGACY_PROTOCOL_VERSIONS,
+  McpError,
+
+  SUPPORTED_PROTOCOL_VERSIONS,
+  negotiateLegacyVersion,
+} from '@typemcp/protocol';
+import type {
+  ClientRequestMethods,
+  Implementation,
+  IncomingRequestContext,
+  JSONRPCNotification,
+  JSONRPCRequest,
+  MessageExtra,
+  ServerCapabilities,
+  Transport,
+} from '@typemcp/protocol';
+import { deriveCapabilities } from './deriveCapabilities';
+import { createRequestContext } from './createRequestContext';
+import { serveModern } from './serveModern';
+import type { RequestContext } from './RequestContext';
+import { LOG_LEVEL_ORDER } from './RequestContext';
+import { ServerConnection } from './ServerConnection';
+import type { ServerOptions } from './ServerOptions';
+import { MODERN_ONLY_METHODS } from './methods';
+
+/** Params of a client request method (any `_meta` included). */
+export type MethodParams<M extends keyof ClientRequestMethods> = ClientRequestMethods[M]['params'];
+/** Result of a client request method. */
+export type MethodResult<M extends keyof ClientRequestMethods> = ClientRequestMethods[M]['result'];
+
+/** Answers one request method. Throw an {@link McpError} for a JSON-RPC error. */
+export type RequestHandler<P = Record<string, unknown>, R = Record<string, unknown>> = (
+  params: P,
+  context: RequestContext,
+) => R | Promise<R>;
+
+/** Receives one kind of client notification. */
+export type NotificationHandler = (params: Record<string, unknown>, connection: ServerConnection) => void;
+
+/**
+ * The low-level MCP server: one handler per method, capabilities derived from what is
+ * registered, and one dispatcher that serves both protocol eras on any transport.
+ *
+ * @example
+ * const server = new Server({ name: 'demo', version: '1.0.0' });
+ * server.setRequestHandler('tools/list', () => ({ tools: [] }));
+ * await server.connect(new StdioServerTransport());
+ */
+export class Server {
+  private readonly handlers = new Map<string, RequestHandler<never, unknown>>();
+  private readonly notificationHandlers = new Map<string, NotificationHandler>();
+  private readonly connections = new Set<ServerConnection>();
+  private capabilitiesCache?: ServerCapabilities;
+  /** The `serverInfo` sent to clients. */
+  readonly serverInfo: Implementation;
+  /** Versions this server serves, newest first. */
+  readonly supportedVersions: readonly string[];
+  /** Listeners told about every server-wide notification (e.g. modern subscriptions). */
+  readonly broadcastListeners = new Set<(method: string, params?: Record<string, unknown>) => void>();
+
+  constructor(readonly options: ServerOptions) {
+    const { name, version, title, description, websiteUrl, icons } = options;
+    this.serverInfo = { name, version };
+    if (title !== undefined) this.serverInfo.title = title;
+    if (description !== undefined) this.serverInfo.description = description;
+    if (websiteUrl !== undefined) this.serverInfo.websiteUrl = websiteUrl;
+    if (icons !== undefined) this.serverInfo.icons = icons;
+    this.supportedVersions = options.supportedVersions ?? SUPPORTED_PROTOCOL_VERSIONS;
+  }
+
+  /** Registers (or replaces) the handler of a request method. */
+  setRequestHandler<M extends keyof ClientRequestMethods>(
+    method: M,
+    handler: RequestHandler<MethodParams<M>, MethodResult<M>>,
+  ): void;
+  setRequestHandler(method: string, handler: RequestHandler): void;
+  setRequestHandler(method: string, handler: RequestHandler<never, unknown>): void {
+    this.handlers.set(method, handler);
+    this.capabilitiesCache = undefined;
+  }
+
+  /** Removes the handler of a request method. */
+  removeRequestHandler(method: string): void {
+    this.handlers.delete(method);
+    this.capabilitiesCache = undefined;
+  }
+
+  /** True when a handler is registered for `method`. */
+  hasHandler(method: string): boolean {
+    return this.handlers.has(method);
+  }
+
+  /** Registers the handler of a client notification (e.g. `notifications/roots/list_changed`). */
+  setNotificationHandler(method: string, handler: NotificationHandler): void {
+    this.notificationHandlers.set(method, handler);
+  }
+
+  /** The capabilities this server declares. */
+  get capabilities(): ServerCapabilities {
+    return (this.capabilitiesCache ??= deriveCapabilities(new Set(this.handlers.keys()), this.options.capabilities));
+  }
+
+  /** Open connections. */
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Serves one transport; resolves once it is started. */
+  async connect(transport: Transport, options: { defaultTimeoutMs?: number } = {}): Promise<ServerConnection> {
+    const connection = new ServerConnection(this, transport, options);
+    this.connections.add(connection);
+    await connection.session.start();
+    return connection;
+  }
+
+  /** Closes every connection. */
+  async close(): Promise<void> {
+    await Promise.all([...this.connections].map((c) => c.close().catch(() => undefined)));
+  }
+
+  /**
+   * Sends a server-wide notification (list changes, resource updates) to every legacy session
+   * that should get it, and to every broadcast listener (modern subscriptions).
+   */
+  broadcast(method: string, params?: Record<string, unknown>): void {
+    for (const connection of this.connections) {
+      if (!connection.legacyVersion) continue;
+      if (method === 'notifications/resources/updated' && !connection.subscriptions.has(String(params?.uri))) continue;
+      connection.notify(method, params).catch(() => undefined);
+    }
+    for (const listener of this.broadcastListeners) listener(method, params);
+  }
+
+  /** Tells clients the tool list changed. */
+  sendToolListChanged(): void {
+    this.broadcast('notifications/tools/list_changed');
+  }
+
+  /** Tells clients the resource list changed. */
+  sendResourceListChanged(): void {
+    this.broadcast('notifications/resources/list_changed');
+  }
+
+  /** Tells clients the prompt list changed. */
+  sendPromptListChanged(): void {
+    this.broadcast('notifications/prompts/list_changed');
+  }
+
+  /** Tells subscribers a resource changed. */
+  sendResourceUpdated(uri: string): void {
+    this.broadcast('notifications/resources/updated', { uri });
+  }
+
+  /** @internal Called by a connection for every incoming request. */
+  async handleRequest(
+    connection: ServerConnection,
+    request: JSONRPCRequest,
+    incoming: IncomingRequestContext,
+  ): Promise<Record<string, unknown>> {
+    const params = (request.params ?? {}) as Record<string, unknown>;
+    const meta = params._meta as Record<string, unknown> | undefined;
+    if (request.method === 'initialize') return this.initialize(connection, params);
+    if (meta !== undefined && typeof meta === 'object' && 'io.modelcontextprotocol/protocolVersion' in meta) {
+      return serveModern(this, connection, request, incoming, meta);
+    }
+    if (connection.legacyVersion) return this.serveLegacy(connection, request, incoming, meta ?? {});
+    if (request.method === 'ping') return {};
+    throw new McpError(
+      ErrorCode.InvalidParams,
+      `Cannot serve ${request.method}: send "initialize" first (protocol 2025-11-25 and earlier), or carry ` +
+        `_meta["io.modelcontextprotocol/protocolVersion"] and _meta["io.modelcontextprotocol/clientCapabilities"] (2026-07-28)`,
+    );
+  }
+
+  /** @internal Runs the handler of `method`, or answers -32601. */
+  invoke(method: string, params: Record<string, unknown>, context: RequestContext): unknown {
+    const handler = this.handlers.get(method) as RequestHandler<Record<string, unknown>, unknown> | undefined;
+    if (!handler) throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${method}`);
+    return handler(params, context);
+  }
+
+  /** @internal */
+  handleNotification(connection: ServerConnection, notification: JSONRPCNotification, _extra?: MessageExtra): void {
+    if (notification.method === 'notifications/initialized') connection.initialized = true;
+    const handler = this.notificationHandlers.get(notification.method);
+    if (!handler) return;
+    try {
+      handler(notification.params ?? {}, connection);
+    } catch (error) {
+      this.reportError(error as Error);
+    }
+  }
+
+  /** @internal */
+  forget(connection: ServerConnection): void {
+    this.connections.delete(connection);
+  }
+
+  /** @internal */
+  reportError(error: Error): void {
+    if (this.options.onerror) this.options.onerror(error);
+    else process.stderr.write(`[typemcp] ${error.message}\n`);
+  }
+
+  private initialize(connection: ServerConnection, params: Record<string, unknown>): Record<string, unknown> {
+    if (connection.legacyVersion) {
+      throw new McpError(ErrorCode.InvalidRequest, 'This session is already initialized');
+    }
+    const legacy = this.supportedVersions.filter((v) => LEGACY_PROTOCOL_VERSIONS.includes(v));
+    if (legacy.length === 0) {
+      throw new McpError(
+        ErrorCode.InvalidRequest,
+        `This server does not support the initialize handshake; it serves protocol ${this.supportedVersions.join(', ')}`,
+        { supported: this.supportedVersions },
+      );
+    }
+    if (typeof params.protocolVersion !== 'string') {
+      throw new McpError(ErrorCode.InvalidParams, 'initialize: "protocolVersion" must be a string');
+    }
+    const version = negotiateLegacyVersion(params.protocolVersion, legacy);
+    connection.legacyVersion = version;
+    if (typeof params.capabilities === 'object' && params.capabilities !== null) {
+      connection.clientCapabilities = params.capabilities as typeof connection.clientCapabilities;
+    }
+    if (typeof params.clientInfo === 'object' && params.clientInfo !== null) {
+      connection.clientInfo = params.clientInfo as Implementation;
+    }
+    const result: Record<string, unknown> = {
+      protocolVersion: version,
+      capabilities: this.capabilities,
+      serverInfo: this.serverInfo,
+    };
+    if (this.options.instructions !== undefined) result.instructions = this.options.instructions;
+    return result;
+  }
+
+  private async serveLegacy(
+    connection: ServerConnection,
+    request: JSONRPCRequest,
+    incoming: IncomingRequestContext,
+    meta: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
+    const method = request.method;
+    const params = (request.params ?? {}) as Record<string, unknown>;
+    if (method === 'ping') return {};
+    if (method === 'logging/setLevel') {
+      const level = params.level;
+      if (typeof level !== 'string' || !(level in LOG_LEVEL_ORDER)) {
+        throw new McpError(ErrorCode.InvalidParams, `logging/setLevel: unknown level ${JSON.stringify(level)}`);
+      }
+      connection.logLevel = level as keyof typeof LOG_LEVEL_ORDER;
+      return {};
+    }
+    if (MODERN_ONLY_METHODS.has(method)) {
+      throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${method} (not part of protocol ${connection.legacyVersion})`);
+    }
+    const context = createRequestContext(connection, incoming, {
+      era: 'legacy',
+      protocolVersion: connection.legacyVersion as string,
+      clientCapabilities: connection.clientCapabilities,
+      clientInfo: connection.clientInfo,
+      meta,
+      logLevel: connection.logLevel,
+    });
+    return (await this.invoke(method, params, context)) as Record<string, unknown>;
+  }
+}
+

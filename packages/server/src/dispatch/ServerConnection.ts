@@ -1,0 +1,72 @@
+import { Session } from '@typemcp/protocol';
+import type {
+  ClientCapabilities,
+  Implementation,
+  JSONRPCParams,
+  LoggingLevel,
+  ProtocolEra,
+  RequestOptions,
+  Transport,
+} from '@typemcp/protocol';
+import type { Server } from './Server';
+
+/**
+ * One connection to a {@link Server}: a stdio process, an HTTP session, or one stateless HTTP
+ * exchange. Holds the legacy session state (negotiated version, client capabilities, log level,
+ * resource subscriptions); modern requests carry their own state and use none of it.
+ */
+export class ServerConnection {
+  /** The JSON-RPC engine of this connection. */
+  readonly session: Session;
+  /** The version negotiated by `initialize`; `undefined` until then (and for modern-only use). */
+  legacyVersion?: string;
+  /** True once `notifications/initialized` arrived. */
+  initialized = false;
+  /** Capabilities the client declared in `initialize`. */
+  clientCapabilities: ClientCapabilities = {};
+  /** The client's identity from `initialize`. */
+  clientInfo?: Implementation;
+  /** Minimum level of `notifications/message` (legacy `logging/setLevel`). */
+  logLevel: LoggingLevel = 'debug';
+  /** Resource URIs this legacy client subscribed to. */
+  readonly subscriptions = new Set<string>();
+  /** Called once when the connection closes. */
+  onclose?: () => void;
+
+  constructor(
+    readonly server: Server,
+    transport: Transport,
+    options: { defaultTimeoutMs?: number } = {},
+  ) {
+    this.session = new Session(transport, {
+      defaultTimeoutMs: options.defaultTimeoutMs,
+      onrequest: (request, context) => server.handleRequest(this, request, context),
+      onnotification: (notification, extra) => server.handleNotification(this, notification, extra),
+      onerror: (error) => server.reportError(error),
+      onclose: () => {
+        server.forget(this);
+        this.onclose?.();
+      },
+    });
+  }
+
+  /** The era this connection was opened in: legacy after `initialize`, else modern. */
+  get era(): ProtocolEra {
+    return this.legacyVersion ? 'legacy' : 'modern';
+  }
+
+  /** Sends a notification on this connection (not related to any request). */
+  notify(method: string, params?: JSONRPCParams): Promise<void> {
+    return this.session.notify(method, params);
+  }
+
+  /** Sends a server-to-client request (legacy sessions only). */
+  request<T = Record<string, unknown>>(method: string, params?: JSONRPCParams, options?: RequestOptions): Promise<T> {
+    return this.session.request<T>(method, params, options);
+  }
+
+  /** Closes the connection. */
+  close(): Promise<void> {
+    return this.session.close();
+  }
+}

@@ -1,0 +1,107 @@
+import { ErrorCode, McpError, MODERN_PROTOCOL_VERSIONS } from '@typemcp/protocol';
+import type { ClientCapabilities, Implementation, IncomingRequestContext, JSONRPCRequest, LoggingLevel } from '@typemcp/protocol';
+import { createRequestContext } from './createRequestContext';
+import { LOG_LEVEL_ORDER } from './RequestContext';
+import type { Server } from './Server';
+import type { ServerConnection } from './ServerConnection';
+import { CACHEABLE_METHODS, LEGACY_ONLY_METHODS } from './methods';
+
+const META_VERSION = 'io.modelcontextprotocol/protocolVersion';
+const META_CAPS = 'io.modelcontextprotocol/clientCapabilities';
+const META_INFO = 'io.modelcontextprotocol/clientInfo';
+const META_LOG_LEVEL = 'io.modelcontextprotocol/logLevel';
+const META_SERVER_INFO = 'io.modelcontextprotocol/serverInfo';
+
+/**
+ * Checks the per-request `_meta` of a 2026-07-28 request and returns its facts, or throws the
+ * error the spec prescribes (-32022 unsupported version, -32602 missing or invalid fields).
+ */
+export function readModernMeta(
+  server: Server,
+  meta: Record<string, unknown>,
+): { version: string; capabilities: ClientCapabilities; clientInfo?: Implementation; logLevel?: LoggingLevel } {
+  const version = meta[META_VERSION];
+  if (typeof version !== 'string') {
+    throw new McpError(ErrorCode.InvalidParams, `_meta["${META_VERSION}"] must be a string`);
+  }
+  if (!MODERN_PROTOCOL_VERSIONS.includes(version) || !server.supportedVersions.includes(version)) {
+    throw new McpError(ErrorCode.UnsupportedProtocolVersion, `Unsupported protocol version: ${version}`, {
+      supported: [...server.supportedVersions],
+      requested: version,
+    });
+  }
+  const capabilities = meta[META_CAPS];
+  if (typeof capabilities !== 'object' || capabilities === null || Array.isArray(capabilities)) {
+    throw new McpError(ErrorCode.InvalidParams, `Missing required _meta["${META_CAPS}"] (an object)`);
+  }
+  const logLevel = meta[META_LOG_LEVEL];
+  if (logLevel !== undefined && (typeof logLevel !== 'string' || !(logLevel in LOG_LEVEL_ORDER))) {
+    throw new McpError(ErrorCode.InvalidParams, `_meta["${META_LOG_LEVEL}"]: unknown level ${JSON.stringify(logLevel)}`);
+  }
+  const info = meta[META_INFO];
+  return {
+    version,
+    capabilities: capabilities as ClientCapabilities,
+    clientInfo: typeof info === 'object' && info !== null ? (info as Implementation) : undefined,
+    logLevel: logLevel as LoggingLevel | undefined,
+  };
+}
+
+/** Serves one stateless (2026-07-28) request. */
+export async function serveModern(
+  server: Server,
+  connection: ServerConnection,
+  request: JSONRPCRequest,
+  incoming: IncomingRequestContext,
+  meta: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const facts = readModernMeta(server, meta);
+  const method = request.method;
+  if (LEGACY_ONLY_METHODS.has(method)) {
+    throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${method} (removed in protocol ${facts.version})`);
+  }
+  let result: Record<string, unknown>;
+  if (method === 'server/discover') {
+    result = { supportedVersions: [...server.supportedVersions], capabilities: server.capabilities };
+    if (server.options.instructions !== undefined) result.instructions = server.options.instructions;
+  } else {
+    const context = createRequestContext(connection, incoming, {
+      era: 'modern',
+      protocolVersion: facts.version,
+      clientCapabilities: facts.capabilities,
+      clientInfo: facts.clientInfo,
+      meta,
+      logLevel: facts.logLevel,
+    });
+    try {
+      result = (await server.invoke(method, (request.params ?? {}) as Record<string, unknown>, context)) as Record<
+        string,
+        unknown
+      >;
+    } catch (error) {
+      if (error instanceof McpError && error.code === ErrorCode.ResourceNotFound) {
+        throw new McpError(ErrorCode.InvalidParams, error.message, error.data);
+      }
+      throw error;
+    }
+  }
+  return decorateModernResult(server, method, result);
+}
+
+/** Adds what every modern result carries: `resultType`, caching hints, `serverInfo`. */
+export function decorateModernResult(
+  server: Server,
+  method: string,
+  result: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...result };
+  if (out.resultType === undefined) out.resultType = 'complete';
+  if (out.resultType === 'complete' && CACHEABLE_METHODS.has(method)) {
+    const cache = server.options.cache ?? { ttlMs: 0, cacheScope: 'public' };
+    if (out.ttlMs === undefined) out.ttlMs = cache.ttlMs;
+    if (out.cacheScope === undefined) out.cacheScope = cache.cacheScope;
+  }
+  const resultMeta = (out._meta as Record<string, unknown> | undefined) ?? {};
+  out._meta = { ...resultMeta, [META_SERVER_INFO]: server.serverInfo };
+  return out;
+}

@@ -1,0 +1,93 @@
+import { ErrorCode, LineDecoder, decodeMessage } from '@typemcp/protocol';
+import type { JSONRPCMessage, MessageExtra, Transport } from '@typemcp/protocol';
+import type { Readable, Writable } from 'node:stream';
+
+/** Options of {@link StdioServerTransport}. */
+export interface StdioServerTransportOptions {
+  /** Where messages come from (default `process.stdin`). */
+  input?: Readable;
+  /** Where messages go (default `process.stdout`); nothing else is ever written there. */
+  output?: Writable;
+  /** Largest accepted message in bytes (default 64 MiB); a larger one gets -32600. */
+  maxMessageBytes?: number;
+}
+
+/**
+ * The server side of stdio: newline-delimited JSON-RPC on stdin/stdout. A malformed line is
+ * answered with -32700 (or -32600) and the server keeps reading; stdin EOF closes it.
+ *
+ * @example
+ * await server.connect(new StdioServerTransport());
+ */
+export class StdioServerTransport implements Transport {
+  private readonly input: Readable;
+  private readonly output: Writable;
+  private readonly decoder: LineDecoder;
+  private closed = false;
+  onmessage?: (message: JSONRPCMessage, extra?: MessageExtra) => void;
+  onerror?: (error: Error) => void;
+  onclose?: () => void;
+
+  constructor(options: StdioServerTransportOptions = {}) {
+    this.input = options.input ?? process.stdin;
+    this.output = options.output ?? process.stdout;
+    const max = options.maxMessageBytes ?? 64 * 1024 * 1024;
+    this.decoder = new LineDecoder(
+      (line) => this.handleLine(line),
+      max,
+      (bytes) => {
+        this.writeRaw({
+          jsonrpc: '2.0',
+          error: { code: ErrorCode.InvalidRequest, message: `Message of ${bytes} bytes exceeds the limit of ${max} bytes` },
+        });
+      },
+    );
+  }
+
+  private readonly ondata = (chunk: Buffer | string) => {
+    this.decoder.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  };
+  private readonly onend = () => void this.close();
+  private readonly oninputerror = (error: Error) => this.onerror?.(error);
+  private readonly onoutputerror = (error: Error) => {
+    this.onerror?.(error);
+    void this.close();
+  };
+
+  async start(): Promise<void> {
+    this.input.on('data', this.ondata);
+    this.input.on('end', this.onend);
+    this.input.on('close', this.onend);
+    this.input.on('error', this.oninputerror);
+    this.output.on('error', this.onoutputerror);
+  }
+
+  private handleLine(line: string): void {
+    const decoded = decodeMessage(line);
+    if (decoded.ok) this.onmessage?.(decoded.message);
+    else this.writeRaw(decoded.response);
+  }
+
+  private writeRaw(message: JSONRPCMessage): boolean {
+    if (this.closed) return true;
+    return this.output.write(JSON.stringify(message) + '\n');
+  }
+
+  send(message: JSONRPCMessage): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('stdio transport is closed'));
+    if (this.writeRaw(message)) return Promise.resolve();
+    return new Promise((resolve) => this.output.once('drain', resolve));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.input.off('data', this.ondata);
+    this.input.off('end', this.onend);
+    this.input.off('close', this.onend);
+    this.input.off('error', this.oninputerror);
+    this.output.off('error', this.onoutputerror);
+    if (this.input === process.stdin) this.input.pause();
+    this.onclose?.();
+  }
+}
