@@ -15,6 +15,7 @@ function project(name: string, dir: string): Config {
 }
 
 const config: Config = {
+  reporters: ['default', '<rootDir>/tests/support/summaryReporter.js'],
   projects: [
     project('protocol', '<rootDir>/packages/protocol'),
     project('server', '<rootDir>/packages/server'),
