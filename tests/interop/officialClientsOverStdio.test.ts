@@ -22,7 +22,7 @@ type AnyClient = {
   close(): Promise<void>;
 };
 
-function collectStderr(transport: { stderr: NodeJS.ReadableStream | null }): () => string {
+function collectStderr(transport: { stderr: { on(event: 'data', fn: (chunk: Buffer) => void): unknown } | null }): () => string {
   let text = '';
   transport.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
   return () => text;
@@ -85,7 +85,7 @@ describe('official v2 client → TypeMCP server over stdio (modern era, 2026-07-
   it('negotiates 2026-07-28 without initialize and serves every request statelessly', async () => {
     const { command, args } = tsNodeCommand(FIXTURE);
     const transport = new V2StdioClientTransport({ command, args, stderr: 'pipe' });
-    const stderr = collectStderr(transport as unknown as { stderr: NodeJS.ReadableStream | null });
+    const stderr = collectStderr(transport as unknown as Parameters<typeof collectStderr>[0]);
     const client = new V2Client(
       { name: 'official-v2', version: '2.0.0' },
       { versionNegotiation: { mode: { pin: '2026-07-28' } } },

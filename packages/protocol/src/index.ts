@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-// export * from './types';
+export * from './types';
 export type {
   RequestId,
   JSONRPCParams,

@@ -7,6 +7,7 @@ import type {
   JSONRPCNotification,
   JSONRPCParams,
   JSONRPCRequest,
+  JSONRPCResponse,
   RequestId,
 } from '../jsonrpc/messages';
 import type { MessageExtra, Transport } from '../transport/Transport';
@@ -189,7 +190,7 @@ export class Session {
       if ('id' in message) this.handleRequest(message as JSONRPCRequest, extra);
       else this.handleNotification(message, extra);
     } else {
-      this.handleResponse(message);
+      this.handleResponse(message as JSONRPCResponse);
     }
   }
 
@@ -221,8 +222,8 @@ export class Session {
     this.notify('notifications/cancelled', params).catch(() => undefined);
   }
 
-  private handleResponse(message: JSONRPCMessage): void {
-    if (!('id' in message) || message.id === undefined) {
+  private handleResponse(message: JSONRPCResponse): void {
+    if (message.id === undefined) {
       if ('error' in message) this.options.onerror?.(McpError.fromError(message.error));
       return;
     }
