@@ -48,6 +48,8 @@ export interface SessionOptions {
   onerror?: (error: Error) => void;
   /** Default timeout of outgoing requests (60 s). */
   defaultTimeoutMs?: number;
+  /** Says why the connection closed, for the errors of the requests it fails (e.g. the exit code). */
+  describeClose?: () => string;
 }
 
 interface PendingRequest {
@@ -318,7 +320,8 @@ export class Session {
     this.closed = true;
     for (const controller of this.inflight.values()) controller.abort(new ConnectionClosedError());
     this.inflight.clear();
-    const error = new ConnectionClosedError();
+    const reason = this.options.describeClose?.();
+    const error = new ConnectionClosedError(reason ? `Connection closed: ${reason}` : undefined);
     for (const id of [...this.pending.keys()]) this.settle(id)?.reject(error);
     this.options.onclose?.();
   }
