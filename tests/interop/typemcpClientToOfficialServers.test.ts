@@ -66,13 +66,13 @@ describe.each([
 
   it('gets a JSON-RPC error for an unknown tool or an invalid argument, as an error or isError result', async () => {
     const unknown = await client.callTool({ name: 'nope', arguments: {} }).then(
-      (r) => ({ isError: r.isError }),
-      (e: { code?: number }) => ({ code: e.code }),
+      (r): { isError?: boolean; code?: number } => ({ isError: r.isError }),
+      (e: { code?: number }): { isError?: boolean; code?: number } => ({ code: e.code }),
     );
     expect(unknown.isError === true || unknown.code === -32602).toBe(true);
     const invalid = await client.callTool({ name: 'add', arguments: { a: 'x', b: 1 } }).then(
-      (r) => ({ isError: r.isError }),
-      (e: { code?: number }) => ({ code: e.code }),
+      (r): { isError?: boolean; code?: number } => ({ isError: r.isError }),
+      (e: { code?: number }): { isError?: boolean; code?: number } => ({ code: e.code }),
     );
     expect(invalid.isError === true || invalid.code === -32602).toBe(true);
   });

@@ -1,0 +1,137 @@
+import { ErrorCode, McpError } from '@typemcp/protocol';
+import type {
+  ClientCapabilities,
+  CreateMessageParams,
+  CreateMessageResult,
+  ElicitResult,
+  Implementation,
+  LoggingLevel,
+  ReadResourceResult,
+  RequestId,
+  Root,
+} from '@typemcp/protocol';
+import type { ContainerInstance } from 'typedi';
+import type { RequestContext } from '../dispatch/RequestContext';
+
+/** Reads a resource of this server (used by {@link Context.readResource}). */
+export type ResourceReader = (uri: string, context: Context) => Promise<ReadResourceResult>;
+
+/**
+ * What a tool, resource or prompt method can use during one request: logging, progress, the
+ * client's identity and capabilities, cancellation, other resources and the lifespan's
+ * services. Declare a parameter of type `Context` and it is injected (never in the schema).
+ *
+ * @example
+ * @Tool()
+ * async longTask(files: string[], ctx: Context) {
+ *   await ctx.info(`Processing ${files.length} files`);
+ *   await ctx.reportProgress(1, files.length);
+ * }
+ */
+export class Context {
+  constructor(
+    /** The low-level request context. */
+    readonly request: RequestContext,
+    private readonly container: ContainerInstance,
+    private readonly reader: ResourceReader,
+  ) {}
+
+  /** The JSON-RPC id of the request. */
+  get requestId(): RequestId {
+    return this.request.requestId;
+  }
+  /** Aborted when the client cancels or goes away. */
+  get signal(): AbortSignal {
+    return this.request.signal;
+  }
+  /** The protocol version of this request. */
+  get protocolVersion(): string {
+    return this.request.protocolVersion;
+  }
+  /** `legacy` or `modern`. */
+  get era(): 'legacy' | 'modern' {
+    return this.request.era;
+  }
+  /** The client's identity, if it sent one. */
+  get clientInfo(): Implementation | undefined {
+    return this.request.clientInfo;
+  }
+  /** The client's declared capabilities. */
+  get clientCapabilities(): ClientCapabilities {
+    return this.request.clientCapabilities;
+  }
+
+  /** Sends a log message at `level` (only if the client asked for that level). */
+  log(level: LoggingLevel, message: unknown, logger?: string): Promise<void> {
+    return this.request.log(level, message, logger);
+  }
+  /** Logs at debug level. */
+  debug(message: unknown, logger?: string): Promise<void> {
+    return this.log('debug', message, logger);
+  }
+  /** Logs at info level. */
+  info(message: unknown, logger?: string): Promise<void> {
+    return this.log('info', message, logger);
+  }
+  /** Logs at notice level. */
+  notice(message: unknown, logger?: string): Promise<void> {
+    return this.log('notice', message, logger);
+  }
+  /** Logs at warning level. */
+  warning(message: unknown, logger?: string): Promise<void> {
+    return this.log('warning', message, logger);
+  }
+  /** Logs at error level. */
+  error(message: unknown, logger?: string): Promise<void> {
+    return this.log('error', message, logger);
+  }
+
+  /** Reports progress (sent only if the client asked for progress; values must increase). */
+  reportProgress(progress: number, total?: number, message?: string): Promise<void> {
+    return this.request.sendProgress(progress, total, message);
+  }
+
+  /** Reads one of this server's resources. */
+  readResource(uri: string): Promise<ReadResourceResult> {
+    return this.reader(uri, this);
+  }
+
+  /** A service from the server's container (e.g. one the lifespan provided). */
+  get<T>(id: string | (new (...args: never[]) => T) | { name: string }): T {
+    return this.container.get(id as never) as T;
+  }
+
+  private requireCapability(name: keyof ClientCapabilities, what: string): void {
+    if (!this.clientCapabilities[name]) {
+      throw new McpError(
+        this.era === 'modern' ? ErrorCode.MissingRequiredClientCapability : ErrorCode.InvalidRequest,
+        `The client did not declare the "${name}" capability, so the server cannot ${what}`,
+        { requiredCapabilities: { [name]: {} } },
+      );
+    }
+  }
+
+  /** Asks the user for structured input through the client (legacy era: `elicitation/create`). */
+  async elicit(message: string, requestedSchema: Record<string, unknown>): Promise<ElicitResult> {
+    this.requireCapability('elicitation', 'ask the user for input');
+    return this.request.sendRequest<ElicitResult>('elicitation/create', { message, requestedSchema }, { signal: this.signal });
+  }
+
+  /** Asks the client's model for a completion (legacy era: `sampling/createMessage`). */
+  async sample(messagesOrText: string | CreateMessageParams['messages'], options: Omit<CreateMessageParams, 'messages' | 'maxTokens'> & { maxTokens?: number } = {}): Promise<CreateMessageResult> {
+    this.requireCapability('sampling', 'sample the client model');
+    const messages = typeof messagesOrText === 'string' ? [{ role: 'user' as const, content: { type: 'text' as const, text: messagesOrText } }] : messagesOrText;
+    return this.request.sendRequest<CreateMessageResult>(
+      'sampling/createMessage',
+      { ...options, messages, maxTokens: options.maxTokens ?? 1000 },
+      { signal: this.signal },
+    );
+  }
+
+  /** Lists the client's roots (legacy era: `roots/list`). */
+  async listRoots(): Promise<Root[]> {
+    this.requireCapability('roots', 'list the client roots');
+    const result = await this.request.sendRequest<{ roots: Root[] }>('roots/list', {}, { signal: this.signal });
+    return result.roots;
+  }
+}

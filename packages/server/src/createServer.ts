@@ -1,0 +1,277 @@
+import 'reflect-metadata';
+import { ErrorCode, McpError } from '@typemcp/protocol';
+import type { CallToolResult, CompleteResult, Icon, ServerCapabilities, Tool } from '@typemcp/protocol';
+import { Container } from 'typedi';
+import type { ContainerInstance } from 'typedi';
+import { LifespanRunner } from './context/lifespan';
+import type { Lifespan } from './context/lifespan';
+import type { RequestContext } from './dispatch/RequestContext';
+import { Server } from './dispatch/Server';
+import type { ServerOptions } from './dispatch/ServerOptions';
+import type { ClassType } from './metadata/definitions';
+import { getMetadataStorage } from './metadata/MetadataStorage';
+import { buildPrompt } from './registry/buildPrompt';
+import { buildResource } from './registry/buildResource';
+import { buildTool } from './registry/buildTool';
+import type { InvocationEnv } from './registry/Invocation';
+import { paginate } from './registry/paginate';
+import { Registry } from './registry/Registry';
+import type { EntryKind } from './registry/Registry';
+
+/** Options of {@link createServer}. */
+export interface CreateServerOptions {
+  /** `serverInfo.name`; default: the first provider's `@McpServer` name or class name. */
+  name?: string;
+  /** `serverInfo.version`; default: the first provider's, or '0.0.0'. */
+  version?: string;
+  title?: string;
+  description?: string;
+  instructions?: string;
+  icons?: Icon[];
+  websiteUrl?: string;
+  /** Classes whose `@Tool`, `@Resource` and `@Prompt` methods are served. */
+  providers: ClassType[];
+  /** The typedi container; default: a new one for this server (never the global one). */
+  container?: ContainerInstance;
+  /** Starts services before the first request (merged after each provider's own lifespan). */
+  lifespan?: Lifespan;
+  /** Items per page of every list (default 1000). */
+  pageSize?: number;
+  /** Extra capabilities to declare. */
+  capabilities?: ServerCapabilities;
+  /** Where handler failures are reported (default: stderr). */
+  onerror?: (error: Error) => void;
+}
+
+/** A function-based tool added at run time. */
+export interface DynamicToolOptions {
+  name: string;
+  title?: string;
+  description?: string;
+  inputSchema?: Tool['inputSchema'];
+  annotations?: Tool['annotations'];
+  handler: (args: Record<string, unknown>, request: RequestContext) => CallToolResult | Promise<CallToolResult>;
+}
+
+let containerIds = 0;
+
+/**
+ * An MCP server built from decorated classes: the low-level {@link Server} with every handler
+ * registered, the registry of tools, resources and prompts, the container and the lifespan.
+ * Serve it with `run(app)`, `serveStdio(app.server)` or `mcpApp(app)` from `@typemcp/hono`.
+ *
+ * @example
+ * const app = createServer({ name: 'tools', version: '1.0.0', providers: [Math, Files] });
+ * app.disable('tool', 'deleteFile');
+ */
+export class McpApp {
+  /** The low-level server all transports serve. */
+  readonly server: Server;
+  /** What is served. */
+  readonly registry = new Registry();
+  /** The server's typedi container. */
+  readonly container: ContainerInstance;
+  private readonly lifespan: LifespanRunner;
+  private readonly instances = new Map<Function, Promise<object>>();
+  private readonly pageSize: number;
+
+  constructor(options: CreateServerOptions) {
+    const first = options.providers[0];
+    const declared = first ? getMetadataStorage().serverOf(first)?.options : undefined;
+    this.container = options.container ?? Container.of(`typemcp-server-${++containerIds}`);
+    this.pageSize = options.pageSize ?? 1000;
+    const serverOptions: ServerOptions = {
+      name: options.name ?? declared?.name ?? first?.name ?? 'typemcp-server',
+      version: options.version ?? declared?.version ?? '0.0.0',
+      title: options.title ?? declared?.title,
+      description: options.description ?? declared?.description,
+      instructions: options.instructions ?? declared?.instructions,
+      icons: options.icons ?? declared?.icons,
+      websiteUrl: options.websiteUrl ?? declared?.websiteUrl,
+      capabilities: options.capabilities,
+      onerror: options.onerror,
+    };
+    this.server = new Server(serverOptions);
+    const lifespans = options.providers
+      .map((p) => getMetadataStorage().serverOf(p)?.options.lifespan as Lifespan | undefined)
+      .concat(options.lifespan)
+      .filter((l): l is Lifespan => typeof l === 'function');
+    this.lifespan = new LifespanRunner(
+      lifespans.length === 0 ? undefined : async (ctx) => {
+        const cleanups: Array<() => unknown> = [];
+        for (const l of lifespans) {
+          const c = await l(ctx);
+          if (typeof c === 'function') cleanups.unshift(c);
+        }
+        return async () => {
+          for (const c of cleanups) await c();
+        };
+      },
+      this.container,
+    );
+    for (const provider of options.providers) this.addProvider(provider);
+    this.registry.onchange = (kind) => this.onRegistryChange(kind);
+    this.registerHandlers();
+  }
+
+  private env(target: Function): InvocationEnv {
+    return {
+      instance: () => this.instanceOf(target),
+      container: this.container,
+      reader: (uri, ctx) => this.registry.read(uri, ctx.request),
+    };
+  }
+
+  private instanceOf(target: Function): Promise<object> {
+    let instance = this.instances.get(target);
+    if (!instance) {
+      instance = this.lifespan.start().then(() => {
+        if (!this.container.has(target as never)) this.container.set({ id: target, type: target as never });
+        return this.container.get(target as never) as object;
+      });
+      this.instances.set(target, instance);
+    }
+    return instance;
+  }
+
+  /** Serves the decorated members of another class (now or while serving). */
+  addProvider(target: ClassType): void {
+    for (const member of getMetadataStorage().membersOf(target)) {
+      const origin = { target: member.target, methodName: member.methodName };
+      if (member.kind === 'tool') this.registry.addTool(buildTool(member, this.env(target)), origin);
+      else if (member.kind === 'resource') this.registry.addResource(buildResource(member, this.env(target)), origin);
+      else this.registry.addPrompt(buildPrompt(member, this.env(target)), origin);
+    }
+  }
+
+  /** Adds a function-based tool while serving. */
+  addTool(options: DynamicToolOptions): void {
+    const tool: Tool = { name: options.name, inputSchema: options.inputSchema ?? { type: 'object' } };
+    if (options.title !== undefined) tool.title = options.title;
+    if (options.description !== undefined) tool.description = options.description;
+    if (options.annotations !== undefined) tool.annotations = options.annotations;
+    this.registry.addTool(
+      { tool, enabled: true, call: async (args, request) => options.handler(args, request) },
+      { target: McpApp, methodName: `addTool(${options.name})` },
+    );
+  }
+
+  /** Stops serving an entry until {@link McpApp.enable}; clients are told the list changed. */
+  disable(kind: EntryKind, name: string): boolean {
+    return this.registry.setEnabled(kind, name, false);
+  }
+
+  /** Serves a disabled entry again. */
+  enable(kind: EntryKind, name: string): boolean {
+    return this.registry.setEnabled(kind, name, true);
+  }
+
+  /** Removes an entry for good. */
+  remove(kind: EntryKind, name: string): boolean {
+    return this.registry.remove(kind, name);
+  }
+
+  /** Tells subscribed clients that a resource changed. */
+  notifyResourceUpdated(uri: string): void {
+    this.server.sendResourceUpdated(uri);
+  }
+
+  /** Starts the lifespan (once per process, whatever the transports). */
+  start(): Promise<void> {
+    return this.lifespan.start();
+  }
+
+  /** Closes every connection and stops the lifespan's services. */
+  async stop(): Promise<void> {
+    await this.server.close();
+    await this.lifespan.stop();
+  }
+
+  private onRegistryChange(kind: EntryKind): void {
+    this.registerHandlers();
+    if (kind === 'tool') this.server.sendToolListChanged();
+    else if (kind === 'prompt') this.server.sendPromptListChanged();
+    else this.server.sendResourceListChanged();
+  }
+
+  private registerHandlers(): void {
+    const s = this.server;
+    const r = this.registry;
+    if (r.tools.size > 0 && !s.hasHandler('tools/list')) {
+      s.setRequestHandler('tools/list', (p) => {
+        const { page, nextCursor } = paginate(r.listTools(), p.cursor, this.pageSize, 'tools');
+        return nextCursor ? { tools: page, nextCursor } : { tools: page };
+      });
+      s.setRequestHandler('tools/call', async (p, ctx) => {
+        const entry = r.tool(p.name);
+        await this.start();
+        return entry.call((p.arguments ?? {}) as Record<string, unknown>, ctx);
+      });
+    }
+    if ((r.resources.size > 0 || r.templates.size > 0) && !s.hasHandler('resources/list')) {
+      s.setRequestHandler('resources/list', async (p) => {
+        await this.start();
+        const { page, nextCursor } = paginate(await r.listResources(), p.cursor, this.pageSize, 'resources');
+        return nextCursor ? { resources: page, nextCursor } : { resources: page };
+      });
+      s.setRequestHandler('resources/templates/list', (p) => {
+        const { page, nextCursor } = paginate(r.listTemplates(), p.cursor, this.pageSize, 'resourceTemplates');
+        return nextCursor ? { resourceTemplates: page, nextCursor } : { resourceTemplates: page };
+      });
+      s.setRequestHandler('resources/read', async (p, ctx) => {
+        await this.start();
+        return r.read(p.uri, ctx);
+      });
+      s.setRequestHandler('resources/subscribe', (p, ctx) => {
+        if (typeof p.uri !== 'string') throw new McpError(ErrorCode.InvalidParams, 'resources/subscribe: "uri" must be a string');
+        ctx.connection.subscriptions.add(p.uri);
+        return {};
+      });
+      s.setRequestHandler('resources/unsubscribe', (p, ctx) => {
+        if (typeof p.uri !== 'string') throw new McpError(ErrorCode.InvalidParams, 'resources/unsubscribe: "uri" must be a string');
+        ctx.connection.subscriptions.delete(p.uri);
+        return {};
+      });
+    }
+    if (r.prompts.size > 0 && !s.hasHandler('prompts/list')) {
+      s.setRequestHandler('prompts/list', (p) => {
+        const { page, nextCursor } = paginate(r.listPrompts(), p.cursor, this.pageSize, 'prompts');
+        return nextCursor ? { prompts: page, nextCursor } : { prompts: page };
+      });
+      s.setRequestHandler('prompts/get', async (p, ctx) => {
+        const entry = r.prompt(p.name);
+        await this.start();
+        return entry.get((p.arguments ?? {}) as Record<string, string>, ctx);
+      });
+    }
+    const hasCompletions = [...r.prompts.values(), ...r.templates.values()].some((e) => e.completions.size > 0);
+    if (hasCompletions && !s.hasHandler('completion/complete')) {
+      s.setRequestHandler('completion/complete', (p) => this.complete(p));
+    }
+  }
+
+  private async complete(params: { ref: { type: string; name?: string; uri?: string }; argument: { name: string; value: string }; context?: { arguments?: Record<string, string> } }): Promise<CompleteResult> {
+    const ref = params.ref;
+    const completions =
+      ref?.type === 'ref/prompt'
+        ? this.registry.prompts.get(String(ref.name))?.completions
+        : ref?.type === 'ref/resource'
+          ? this.registry.templates.get(String(ref.uri))?.completions
+          : undefined;
+    if (!completions) throw new McpError(ErrorCode.InvalidParams, `Nothing to complete for ${JSON.stringify(ref)}`);
+    const fn = completions.get(params.argument?.name);
+    const values = fn ? await fn(String(params.argument.value ?? ''), { arguments: params.context?.arguments ?? {} }) : [];
+    return { completion: { values: values.slice(0, 100), total: values.length, hasMore: values.length > 100 } };
+  }
+}
+
+/**
+ * Composes decorated classes into one MCP server.
+ *
+ * @example
+ * const app = createServer({ name: 'Demo', version: '1.0.0', providers: [Demo, Files] });
+ * run(app);
+ */
+export function createServer(options: CreateServerOptions): McpApp {
+  return new McpApp(options);
+}

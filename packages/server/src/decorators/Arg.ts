@@ -1,0 +1,37 @@
+import { SymbolKeyError } from '../errors/SymbolKeyError';
+import type { CompleteFn, TypeThunk } from '../metadata/definitions';
+import { getMetadataStorage } from '../metadata/MetadataStorage';
+
+/** Options of {@link Arg}. */
+export interface ArgOptions {
+  /** The argument's name on the wire; default: the parameter's name. */
+  name?: string;
+  /** What the argument means, for the model. */
+  description?: string;
+  /** The type where reflection cannot tell: `() => [String]`, `() => MyEnum`, `() => MyDto`. */
+  type?: TypeThunk;
+  /** Default value (makes the argument optional). */
+  default?: unknown;
+  /** The argument may be omitted. */
+  optional?: boolean;
+  /** A JSON Schema used as is (no conversion, no validation beyond it). */
+  schema?: Record<string, unknown>;
+  /** Suggests values (`completion/complete`) for a prompt argument or a template variable. */
+  complete?: CompleteFn;
+}
+
+/**
+ * Describes one parameter where reflection is not enough: a description, a default, an element
+ * type, a rename or completions.
+ *
+ * @example
+ * @Tool()
+ * tag(@Arg({ type: () => [String], description: 'Tags to add' }) tags: string[]) { ... }
+ */
+export function Arg(options: ArgOptions = {}): ParameterDecorator {
+  return (prototype, key, index) => {
+    if (typeof key === 'symbol') throw new SymbolKeyError((prototype as object).constructor, key);
+    if (key === undefined) return;
+    getMetadataStorage().addArg({ target: (prototype as object).constructor, methodName: key, index, ...options });
+  };
+}

@@ -1,0 +1,38 @@
+import type { Icon } from '@typemcp/protocol';
+import type { Lifespan } from '../context/lifespan';
+import { getMetadataStorage } from '../metadata/MetadataStorage';
+
+/** Options of {@link McpServer}. */
+export interface McpServerOptions {
+  /** Programmatic name (`serverInfo.name`); default: the class name. */
+  name?: string;
+  /** Version of the server (default '0.0.0'). */
+  version?: string;
+  /** Human-readable name. */
+  title?: string;
+  /** What the server does. */
+  description?: string;
+  /** Guidance for the model on how to use this server. */
+  instructions?: string;
+  /** Icons clients may show. */
+  icons?: Icon[];
+  /** Home page. */
+  websiteUrl?: string;
+  /** Starts services before the first request and stops them at shutdown. */
+  lifespan?: Lifespan;
+}
+
+/**
+ * Marks a class as an MCP server; its `@Tool`, `@Resource` and `@Prompt` methods are served.
+ *
+ * @example
+ * @McpServer({ name: 'Demo', version: '1.0.0' })
+ * class Demo {
+ *   @Tool() add(a: number, b: number): number { return a + b; }
+ * }
+ */
+export function McpServer(options: McpServerOptions = {}): ClassDecorator {
+  return (target) => {
+    getMetadataStorage().addServer({ target, options });
+  };
+}

@@ -1,0 +1,54 @@
+import type { Annotations, Icon } from '@typemcp/protocol';
+import { SymbolKeyError } from '../errors/SymbolKeyError';
+import { getMetadataStorage } from '../metadata/MetadataStorage';
+
+/** Options of {@link Resource}. */
+export interface ResourceOptions {
+  /** The resource's name; default: the method's name. */
+  name?: string;
+  /** Human-readable name. */
+  title?: string;
+  /** What the resource holds. */
+  description?: string;
+  /** Its MIME type (default: text/plain for text, application/json for objects, application/octet-stream for bytes). */
+  mimeType?: string;
+  /** Icons clients may show. */
+  icons?: Icon[];
+  /** Audience, priority, lastModified. */
+  annotations?: Annotations;
+  /** Size in bytes, if known. */
+  size?: number;
+  /**
+   * For a template: the name of a method of the same class that lists its concrete resources
+   * (returning `Array<{ uri, name?, ... } | string>`), served in `resources/list`.
+   */
+  list?: string;
+}
+
+/**
+ * Exposes a method as an MCP resource. A URI with `{variables}` is an RFC 6570 template whose
+ * variables bind to the method's parameters by name.
+ *
+ * @example
+ * @Resource('greeting://{name}')
+ * greeting(name: string): string { return `Hello, ${name}!`; }
+ */
+export function Resource(uri: string, options: ResourceOptions = {}): MethodDecorator {
+  return (prototype, key) => {
+    if (typeof key === 'symbol') throw new SymbolKeyError(prototype.constructor, key);
+    getMetadataStorage().addMember({
+      kind: 'resource',
+      target: prototype.constructor,
+      methodName: key,
+      uri,
+      name: options.name ?? key,
+      title: options.title,
+      description: options.description,
+      mimeType: options.mimeType,
+      icons: options.icons,
+      annotations: options.annotations,
+      size: options.size,
+      listMethod: options.list,
+    });
+  };
+}

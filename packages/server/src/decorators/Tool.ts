@@ -1,0 +1,53 @@
+import type { Icon, ToolAnnotations } from '@typemcp/protocol';
+import { SymbolKeyError } from '../errors/SymbolKeyError';
+import type { TypeThunk } from '../metadata/definitions';
+import { getMetadataStorage } from '../metadata/MetadataStorage';
+
+/** Options of {@link Tool}. */
+export interface ToolOptions {
+  /** The tool's name; default: the method's name. */
+  name?: string;
+  /** Human-readable name. */
+  title?: string;
+  /** What the tool does, for the model. */
+  description?: string;
+  /** Behaviour hints (readOnlyHint, destructiveHint, idempotentHint, openWorldHint). */
+  annotations?: ToolAnnotations;
+  /** Icons clients may show. */
+  icons?: Icon[];
+  /**
+   * The output type when reflection cannot read it (a `Promise<T>` return): a DTO class, or a
+   * primitive constructor, which is wrapped as `{ result: value }`.
+   */
+  output?: TypeThunk;
+  /** `_meta` of the tool definition. */
+  meta?: Record<string, unknown>;
+  /** Task support (2025-11-25 tasks); default 'forbidden'. */
+  task?: 'forbidden' | 'optional' | 'required';
+}
+
+/**
+ * Exposes a method as an MCP tool. Parameter names and types come from the method itself.
+ *
+ * @example
+ * @Tool({ description: 'Add two numbers' })
+ * add(a: number, b: number): number { return a + b; }
+ */
+export function Tool(options: ToolOptions = {}): MethodDecorator {
+  return (prototype, key) => {
+    if (typeof key === 'symbol') throw new SymbolKeyError(prototype.constructor, key);
+    getMetadataStorage().addMember({
+      kind: 'tool',
+      target: prototype.constructor,
+      methodName: key,
+      name: options.name ?? key,
+      title: options.title,
+      description: options.description,
+      annotations: options.annotations,
+      icons: options.icons,
+      output: options.output,
+      meta: options.meta,
+      task: options.task,
+    });
+  };
+}

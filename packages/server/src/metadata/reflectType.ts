@@ -1,0 +1,54 @@
+import type { TypeValue } from './definitions';
+import type { TypeRef } from './TypeRef';
+
+const OPAQUE = new Set<unknown>([Object, Function, Array, Promise, Symbol, undefined, null]);
+
+/** The values of a TypeScript enum object (numeric enums' reverse entries left out). */
+export function enumValues(enumObject: object): Array<string | number> {
+  const entries = Object.entries(enumObject);
+  const numeric = entries.filter(([, v]) => typeof v === 'number').map(([, v]) => v as number);
+  const strings = entries
+    .filter(([k, v]) => typeof v === 'string' && !(Number.isInteger(Number(k)) && numeric.includes(Number(k))))
+    .map(([, v]) => v as string);
+  return [...strings, ...numeric];
+}
+
+/**
+ * Resolves a reflected type or a thunk's value to a {@link TypeRef}; `undefined` when it cannot
+ * be known (Object, Array without element type, Promise, interfaces, unions).
+ */
+export function resolveType(value: TypeValue | undefined, contextClass?: Function): TypeRef | undefined {
+  if (Array.isArray(value)) {
+    if (value.length !== 1) return undefined;
+    const items = resolveType(value[0] as TypeValue, contextClass);
+    return items ? { kind: 'array', items } : undefined;
+  }
+  if (value === String) return { kind: 'string' };
+  if (value === Number) return { kind: 'number' };
+  if (value === Boolean) return { kind: 'boolean' };
+  if (value === Date) return { kind: 'date' };
+  if (OPAQUE.has(value)) return undefined;
+  if (typeof value === 'function') {
+    if (contextClass && (value === contextClass || value.prototype instanceof contextClass)) return { kind: 'context' };
+    return { kind: 'dto', cls: value };
+  }
+  if (typeof value === 'object') return { kind: 'enum', values: enumValues(value) };
+  return undefined;
+}
+
+/** `Integer` marker: `@Arg({ type: () => Integer })` gives `{ "type": "integer" }`. */
+export const Integer: TypeValue = Object.freeze({ __typemcpInteger: true });
+
+/** Same as {@link resolveType} but knows the {@link Integer} marker. */
+export function resolveTypeValue(value: TypeValue | undefined, contextClass?: Function): TypeRef | undefined {
+  if (value === Integer) return { kind: 'integer' };
+  if (Array.isArray(value) && value[0] === Integer) return { kind: 'array', items: { kind: 'integer' } };
+  return resolveType(value, contextClass);
+}
+
+/** Human name of a reflected type, for error messages. */
+export function describeReflected(value: unknown): string {
+  if (value === undefined) return 'undefined (no type metadata: is emitDecoratorMetadata on?)';
+  if (typeof value === 'function') return value.name || 'anonymous function';
+  return String(value);
+}

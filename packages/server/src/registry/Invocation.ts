@@ -1,0 +1,29 @@
+import type { ContainerInstance } from 'typedi';
+import { Context } from '../context/Context';
+import type { ResourceReader } from '../context/Context';
+import type { RequestContext } from '../dispatch/RequestContext';
+import type { ParamSpec } from './buildParams';
+
+/** What every invoker needs: how to get the instance, the container, and the resource reader. */
+export interface InvocationEnv {
+  instance: () => Promise<object>;
+  container: ContainerInstance;
+  reader: ResourceReader;
+}
+
+/** Calls a decorated method with validated values, injecting Context where declared. */
+export async function invokeMethod(
+  env: InvocationEnv,
+  methodName: string,
+  params: ParamSpec[],
+  values: Map<number, unknown>,
+  request: RequestContext,
+): Promise<unknown> {
+  const instance = await env.instance();
+  const args: unknown[] = [];
+  let context: Context | undefined;
+  for (const param of params) {
+    args[param.index] = param.kind === 'context' ? (context ??= new Context(request, env.container, env.reader)) : values.get(param.index);
+  }
+  return (instance as Record<string, (...a: unknown[]) => unknown>)[methodName](...args);
+}

@@ -1,0 +1,80 @@
+import { MissingParameterNameError } from '../errors/MissingParameterNameError';
+import { NoExplicitTypeError } from '../errors/NoExplicitTypeError';
+import type { CompleteFn } from '../metadata/definitions';
+import { getMetadataStorage } from '../metadata/MetadataStorage';
+import { readParameterNames } from '../metadata/readParameterNames';
+import { describeReflected, resolveTypeValue } from '../metadata/reflectType';
+import type { TypeRef } from '../metadata/TypeRef';
+import type { SchemaObject } from '../schema/converters';
+import { typeToSchema } from '../schema/typeToSchema';
+
+/** One parameter of a decorated method, resolved once at start-up. */
+export interface ParamSpec {
+  index: number;
+  /** `context` parameters are injected, never part of the schema. */
+  kind: 'arg' | 'context';
+  name: string;
+  type: TypeRef;
+  required: boolean;
+  default?: unknown;
+  schema: SchemaObject;
+  complete?: CompleteFn;
+}
+
+/** The type of a literal default (`style = 'friendly'`), where reflection saw only Object. */
+function typeOfDefault(value: unknown): TypeRef | undefined {
+  if (typeof value === 'string') return { kind: 'string' };
+  if (typeof value === 'number') return { kind: 'number' };
+  if (typeof value === 'boolean') return { kind: 'boolean' };
+  return undefined;
+}
+
+/**
+ * Resolves every parameter of `target.prototype[methodName]`: names from the source, types from
+ * `design:paramtypes` or `@Arg` thunks, optionality from defaults and `@Arg`.
+ */
+export function buildParams(target: Function, methodName: string, contextClass: Function): ParamSpec[] {
+  const method = (target.prototype as Record<string, Function>)[methodName];
+  const reflected = (Reflect.getMetadata('design:paramtypes', target.prototype, methodName) as unknown[] | undefined) ?? [];
+  const source = readParameterNames(method);
+  const args = getMetadataStorage().argsOf(target, methodName);
+  const count = Math.max(reflected.length, source.length);
+  const params: ParamSpec[] = [];
+  for (let index = 0; index < count; index++) {
+    const arg = args.find((a) => a.index === index);
+    const written = source[index];
+    let type: TypeRef | undefined;
+    if (arg?.schema) type = { kind: 'schema', schema: arg.schema };
+    else if (arg?.type) type = resolveTypeValue(arg.type(), contextClass);
+    else type = resolveTypeValue(reflected[index] as Function, contextClass) ?? typeOfDefault(written?.defaultValue);
+    if (type?.kind === 'context') {
+      params.push({ index, kind: 'context', name: written?.name ?? 'ctx', type, required: false, schema: {} });
+      continue;
+    }
+    const name = arg?.name ?? written?.name;
+    if (!name) throw new MissingParameterNameError(target, methodName, index);
+    if (!type) throw new NoExplicitTypeError(target, methodName, name, describeReflected(reflected[index]));
+    const schema = typeToSchema(type);
+    if (arg?.description !== undefined) schema.description = arg.description;
+    const defaultValue = arg?.default !== undefined ? arg.default : written?.defaultValue;
+    if (defaultValue !== undefined) schema.default = defaultValue;
+    params.push({
+      index,
+      kind: 'arg',
+      name,
+      type,
+      required: !(arg?.optional || arg?.default !== undefined || written?.hasDefault),
+      default: defaultValue,
+      schema,
+      complete: arg?.complete,
+    });
+  }
+  return params;
+}
+
+/** The single DTO parameter whose properties are the arguments, if the method has exactly one. */
+export function spreadDto(params: ParamSpec[]): Function | undefined {
+  const args = params.filter((p) => p.kind === 'arg');
+  if (args.length !== 1 || args[0].type.kind !== 'dto') return undefined;
+  return args[0].type.cls;
+}

@@ -1,0 +1,60 @@
+import type { ServerConnection } from './dispatch/ServerConnection';
+import { createServer, McpApp } from './createServer';
+import { MissingPackageError } from './errors/MissingPackageError';
+import type { ClassType } from './metadata/definitions';
+import { serveStdio } from './transports/stdio/serveStdio';
+
+/** Options of {@link run}. */
+export interface RunOptions {
+  /** `stdio` (default) or `http` (Streamable HTTP at /mcp, legacy SSE at /sse, via @typemcp/hono). */
+  transport?: 'stdio' | 'http';
+  /** HTTP port (default 3000, or `--port N`). */
+  port?: number;
+  /** HTTP host (default 127.0.0.1). */
+  host?: string;
+  /** Command-line arguments to read `--http` and `--port` from (default `process.argv`). */
+  argv?: string[];
+}
+
+/** What `@typemcp/hono` offers `run()` (loaded lazily so this package never depends on it). */
+interface HonoModule {
+  serve(app: McpApp, options: { port?: number; host?: string; onshutdown?: () => unknown }): Promise<{ url: string }>;
+}
+
+/** What {@link run} started. */
+export interface RunningServer {
+  app: McpApp;
+  /** The stdio connection, when serving stdio. */
+  connection?: ServerConnection;
+  /** The URL, when serving HTTP. */
+  url?: string;
+}
+
+/**
+ * Serves a decorated class (or a {@link createServer} result) over stdio, or over HTTP when
+ * `--http` is given or `transport: 'http'`; the lifespan starts first and stops at shutdown.
+ *
+ * @example
+ * if (require.main === module) run(Demo);
+ */
+export async function run(target: ClassType | McpApp, options: RunOptions = {}): Promise<RunningServer> {
+  const app = target instanceof McpApp ? target : createServer({ providers: [target] });
+  const argv = options.argv ?? process.argv.slice(2);
+  const portFlag = argv.indexOf('--port');
+  const port = options.port ?? (portFlag !== -1 ? Number(argv[portFlag + 1]) : undefined);
+  const http = options.transport === 'http' || (options.transport === undefined && argv.includes('--http'));
+  await app.start();
+  if (http) {
+    let hono: HonoModule;
+    try {
+      hono = require('@typemcp/hono') as HonoModule;
+    } catch {
+      throw new MissingPackageError('@typemcp/hono', 'Serving over HTTP');
+    }
+    const served = await hono.serve(app, { port: port ?? 3000, host: options.host, onshutdown: () => app.stop() });
+    process.stderr.write(`[typemcp] ${app.server.serverInfo.name} serving MCP at ${served.url}\n`);
+    return { app, url: served.url };
+  }
+  const connection = await serveStdio(app.server, { onshutdown: () => app.stop() });
+  return { app, connection };
+}

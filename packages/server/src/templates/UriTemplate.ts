@@ -1,0 +1,121 @@
+/** One expression of a template: its operator and variable names. */
+interface Expression {
+  operator: '' | '+' | '#' | '/' | '?' | '&' | '.' | ';';
+  names: string[];
+}
+
+const OPERATORS = new Set(['+', '#', '/', '?', '&', '.', ';']);
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function decode(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when a decoded value would climb out of its place (`..` segments, NUL). */
+function isTraversal(value: string): boolean {
+  return value.includes('\0') || value.split(/[\\/]/).some((segment) => segment === '..');
+}
+
+/**
+ * An RFC 6570 URI template (levels 1–3 plus `{/var}`, `{?a,b}`, `{&a}`): lists its variables,
+ * matches a URI exactly and binds the variables, rejecting path traversal.
+ *
+ * @example
+ * new UriTemplate('users://{id}/posts{?limit}').match('users://7/posts?limit=3'); // { id: '7', limit: '3' }
+ */
+export class UriTemplate {
+  private readonly regex: RegExp;
+  private readonly captures: Array<{ name: string; operator: string }> = [];
+  private readonly queryNames: string[] = [];
+  /** Every variable name, in order. */
+  readonly variables: string[] = [];
+
+  constructor(readonly template: string) {
+    let pattern = '^';
+    let last = 0;
+    const expressions = /\{([^}]*)\}/g;
+    let m: RegExpExecArray | null;
+    while ((m = expressions.exec(template))) {
+      pattern += escapeRegex(template.slice(last, m.index));
+      last = m.index + m[0].length;
+      const expression = this.parse(m[1]);
+      this.variables.push(...expression.names);
+      if (expression.operator === '?' || expression.operator === '&') {
+        this.queryNames.push(...expression.names);
+        pattern += '(?:[?&]([^#]*))?';
+        this.captures.push({ name: '\u0000query', operator: expression.operator });
+        continue;
+      }
+      for (const [i, name] of expression.names.entries()) {
+        const sep = i === 0 ? { '': '', '+': '', '#': '#', '/': '/', '.': '\\.', ';': ';' }[expression.operator] ?? '' : expression.operator === '/' ? '/' : ',';
+        const chars = expression.operator === '+' || expression.operator === '#' ? '.+?' : '[^/?#,]+';
+        pattern += `${escapeRegex(sep.replace(/\\/g, ''))}${expression.operator === ';' ? `${name}=?` : ''}(${chars})`;
+        this.captures.push({ name, operator: expression.operator });
+      }
+    }
+    pattern += escapeRegex(template.slice(last)) + '$';
+    this.regex = new RegExp(pattern);
+  }
+
+  private parse(body: string): Expression {
+    const operator = (OPERATORS.has(body[0]) ? body[0] : '') as Expression['operator'];
+    const names = (operator ? body.slice(1) : body).split(',').map((n) => n.trim().replace(/\*$/, '').replace(/:\d+$/, ''));
+    return { operator, names: names.filter(Boolean) };
+  }
+
+  /** True when the template has no variables (a fixed URI). */
+  get isFixed(): boolean {
+    return this.variables.length === 0;
+  }
+
+  /** Binds the variables of `uri`, or returns undefined when it does not match (or traverses). */
+  match(uri: string): Record<string, string> | undefined {
+    const m = this.regex.exec(uri);
+    if (!m) return undefined;
+    const values: Record<string, string> = {};
+    for (const [i, capture] of this.captures.entries()) {
+      const raw = m[i + 1];
+      if (raw === undefined) continue;
+      if (capture.name === '\u0000query') {
+        for (const pair of raw.split('&')) {
+          if (!pair) continue;
+          const eq = pair.indexOf('=');
+          const key = decode(eq === -1 ? pair : pair.slice(0, eq));
+          const value = decode(eq === -1 ? '' : pair.slice(eq + 1).replace(/\+/g, ' '));
+          if (key === undefined || value === undefined) return undefined;
+          if (!this.queryNames.includes(key)) return undefined;
+          if (isTraversal(value)) return undefined;
+          values[key] = value;
+        }
+        continue;
+      }
+      const value = decode(raw);
+      if (value === undefined || isTraversal(value)) return undefined;
+      if (capture.operator === '' && value.includes('/')) return undefined;
+      values[capture.name] = value;
+    }
+    return values;
+  }
+
+  /** Expands the template with values (simple percent-encoding). */
+  expand(values: Record<string, string>): string {
+    return this.template.replace(/\{([^}]*)\}/g, (_all, body: string) => {
+      const { operator, names } = this.parse(body);
+      const present = names.filter((n) => values[n] !== undefined);
+      const enc = (v: string) => (operator === '+' || operator === '#' ? encodeURI(v) : encodeURIComponent(v));
+      if (operator === '?' || operator === '&') {
+        return present.length ? `${operator}${present.map((n) => `${n}=${enc(values[n])}`).join('&')}` : '';
+      }
+      const prefix = operator === '+' || operator === '' ? '' : operator;
+      const sep = operator === '/' ? '/' : ',';
+      return present.length ? prefix + present.map((n) => enc(values[n])).join(sep) : '';
+    });
+  }
+}
