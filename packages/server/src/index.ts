@@ -51,3 +51,4 @@ export { TemplateVariableWithoutParameterError } from './errors/TemplateVariable
 export { MissingReturnTypeError } from './errors/MissingReturnTypeError';
 export { SymbolKeyError } from './errors/SymbolKeyError';
 export { MissingPackageError } from './errors/MissingPackageError';
+export { readModernMeta } from './dispatch/serveModern';

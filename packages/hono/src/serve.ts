@@ -1,0 +1,70 @@
+import { serve as serveNode } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Hono } from 'hono';
+import { mcpApp } from './mcpApp';
+import type { McpHonoApp, Servable } from './mcpApp';
+import type { McpHttpOptions } from './McpHttpOptions';
+
+/** Options of {@link serve}. */
+export interface ServeOptions extends McpHttpOptions {
+  /** Interface to bind (default 127.0.0.1). */
+  host?: string;
+  /** Port (default 3000; 0 picks a free one). */
+  port?: number;
+  /** Close gracefully on SIGINT/SIGTERM (default true). */
+  handleSignals?: boolean;
+  /** Runs after the HTTP server closed (e.g. stop the lifespan). */
+  onshutdown?: () => unknown;
+}
+
+/** A running HTTP server. */
+export interface RunningHttpServer {
+  /** Base URL, e.g. `http://127.0.0.1:3000`. */
+  url: string;
+  /** The bound port. */
+  port: number;
+  /** The Hono app. */
+  app: Hono;
+  /** Stops accepting, closes sessions and streams, waits for in-flight requests, runs onshutdown. */
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/**
+ * Serves an MCP server (or a ready Hono app) over HTTP with @hono/node-server, with graceful
+ * shutdown on SIGINT and SIGTERM.
+ *
+ * @example
+ * const { url } = await serve(createServer({ providers: [Demo] }), { port: 3000 });
+ */
+export async function serve(target: Servable | McpHonoApp, options: ServeOptions = {}): Promise<RunningHttpServer> {
+  const host = options.host ?? '127.0.0.1';
+  const app: McpHonoApp =
+    'fetch' in target && 'mcp' in target
+      ? (target as McpHonoApp)
+      : mcpApp(target as Servable, { validateHost: LOOPBACK.has(host), ...options });
+  const server = await new Promise<ReturnType<typeof serveNode>>((resolve) => {
+    const s = serveNode({ fetch: app.fetch, hostname: host, port: options.port ?? 3000 }, () => resolve(s));
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.mcp?.close();
+      (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      await Promise.race([stopped, new Promise((r) => setTimeout(r, 5000).unref())]);
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      await options.onshutdown?.();
+    })());
+  const onSignal = () => void close().then(() => process.exit(0));
+  if (options.handleSignals ?? true) {
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+  return { url: `http://${shownHost}:${address.port}`, port: address.port, app, close };
+}

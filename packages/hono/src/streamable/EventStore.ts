@@ -1,0 +1,19 @@
+import type { JSONRPCMessage } from '@typemcp/protocol';
+
+/**
+ * Keeps the events of legacy Streamable HTTP streams so a client can resume a broken stream
+ * with `Last-Event-ID`. Event ids name their stream.
+ *
+ * @example
+ * const store: EventStore = new InMemoryEventStore({ maxEventsPerStream: 1000 });
+ */
+export interface EventStore {
+  /** Stores one event of a stream (`null` for the priming event) and returns its id. */
+  storeEvent(streamId: string, message: JSONRPCMessage | null): Promise<string>;
+  /** The stream an event id belongs to, if known. */
+  streamIdOf(eventId: string): Promise<string | undefined>;
+  /** Sends, in order, every event of the same stream stored after `lastEventId`; returns the stream id. */
+  replayEventsAfter(lastEventId: string, send: (eventId: string, message: JSONRPCMessage) => Promise<void>): Promise<string | undefined>;
+  /** Forgets a stream's events (its session ended). */
+  deleteStream?(streamId: string): Promise<void>;
+}

@@ -1,0 +1,41 @@
+import { ErrorCode, McpError } from '@typemcp/protocol';
+import type { JSONRPCRequest } from '@typemcp/protocol';
+
+const NAMED: Record<string, 'name' | 'uri'> = { 'tools/call': 'name', 'prompts/get': 'name', 'resources/read': 'uri' };
+const SENTINEL = /^=\?base64\?(.*)\?=$/;
+
+/** Decodes a header value that may use the `=?base64?…?=` sentinel. */
+export function decodeHeaderValue(value: string): string | undefined {
+  const m = SENTINEL.exec(value);
+  if (!m) return value;
+  try {
+    const bytes = Uint8Array.from(atob(m[1]), (c) => c.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks the 2026-07-28 request headers against the body: `MCP-Protocol-Version`, `Mcp-Method`,
+ * and `Mcp-Name` for named methods. Throws -32020 (HeaderMismatch) naming the header.
+ */
+export function checkModernHeaders(headers: Headers, request: JSONRPCRequest, metaVersion: unknown): void {
+  const mismatch = (message: string) => new McpError(ErrorCode.HeaderMismatch, `Header mismatch: ${message}`);
+  const version = headers.get('mcp-protocol-version');
+  if (version === null) throw mismatch('the MCP-Protocol-Version header is required');
+  if (version !== metaVersion) {
+    throw mismatch(`MCP-Protocol-Version header value '${version}' does not match _meta protocolVersion '${String(metaVersion)}'`);
+  }
+  const method = headers.get('mcp-method');
+  if (method === null) throw mismatch('the Mcp-Method header is required');
+  if (method !== request.method) throw mismatch(`Mcp-Method header value '${method}' does not match body method '${request.method}'`);
+  const field = NAMED[request.method];
+  if (!field) return;
+  const bodyValue = request.params?.[field];
+  const raw = headers.get('mcp-name');
+  if (raw === null) throw mismatch('the Mcp-Name header is required for ' + request.method);
+  const decoded = decodeHeaderValue(raw);
+  if (decoded === undefined) throw mismatch('the Mcp-Name header has an invalid base64 value');
+  if (decoded !== bodyValue) throw mismatch(`Mcp-Name header value '${decoded}' does not match body value '${String(bodyValue)}'`);
+}
