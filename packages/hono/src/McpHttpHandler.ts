@@ -144,7 +144,10 @@ export class McpHttpHandler {
     const message = decoded.message;
     const extra: MessageExtra = { headers: headerRecord(request.headers), auth };
     const meta = 'method' in message ? (message.params?._meta as Record<string, unknown> | undefined) : undefined;
-    const modern = meta !== undefined && typeof meta === 'object' && META_VERSION in meta;
+    const headerVersion = request.headers.get('mcp-protocol-version');
+    const modern =
+      (meta !== undefined && typeof meta === 'object' && meta !== null && META_VERSION in meta) ||
+      (headerVersion !== null && !LEGACY_PROTOCOL_VERSIONS.includes(headerVersion));
     if (modern || this.options.statelessOnly) {
       if (!('method' in message)) return errorResponse(400, ErrorCode.InvalidRequest, 'Clients send requests and notifications only');
       if (!('id' in message)) return new Response(null, { status: 202 });
@@ -161,6 +164,18 @@ export class McpHttpHandler {
   }
 
   private async modern(request: Request, message: JSONRPCRequest, meta: Record<string, unknown>, extra: MessageExtra): Promise<Response> {
+    if (message.method === 'initialize') {
+      return errorResponse(404, ErrorCode.MethodNotFound, 'Method not found: initialize (protocol 2026-07-28 has no handshake)', message.id, {
+        supported: this.server.supportedVersions,
+      });
+    }
+    const rawMeta = message.params?._meta;
+    if (typeof rawMeta !== 'object' || rawMeta === null || Array.isArray(rawMeta)) {
+      return errorResponse(400, ErrorCode.InvalidParams, 'Invalid params: missing required _meta (protocol 2026-07-28)', message.id);
+    }
+    for (const key of [META_VERSION, 'io.modelcontextprotocol/clientCapabilities']) {
+      if (!(key in meta)) return errorResponse(400, ErrorCode.InvalidParams, `Invalid params: missing required _meta["${key}"]`, message.id);
+    }
     try {
       checkModernHeaders(request.headers, message, meta[META_VERSION]);
       readModernMeta(this.server, meta);

@@ -1,6 +1,5 @@
 import { serve as serveNode } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import type { Hono } from 'hono';
 import { mcpApp } from './mcpApp';
 import type { McpHonoApp, Servable } from './mcpApp';
 import type { McpHttpOptions } from './McpHttpOptions';
@@ -23,8 +22,8 @@ export interface RunningHttpServer {
   url: string;
   /** The bound port. */
   port: number;
-  /** The Hono app. */
-  app: Hono;
+  /** The Hono app, with its MCP engine at `app.mcp`. */
+  app: McpHonoApp;
   /** Stops accepting, closes sessions and streams, waits for in-flight requests, runs onshutdown. */
   close(): Promise<void>;
 }

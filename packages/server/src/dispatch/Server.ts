@@ -161,10 +161,10 @@ export class Server {
   ): Promise<Record<string, unknown>> {
     const params = (request.params ?? {}) as Record<string, unknown>;
     const meta = params._meta as Record<string, unknown> | undefined;
-    if (request.method === 'initialize') return this.initialize(connection, params);
-    if (meta !== undefined && typeof meta === 'object' && 'io.modelcontextprotocol/protocolVersion' in meta) {
+    if (meta !== undefined && typeof meta === 'object' && meta !== null && 'io.modelcontextprotocol/protocolVersion' in meta && request.method !== 'initialize') {
       return serveModern(this, connection, request, incoming, meta);
     }
+    if (request.method === 'initialize') return this.initialize(connection, params);
     if (connection.legacyVersion) return this.serveLegacy(connection, request, incoming, meta ?? {});
     if (request.method === 'ping') return {};
     throw new McpError(

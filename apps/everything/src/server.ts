@@ -1,0 +1,258 @@
+/**
+ * The "everything" server: one of each MCP feature, named as the official conformance suite
+ * (@modelcontextprotocol/conformance) expects. Run over stdio, or `--http --port N`.
+ */
+import 'reflect-metadata';
+import {
+  Arg,
+  Audio,
+  Context,
+  createServer,
+  embeddedResource,
+  Image,
+  McpServer,
+  Prompt,
+  Resource,
+  run,
+  Tool,
+} from '@typemcp/server';
+
+/** A 1×1 red PNG. */
+export const RED_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** A tiny silent WAV (44-byte header, 2 samples). */
+export const SILENT_WAV = (() => {
+  const b = Buffer.alloc(48);
+  b.write('RIFF', 0);
+  b.writeUInt32LE(40, 4);
+  b.write('WAVEfmt ', 8);
+  b.writeUInt32LE(16, 16);
+  b.writeUInt16LE(1, 20);
+  b.writeUInt16LE(1, 22);
+  b.writeUInt32LE(8000, 24);
+  b.writeUInt32LE(16000, 28);
+  b.writeUInt16LE(2, 32);
+  b.writeUInt16LE(16, 34);
+  b.write('data', 36);
+  b.writeUInt32LE(4, 40);
+  return b;
+})();
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+@McpServer({ name: 'typemcp-everything', version: '0.1.0', instructions: 'A server with one of everything, for tests.' })
+export class Everything {
+  @Tool({ description: 'Returns simple text' })
+  test_simple_text(): string {
+    return 'This is a simple text response for testing.';
+  }
+
+  @Tool({ description: 'Returns an image' })
+  test_image_content(): Image {
+    return new Image({ data: RED_PIXEL_PNG, format: 'png' });
+  }
+
+  @Tool({ description: 'Returns audio' })
+  test_audio_content(): Audio {
+    return new Audio({ data: SILENT_WAV, format: 'wav' });
+  }
+
+  @Tool({ description: 'Returns an embedded resource' })
+  test_embedded_resource(): unknown {
+    return embeddedResource('test://embedded-resource', 'This is an embedded resource content.', 'text/plain');
+  }
+
+  @Tool({ description: 'Returns text, an image and a resource' })
+  test_multiple_content_types(): unknown[] {
+    return [
+      'Multiple content types test:',
+      new Image({ data: RED_PIXEL_PNG, format: 'png' }),
+      embeddedResource('test://mixed-content-resource', JSON.stringify({ test: 'data', value: 123 }), 'application/json'),
+    ];
+  }
+
+  @Tool({ description: 'Sends three log messages while it runs' })
+  async test_tool_with_logging(ctx: Context): Promise<string> {
+    await ctx.info('Tool execution started');
+    await sleep(50);
+    await ctx.info('Tool processing data');
+    await sleep(50);
+    await ctx.info('Tool execution completed');
+    return 'Tool with logging executed successfully';
+  }
+
+  @Tool({ description: 'Always fails' })
+  test_error_handling(): string {
+    throw new Error('This tool intentionally returns an error for testing');
+  }
+
+  @Tool({ description: 'Reports progress 0, 50, 100 of 100' })
+  async test_tool_with_progress(ctx: Context): Promise<string> {
+    await ctx.reportProgress(0, 100);
+    await sleep(50);
+    await ctx.reportProgress(50, 100);
+    await sleep(50);
+    await ctx.reportProgress(100, 100);
+    return `Progress test completed (request ${String(ctx.requestId)})`;
+  }
+
+  @Tool({ description: 'Asks the client model to answer a prompt' })
+  async test_sampling(@Arg({ description: 'The prompt to send to the LLM' }) prompt: string, ctx: Context): Promise<string> {
+    const result = await ctx.sample(prompt, { maxTokens: 100 });
+    const content = Array.isArray(result.content) ? result.content[0] : result.content;
+    return `LLM response: ${content && content.type === 'text' ? content.text : JSON.stringify(content)}`;
+  }
+
+  @Tool({ description: 'Needs the sampling capability: a client without it gets -32021 (modern) or an error' })
+  async test_missing_capability(ctx: Context): Promise<string> {
+    const result = await ctx.sample('Say hello', { maxTokens: 10 });
+    return `sampled with ${result.model}`;
+  }
+
+  @Tool({ description: 'Logs at every level; only what the client asked for is sent' })
+  async test_logging_tool(ctx: Context): Promise<string> {
+    await ctx.debug('debug message');
+    await ctx.info('info message');
+    await ctx.warning('warning message');
+    await ctx.error('error message');
+    return 'logged';
+  }
+
+  @Tool({ description: 'Asks the user for a username and an email' })
+  async test_elicitation(@Arg({ description: 'The message to show the user' }) message: string, ctx: Context): Promise<string> {
+    const result = await ctx.elicit(message, {
+      type: 'object',
+      properties: {
+        username: { type: 'string', description: "User's response" },
+        email: { type: 'string', description: "User's email address" },
+      },
+      required: ['username', 'email'],
+    });
+    return `User response: action=${result.action}, content=${JSON.stringify(result.content ?? {})}`;
+  }
+
+  @Tool({ description: 'Elicitation with defaults for every primitive type' })
+  async test_elicitation_sep1034_defaults(ctx: Context): Promise<string> {
+    const result = await ctx.elicit('Please review your details', {
+      type: 'object',
+      properties: {
+        name: { type: 'string', default: 'John Doe' },
+        age: { type: 'integer', default: 30 },
+        score: { type: 'number', default: 95.5 },
+        status: { type: 'string', enum: ['active', 'inactive', 'pending'], default: 'active' },
+        verified: { type: 'boolean', default: true },
+      },
+    });
+    return `Elicitation completed: action=${result.action}, content=${JSON.stringify(result.content ?? {})}`;
+  }
+
+  @Tool({ description: 'Elicitation with the five enum shapes' })
+  async test_elicitation_sep1330_enums(ctx: Context): Promise<string> {
+    const result = await ctx.elicit('Pick options', {
+      type: 'object',
+      properties: {
+        untitledSingle: { type: 'string', enum: ['option1', 'option2', 'option3'] },
+        titledSingle: {
+          type: 'string',
+          oneOf: [
+            { const: 'value1', title: 'First Option' },
+            { const: 'value2', title: 'Second Option' },
+            { const: 'value3', title: 'Third Option' },
+          ],
+        },
+        legacyEnum: { type: 'string', enum: ['opt1', 'opt2', 'opt3'], enumNames: ['Option One', 'Option Two', 'Option Three'] },
+        untitledMulti: { type: 'array', items: { type: 'string', enum: ['option1', 'option2', 'option3'] } },
+        titledMulti: {
+          type: 'array',
+          items: {
+            anyOf: [
+              { const: 'value1', title: 'First Choice' },
+              { const: 'value2', title: 'Second Choice' },
+              { const: 'value3', title: 'Third Choice' },
+            ],
+          },
+        },
+      },
+    });
+    return `Elicitation completed: action=${result.action}, content=${JSON.stringify(result.content ?? {})}`;
+  }
+
+  @Resource('test://static-text', { description: 'A static text resource', mimeType: 'text/plain' })
+  staticText(): string {
+    return 'This is the content of the static text resource.';
+  }
+
+  @Resource('test://static-binary', { description: 'A static binary resource', mimeType: 'image/png' })
+  staticBinary(): Uint8Array {
+    return RED_PIXEL_PNG;
+  }
+
+  @Resource('test://watched-resource', { description: 'A resource clients can subscribe to', mimeType: 'text/plain' })
+  watched(): string {
+    return 'Watched resource content';
+  }
+
+  @Resource('test://template/{id}/data', { description: 'Data by id', mimeType: 'application/json' })
+  templateData(@Arg({ complete: (v) => ['123', '456', '789'].filter((x) => x.startsWith(v)) }) id: string): object {
+    return { id, templateTest: true, data: `Data for ID: ${id}` };
+  }
+
+  @Prompt({ description: 'A simple prompt' })
+  test_simple_prompt(): string {
+    return 'This is a simple prompt for testing.';
+  }
+
+  @Prompt({ description: 'A prompt with two arguments' })
+  test_prompt_with_arguments(
+    @Arg({ description: 'First test argument', complete: (v) => ['paris', 'park', 'party'].filter((x) => x.startsWith(v)) }) arg1: string,
+    @Arg({ description: 'Second test argument' }) arg2: string,
+  ): string {
+    return `Prompt with arguments: arg1='${arg1}', arg2='${arg2}'`;
+  }
+
+  @Prompt({ description: 'A prompt embedding a resource' })
+  test_prompt_with_embedded_resource(@Arg({ description: 'URI of the resource to embed' }) resourceUri: string): unknown[] {
+    return [embeddedResource(resourceUri, 'Embedded resource content for testing.', 'text/plain'), 'Please process the embedded resource above.'];
+  }
+
+  @Prompt({ description: 'A prompt with an image' })
+  test_prompt_with_image(): unknown[] {
+    return [new Image({ data: RED_PIXEL_PNG, format: 'png' }), 'Please analyze the image above.'];
+  }
+}
+
+/** The JSON Schema 2020-12 features the conformance suite checks are preserved verbatim. */
+const JSON_SCHEMA_2020_12 = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'object' as const,
+  $defs: { address: { $anchor: 'addressDef', type: 'object', properties: { street: { type: 'string' }, city: { type: 'string' } } } },
+  properties: {
+    name: { type: 'string' },
+    address: { $ref: '#/$defs/address' },
+    contactMethod: { type: 'string', enum: ['phone', 'email'] },
+    phone: { type: 'string' },
+    email: { type: 'string' },
+  },
+  allOf: [{ anyOf: [{ required: ['phone'] }, { required: ['email'] }] }],
+  if: { properties: { contactMethod: { const: 'phone' } }, required: ['contactMethod'] },
+  then: { required: ['phone'] },
+  else: { required: ['email'] },
+  additionalProperties: false,
+};
+
+/** The everything server as an app (a test can serve it in-process). */
+export function createEverything() {
+  const app = createServer({ providers: [Everything] });
+  app.addTool({
+    name: 'json_schema_2020_12_tool',
+    description: 'Tool with a JSON Schema 2020-12 input schema',
+    inputSchema: JSON_SCHEMA_2020_12,
+    handler: (args) => ({ content: [{ type: 'text', text: `Received: ${JSON.stringify(args)}` }] }),
+  });
+  return app;
+}
+
+if (require.main === module) void run(createEverything());
