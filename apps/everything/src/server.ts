@@ -41,6 +41,9 @@ export const SILENT_WAV = (() => {
   return b;
 })();
 
+const NAME_SCHEMA = { type: 'object' as const, properties: { name: { type: 'string' as const } }, required: ['name'] };
+const CONFIRM_SCHEMA = { type: 'object' as const, properties: { ok: { type: 'boolean' as const } }, required: ['ok'] };
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 @McpServer({ name: 'typemcp-everything', version: '0.1.0', instructions: 'A server with one of everything, for tests.' })
@@ -178,6 +181,80 @@ export class Everything {
       },
     });
     return `Elicitation completed: action=${result.action}, content=${JSON.stringify(result.content ?? {})}`;
+  }
+
+  @Tool({ description: 'Multi round-trip: asks the user for their name' })
+  async test_input_required_result_elicitation(ctx: Context): Promise<string> {
+    const answer = await ctx.elicit('What is your name?', NAME_SCHEMA, { key: 'user_name' });
+    return `Hello, ${String(answer.content?.name ?? 'stranger')}!`;
+  }
+
+  @Tool({ description: 'Asks for input on its response stream: an InputRequiredResult, never a server-to-client request' })
+  async test_streaming_elicitation(ctx: Context): Promise<string> {
+    await ctx.info('about to ask');
+    const answer = await ctx.elicit('What is your name?', NAME_SCHEMA, { key: 'user_name' });
+    return `Hello, ${String(answer.content?.name ?? 'stranger')}!`;
+  }
+
+  @Tool({ description: 'Multi round-trip: asks the client model a question' })
+  async test_input_required_result_sampling(ctx: Context): Promise<string> {
+    const answer = await ctx.sample('What is the capital of France?', { maxTokens: 100, key: 'capital_question' });
+    const block = Array.isArray(answer.content) ? answer.content[0] : answer.content;
+    return `The model said: ${block?.type === 'text' ? block.text : JSON.stringify(block)}`;
+  }
+
+  @Tool({ description: 'Multi round-trip: asks the client for its roots' })
+  async test_input_required_result_list_roots(ctx: Context): Promise<string> {
+    const roots = await ctx.listRoots({ key: 'client_roots' });
+    return `Client roots: ${roots.map((r) => r.uri).join(', ') || '(none)'}`;
+  }
+
+  @Tool({ description: 'Multi round-trip with a requestState the server verifies' })
+  async test_input_required_result_request_state(ctx: Context): Promise<string> {
+    const answer = await ctx.elicit('Please confirm', CONFIRM_SCHEMA, { key: 'confirm' });
+    return `state-ok: confirmed=${String(answer.content?.ok)}`;
+  }
+
+  @Tool({ description: 'Multi round-trip whose requestState is integrity-protected' })
+  async test_input_required_result_tampered_state(ctx: Context): Promise<string> {
+    const answer = await ctx.elicit('Please confirm', CONFIRM_SCHEMA, { key: 'confirm' });
+    return `state-ok: confirmed=${String(answer.content?.ok)}`;
+  }
+
+  @Tool({ description: 'Three rounds: name, then colour, then the answer' })
+  async test_input_required_result_multi_round(ctx: Context): Promise<string> {
+    const name = await ctx.elicit('Step 1: What is your name?', NAME_SCHEMA, { key: 'step1' });
+    const color = await ctx.elicit('Step 2: What is your favorite color?', { type: 'object', properties: { color: { type: 'string' } }, required: ['color'] }, { key: 'step2' });
+    return `Hello ${String(name.content?.name)}, your favorite color is ${String(color.content?.color)}`;
+  }
+
+  @Tool({ description: 'One round asking for elicitation, sampling and roots at once' })
+  async test_input_required_result_multiple_inputs(ctx: Context): Promise<string> {
+    const answers = await ctx.ask({
+      user_name: { method: 'elicitation/create', params: { message: 'What is your name?', requestedSchema: NAME_SCHEMA } },
+      greeting: { method: 'sampling/createMessage', params: { messages: [{ role: 'user', content: { type: 'text', text: 'Generate a greeting' } }], maxTokens: 50 } },
+      client_roots: { method: 'roots/list', params: {} },
+    });
+    return `Got ${Object.keys(answers).sort().join(', ')}`;
+  }
+
+  @Tool({ description: 'Asks only for what the client declared it supports' })
+  async test_input_required_result_capabilities(ctx: Context): Promise<string> {
+    if (ctx.clientCapabilities.elicitation) {
+      const answer = await ctx.elicit('What is your name?', NAME_SCHEMA, { key: 'user_name' });
+      return `elicited ${JSON.stringify(answer.content ?? {})}`;
+    }
+    if (ctx.clientCapabilities.sampling) {
+      const answer = await ctx.sample('Say hello', { maxTokens: 20, key: 'hello' });
+      return `sampled from ${answer.model}`;
+    }
+    return 'the client offers no way to ask';
+  }
+
+  @Prompt({ description: 'A prompt that asks the user for context first (multi round-trip)' })
+  async test_input_required_result_prompt(ctx: Context): Promise<string> {
+    const answer = await ctx.elicit('What context should the prompt use?', { type: 'object', properties: { context: { type: 'string' } }, required: ['context'] }, { key: 'user_context' });
+    return `Use this context: ${String(answer.content?.context)}`;
   }
 
   @Resource('test://static-text', { description: 'A static text resource', mimeType: 'text/plain' })

@@ -17,6 +17,7 @@ import type { InvocationEnv } from './registry/Invocation';
 import { paginate } from './registry/paginate';
 import { Registry } from './registry/Registry';
 import type { EntryKind } from './registry/Registry';
+import type { RequestStateOptions } from './mrtr/requestState';
 
 /** Options of {@link createServer}. */
 export interface CreateServerOptions {
@@ -41,6 +42,8 @@ export interface CreateServerOptions {
   capabilities?: ServerCapabilities;
   /** Where handler failures are reported (default: stderr). */
   onerror?: (error: Error) => void;
+  /** Signing of multi round-trip `requestState`: set `secret` when several instances serve one endpoint. */
+  requestState?: RequestStateOptions;
 }
 
 /** A function-based tool added at run time. */
@@ -90,6 +93,7 @@ export class McpApp {
       websiteUrl: options.websiteUrl ?? declared?.websiteUrl,
       capabilities: options.capabilities,
       onerror: options.onerror,
+      requestState: options.requestState,
     };
     this.server = new Server(serverOptions);
     const lifespans = options.providers

@@ -52,3 +52,7 @@ export { MissingReturnTypeError } from './errors/MissingReturnTypeError';
 export { SymbolKeyError } from './errors/SymbolKeyError';
 export { MissingPackageError } from './errors/MissingPackageError';
 export { readModernMeta } from './dispatch/serveModern';
+export { InputRequiredSignal } from './mrtr/InputRequiredSignal';
+export { InputState } from './mrtr/InputState';
+export { RequestStateCodec, hashArguments } from './mrtr/requestState';
+export type { RequestStateOptions, RequestStatePayload } from './mrtr/requestState';

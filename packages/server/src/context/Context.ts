@@ -3,7 +3,13 @@ import type {
   ClientCapabilities,
   CreateMessageParams,
   CreateMessageResult,
+  ElicitRequestFormParams,
+  ElicitRequestURLParams,
   ElicitResult,
+  InputRequest,
+  InputRequests,
+  InputResponse,
+  ListRootsResult,
   Implementation,
   LoggingLevel,
   ReadResourceResult,
@@ -111,27 +117,73 @@ export class Context {
     }
   }
 
-  /** Asks the user for structured input through the client (legacy era: `elicitation/create`). */
-  async elicit(message: string, requestedSchema: Record<string, unknown>): Promise<ElicitResult> {
-    this.requireCapability('elicitation', 'ask the user for input');
-    return this.request.sendRequest<ElicitResult>('elicitation/create', { message, requestedSchema }, { signal: this.signal });
-  }
-
-  /** Asks the client's model for a completion (legacy era: `sampling/createMessage`). */
-  async sample(messagesOrText: string | CreateMessageParams['messages'], options: Omit<CreateMessageParams, 'messages' | 'maxTokens'> & { maxTokens?: number } = {}): Promise<CreateMessageResult> {
-    this.requireCapability('sampling', 'sample the client model');
-    const messages = typeof messagesOrText === 'string' ? [{ role: 'user' as const, content: { type: 'text' as const, text: messagesOrText } }] : messagesOrText;
-    return this.request.sendRequest<CreateMessageResult>(
-      'sampling/createMessage',
-      { ...options, messages, maxTokens: options.maxTokens ?? 1000 },
-      { signal: this.signal },
+  /**
+   * Asks the client several things at once. In a 2026-07-28 request the answers come back on the
+   * retry (multi round-trip): the handler runs again from the top, and this call returns them;
+   * in a legacy session each request is sent to the client and awaited.
+   *
+   * @example
+   * const { name, roots } = await ctx.ask({
+   *   name: { method: 'elicitation/create', params: { message: 'Name?', requestedSchema } },
+   *   roots: { method: 'roots/list', params: {} },
+   * });
+   */
+  async ask(requests: InputRequests): Promise<Record<string, InputResponse>> {
+    const input = this.request.input;
+    if (input) return input.ask(requests);
+    const entries = await Promise.all(
+      Object.entries(requests).map(async ([key, r]) => {
+        const answer = await this.request.sendRequest<InputResponse>(r.method, (r.params ?? {}) as Record<string, unknown>, { signal: this.signal });
+        return [key, answer] as const;
+      }),
     );
+    return Object.fromEntries(entries);
   }
 
-  /** Lists the client's roots (legacy era: `roots/list`). */
-  async listRoots(): Promise<Root[]> {
+  private async askOne<T extends InputResponse>(prefix: string, key: string | undefined, request: InputRequest): Promise<T> {
+    const k = key ?? this.request.input?.nextKey(prefix) ?? prefix;
+    return (await this.ask({ [k]: request }))[k] as T;
+  }
+
+  /**
+   * Asks the user for structured input (elicitation, form mode). Works in both eras; `key` names
+   * the question across rounds of a multi round-trip request (default: `elicit-1`, `elicit-2`...).
+   */
+  async elicit(message: string, requestedSchema: Record<string, unknown>, options: { key?: string } = {}): Promise<ElicitResult> {
+    this.requireCapability('elicitation', 'ask the user for input');
+    return this.askOne<ElicitResult>('elicit', options.key, {
+      method: 'elicitation/create',
+      params: { message, requestedSchema } as ElicitRequestFormParams,
+    });
+  }
+
+  /** Sends the user to a URL (URL-mode elicitation). */
+  async elicitUrl(message: string, url: string, options: { key?: string; elicitationId?: string } = {}): Promise<ElicitResult> {
+    this.requireCapability('elicitation', 'send the user to a URL');
+    const params: ElicitRequestURLParams = { mode: 'url', message, url };
+    if (this.era === 'legacy') params.elicitationId = options.elicitationId ?? `${String(this.requestId)}-${Date.now()}`;
+    return this.askOne<ElicitResult>('elicit-url', options.key, { method: 'elicitation/create', params });
+  }
+
+  /** Asks the client's model for a completion (sampling). */
+  async sample(
+    messagesOrText: string | CreateMessageParams['messages'],
+    options: Omit<CreateMessageParams, 'messages' | 'maxTokens'> & { maxTokens?: number; key?: string } = {},
+  ): Promise<CreateMessageResult> {
+    this.requireCapability('sampling', 'sample the client model');
+    const { key, ...rest } = options;
+    const messages =
+      typeof messagesOrText === 'string' ? [{ role: 'user' as const, content: { type: 'text' as const, text: messagesOrText } }] : messagesOrText;
+    return this.askOne<CreateMessageResult>('sample', key, {
+      method: 'sampling/createMessage',
+      params: { ...rest, messages, maxTokens: rest.maxTokens ?? 1000 },
+    });
+  }
+
+  /** Lists the client's roots. */
+  async listRoots(options: { key?: string } = {}): Promise<Root[]> {
     this.requireCapability('roots', 'list the client roots');
-    const result = await this.request.sendRequest<{ roots: Root[] }>('roots/list', {}, { signal: this.signal });
+    const result = await this.askOne<ListRootsResult>('roots', options.key, { method: 'roots/list', params: {} });
     return result.roots;
   }
 }

@@ -7,6 +7,7 @@ import type {
   RequestOptions,
   ProtocolEra,
 } from '@typemcp/protocol';
+import type { InputState } from '../mrtr/InputState';
 import type { ServerConnection } from './ServerConnection';
 
 /**
@@ -34,6 +35,8 @@ export interface RequestContext {
   readonly auth?: AuthInfo;
   /** HTTP request headers (lower-case), when the request came over HTTP. */
   readonly headers?: Record<string, string>;
+  /** Answers and questions of a multi round-trip request (2026-07-28 tools/call, prompts/get, resources/read). */
+  readonly input?: InputState;
   /** The lowest level of log message the client wants for this request, or `undefined` for none. */
   readonly logLevel: LoggingLevel | undefined;
   /** Sends `notifications/progress` if the request carried a progressToken; otherwise does nothing. */

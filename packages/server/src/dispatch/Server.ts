@@ -16,6 +16,7 @@ import type {
   ServerCapabilities,
   Transport,
 } from '@typemcp/protocol';
+import { RequestStateCodec } from '../mrtr/requestState';
 import { deriveCapabilities } from './deriveCapabilities';
 import { createRequestContext } from './createRequestContext';
 import { serveModern } from './serveModern';
@@ -57,6 +58,8 @@ export class Server {
   readonly serverInfo: Implementation;
   /** Versions this server serves, newest first. */
   readonly supportedVersions: readonly string[];
+  /** Signs and verifies the `requestState` of multi round-trip requests. */
+  readonly requestStates: RequestStateCodec;
   /** Listeners told about every server-wide notification (e.g. modern subscriptions). */
   readonly broadcastListeners = new Set<(method: string, params?: Record<string, unknown>) => void>();
 
@@ -68,6 +71,7 @@ export class Server {
     if (websiteUrl !== undefined) this.serverInfo.websiteUrl = websiteUrl;
     if (icons !== undefined) this.serverInfo.icons = icons;
     this.supportedVersions = options.supportedVersions ?? SUPPORTED_PROTOCOL_VERSIONS;
+    this.requestStates = new RequestStateCodec(options.requestState);
   }
 
   /** Registers (or replaces) the handler of a request method. */

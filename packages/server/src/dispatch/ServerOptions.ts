@@ -1,4 +1,5 @@
 import type { Icon, ServerCapabilities } from '@typemcp/protocol';
+import type { RequestStateOptions } from '../mrtr/requestState';
 
 /** Identity and behaviour of a low-level {@link Server}. */
 export interface ServerOptions {
@@ -25,6 +26,8 @@ export interface ServerOptions {
   supportedVersions?: readonly string[];
   /** Caching hints put on cacheable modern results that set none (default `{ ttlMs: 0, cacheScope: 'public' }`). */
   cache?: { ttlMs: number; cacheScope: 'public' | 'private' };
+  /** Signing of multi round-trip `requestState` (2026-07-28): the HMAC secret and lifetime. */
+  requestState?: RequestStateOptions;
   /** Where handler failures that are not {@link McpError}s are reported (default: stderr). */
   onerror?: (error: Error) => void;
 }

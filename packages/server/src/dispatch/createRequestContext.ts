@@ -6,6 +6,7 @@ import type {
   ProtocolEra,
   RequestOptions,
 } from '@typemcp/protocol';
+import type { InputState } from '../mrtr/InputState';
 import type { RequestContext } from './RequestContext';
 import { LOG_LEVEL_ORDER } from './RequestContext';
 import type { ServerConnection } from './ServerConnection';
@@ -18,6 +19,7 @@ export interface RequestFacts {
   clientInfo?: Implementation;
   meta: Record<string, unknown>;
   logLevel: LoggingLevel | undefined;
+  input?: InputState;
 }
 
 /** Builds the {@link RequestContext} of one incoming request. */
@@ -44,6 +46,7 @@ export function createRequestContext(
     auth: extra?.auth,
     headers: extra?.headers,
     logLevel: facts.logLevel,
+    input: facts.input,
     sendProgress(progress, total, message) {
       if (progressToken === undefined || incoming.signal.aborted) return Promise.resolve();
       if (!(progress > lastProgress)) return Promise.resolve(); // progress MUST increase

@@ -1,5 +1,8 @@
 import { ErrorCode, McpError, MODERN_PROTOCOL_VERSIONS } from '@typemcp/protocol';
-import type { ClientCapabilities, Implementation, IncomingRequestContext, JSONRPCRequest, LoggingLevel } from '@typemcp/protocol';
+import type { ClientCapabilities, Implementation, IncomingRequestContext, InputResponses, JSONRPCRequest, LoggingLevel } from '@typemcp/protocol';
+import { InputRequiredSignal } from '../mrtr/InputRequiredSignal';
+import { InputState } from '../mrtr/InputState';
+import { hashArguments } from '../mrtr/requestState';
 import { createRequestContext } from './createRequestContext';
 import { LOG_LEVEL_ORDER } from './RequestContext';
 import type { Server } from './Server';
@@ -65,6 +68,8 @@ export async function serveModern(
     result = { supportedVersions: [...server.supportedVersions], capabilities: server.capabilities };
     if (server.options.instructions !== undefined) result.instructions = server.options.instructions;
   } else {
+    const params = (request.params ?? {}) as Record<string, unknown>;
+    const round = MULTI_ROUND.has(method) ? openRound(server, method, params, facts.capabilities, incoming.transportExtra?.auth?.subject) : undefined;
     const context = createRequestContext(connection, incoming, {
       era: 'modern',
       protocolVersion: facts.version,
@@ -72,20 +77,41 @@ export async function serveModern(
       clientInfo: facts.clientInfo,
       meta,
       logLevel: facts.logLevel,
+      input: round?.input,
     });
     try {
-      result = (await server.invoke(method, (request.params ?? {}) as Record<string, unknown>, context)) as Record<
-        string,
-        unknown
-      >;
+      result = (await server.invoke(method, params, context)) as Record<string, unknown>;
     } catch (error) {
-      if (error instanceof McpError && error.code === ErrorCode.ResourceNotFound) {
+      if (error instanceof InputRequiredSignal && round) {
+        result = {
+          resultType: 'input_required',
+          inputRequests: error.inputRequests,
+          requestState: server.requestStates.sign({ ...round.binding, r: round.input.answers }),
+        };
+      } else if (error instanceof McpError && error.code === ErrorCode.ResourceNotFound) {
         throw new McpError(ErrorCode.InvalidParams, error.message, error.data);
-      }
-      throw error;
+      } else throw error;
     }
   }
   return decorateModernResult(server, method, result);
+}
+
+const MULTI_ROUND = new Set(['tools/call', 'prompts/get', 'resources/read']);
+
+/** Verifies the round's requestState and gathers every answer the request carries. */
+function openRound(server: Server, method: string, params: Record<string, unknown>, capabilities: ClientCapabilities, subject?: string) {
+  const target = String(params.name ?? params.uri ?? '');
+  const binding = { m: method, t: target, a: hashArguments(params.arguments), s: subject };
+  let answers: InputResponses = {};
+  if (params.requestState !== undefined) answers = { ...server.requestStates.verify(params.requestState, binding).r };
+  const responses = params.inputResponses;
+  if (responses !== undefined) {
+    if (typeof responses !== 'object' || responses === null || Array.isArray(responses)) {
+      throw new McpError(ErrorCode.InvalidParams, '"inputResponses" must be an object keyed like the inputRequests');
+    }
+    answers = { ...answers, ...(responses as InputResponses) };
+  }
+  return { binding, input: new InputState(answers, capabilities) };
 }
 
 /** Adds what every modern result carries: `resultType`, caching hints, `serverInfo`. */

@@ -1,0 +1,95 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ErrorCode, McpError } from '@typemcp/protocol';
+import type { InputResponses } from '@typemcp/protocol';
+
+/** What a signed requestState carries between rounds of a multi round-trip request. */
+export interface RequestStatePayload {
+  /** The method and target (tool/prompt name or resource URI) it belongs to. */
+  m: string;
+  t: string;
+  /** Hash of the arguments. */
+  a: string;
+  /** The authenticated subject, if any. */
+  s?: string;
+  /** Expiry, ms since the epoch. */
+  e: number;
+  /** Single-use nonce. */
+  n: string;
+  /** Every answer gathered in earlier rounds. */
+  r: InputResponses;
+}
+
+/** Options of {@link RequestStateCodec}. */
+export interface RequestStateOptions {
+  /** HMAC key; default: random per process (set it when several instances serve one endpoint). */
+  secret?: string | Buffer;
+  /** How long a state stays valid (default 10 min). */
+  ttlMs?: number;
+}
+
+/** Stable hash of a JSON value (object keys sorted). */
+export function hashArguments(value: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+        : v;
+  return createHash('sha256').update(JSON.stringify(canonical(value ?? {}))).digest('base64url');
+}
+
+/**
+ * Signs and verifies `requestState`: HMAC-SHA256 over the payload, bound to the method, target,
+ * arguments and subject, with an expiry and a single-use nonce. A tampered, expired, replayed or
+ * misapplied state is -32602.
+ */
+export class RequestStateCodec {
+  private readonly key: Buffer;
+  private readonly ttlMs: number;
+  private readonly used = new Map<string, number>();
+
+  constructor(options: RequestStateOptions = {}) {
+    this.key = options.secret === undefined ? randomBytes(32) : Buffer.from(options.secret);
+    this.ttlMs = options.ttlMs ?? 10 * 60_000;
+  }
+
+  /** Signs a new state. */
+  sign(payload: Omit<RequestStatePayload, 'e' | 'n'>): string {
+    const full: RequestStatePayload = { ...payload, e: Date.now() + this.ttlMs, n: randomBytes(12).toString('base64url') };
+    const body = Buffer.from(JSON.stringify(full)).toString('base64url');
+    return `${body}.${this.mac(body)}`;
+  }
+
+  private mac(body: string): string {
+    return createHmac('sha256', this.key).update(body).digest('base64url');
+  }
+
+  /** Verifies a state for this request and marks it used. */
+  verify(state: unknown, expected: { m: string; t: string; a: string; s?: string }): RequestStatePayload {
+    const fail = (why: string) => new McpError(ErrorCode.InvalidParams, `Invalid requestState: ${why}`);
+    if (typeof state !== 'string' || state.length > 1_000_000) throw fail('not a state this server issued');
+    const dot = state.lastIndexOf('.');
+    if (dot <= 0) throw fail('not a state this server issued');
+    const body = state.slice(0, dot);
+    const given = Buffer.from(state.slice(dot + 1));
+    const wanted = Buffer.from(this.mac(body));
+    if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) throw fail('integrity check failed (tampered)');
+    let payload: RequestStatePayload;
+    try {
+      payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as RequestStatePayload;
+    } catch {
+      throw fail('malformed');
+    }
+    const now = Date.now();
+    if (payload.e < now) throw fail('expired');
+    if (payload.m !== expected.m || payload.t !== expected.t || payload.a !== expected.a) {
+      throw fail('it belongs to another request (method, name or arguments differ)');
+    }
+    if (payload.s !== expected.s) throw fail('it belongs to another subject');
+    for (const [nonce, expiry] of this.used) if (expiry < now) this.used.delete(nonce);
+    if (this.used.has(payload.n)) throw fail('already used (replayed)');
+    if (this.used.size >= 100_000) this.used.delete(this.used.keys().next().value as string);
+    this.used.set(payload.n, payload.e);
+    return payload;
+  }
+}
