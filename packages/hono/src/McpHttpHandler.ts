@@ -43,6 +43,8 @@ export class McpHttpHandler {
   private readonly eventStore?: EventStore;
   private sweeper?: ReturnType<typeof setInterval>;
   private closing = false;
+  private exchanges = 0;
+  private drained?: () => void;
 
   constructor(
     readonly server: Server,
@@ -66,6 +68,21 @@ export class McpHttpHandler {
       }
     }
     return evicted;
+  }
+
+  /** Requests being answered now (stateless exchanges until their reply is complete). */
+  get inflight(): number {
+    return this.exchanges;
+  }
+
+  private exchangeDone(): void {
+    if (--this.exchanges === 0) this.drained?.();
+  }
+
+  /** Resolves once no request is being answered (or after `timeoutMs`). */
+  async drain(timeoutMs: number): Promise<void> {
+    if (this.exchanges === 0) return;
+    await Promise.race([new Promise<void>((r) => (this.drained = r)), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
   }
 
   /** Stops accepting sessions and closes every session and stream. */
@@ -183,6 +200,7 @@ export class McpHttpHandler {
       const e = error as McpError;
       return errorResponse(e.code === ErrorCode.MethodNotFound ? 404 : 400, e.code, e.message, message.id, e.data);
     }
+    this.exchanges++;
     return new Promise<Response>((resolve) => {
       let writer: SseWriter | undefined;
       let settled = false;
@@ -204,6 +222,7 @@ export class McpHttpHandler {
         writer.send(out);
         if (isResponse) writer.close();
       });
+      transport.onclosed = () => this.exchangeDone();
       request.signal?.addEventListener('abort', () => void transport.close(), { once: true });
       void this.server.connect(transport).then(() => {
         transport.receive(message, extra);
@@ -221,6 +240,7 @@ export class McpHttpHandler {
     await session.open(this.server);
     this.sessions.set(session.id, session);
     session.onclose = () => this.sessions.delete(session.id);
+    session.onanswered = () => this.exchangeDone();
     const response = await this.answer(session, request, message, extra);
     if (response.status !== 200) await session.close();
     response.headers.set('mcp-session-id', session.id);
@@ -251,6 +271,7 @@ export class McpHttpHandler {
   }
 
   private async answer(session: HttpSession, request: Request, message: JSONRPCRequest, extra: MessageExtra): Promise<Response> {
+    this.exchanges++;
     if (this.options.enableJsonResponse) {
       const pending = session.awaitJson(message.id);
       session.transport.receive(message, extra);

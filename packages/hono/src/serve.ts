@@ -12,6 +12,8 @@ export interface ServeOptions extends McpHttpOptions {
   port?: number;
   /** Close gracefully on SIGINT/SIGTERM (default true). */
   handleSignals?: boolean;
+  /** How long shutdown waits for in-flight requests (default 10 s). */
+  shutdownTimeoutMs?: number;
   /** Runs after the HTTP server closed (e.g. stop the lifespan). */
   onshutdown?: () => unknown;
 }
@@ -54,10 +56,12 @@ export async function serve(target: Servable | McpHonoApp, options: ServeOptions
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      const nodeServer = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+      await app.mcp?.drain(options.shutdownTimeoutMs ?? 10_000); // in-flight requests finish first
       await app.mcp?.close();
-      (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-      await Promise.race([stopped, new Promise((r) => setTimeout(r, 5000).unref())]);
-      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      nodeServer.closeIdleConnections?.();
+      await Promise.race([stopped, new Promise((r) => setTimeout(r, 200).unref())]);
+      nodeServer.closeAllConnections?.();
       await options.onshutdown?.();
     })());
   const onSignal = () => void close().then(() => process.exit(0));

@@ -9,6 +9,8 @@ export class ExchangeTransport implements Transport {
   onmessage?: (message: JSONRPCMessage, extra?: MessageExtra) => void;
   onerror?: (error: Error) => void;
   onclose?: () => void;
+  /** Called once after close, whoever else listens to onclose (the Session does). */
+  onclosed?: () => void;
 
   constructor(private readonly sink: (message: JSONRPCMessage, options?: TransportSendOptions) => void) {}
 
@@ -29,5 +31,6 @@ export class ExchangeTransport implements Transport {
     if (this.closed) return;
     this.closed = true;
     this.onclose?.();
+    this.onclosed?.();
   }
 }

@@ -31,6 +31,8 @@ export class HttpSession {
   private backlog: JSONRPCMessage[] = [];
   closed = false;
   onclose?: () => void;
+  /** Called each time a POSTed request has got its response. */
+  onanswered?: () => void;
 
   constructor(
     readonly id: string,
@@ -133,6 +135,7 @@ export class HttpSession {
           stream.done = true;
           this.postStreams.delete(key as RequestId);
           stream.json(message);
+          this.onanswered?.();
         } else this.toStandalone(message);
         return;
       }
@@ -141,6 +144,7 @@ export class HttpSession {
           stream.done = true;
           this.postStreams.delete(key as RequestId);
           stream.writer?.close();
+          this.onanswered?.();
         }
       });
       return;
@@ -163,6 +167,7 @@ export class HttpSession {
   private dispose(): void {
     if (this.closed) return;
     this.closed = true;
+    for (const stream of this.postStreams.values()) if (!stream.done) this.onanswered?.();
     for (const stream of this.allStreams.values()) {
       stream.writer?.close();
       void this.eventStore?.deleteStream?.(stream.id);
