@@ -329,6 +329,25 @@ export function createEverything() {
     inputSchema: JSON_SCHEMA_2020_12,
     handler: (args) => ({ content: [{ type: 'text', text: `Received: ${JSON.stringify(args)}` }] }),
   });
+  let extraTools = 0;
+  app.addTool({
+    name: 'test_trigger_tool_change',
+    description: 'Adds a tool, so subscribers get notifications/tools/list_changed',
+    handler: () => {
+      const name = `dynamic_tool_${++extraTools}`;
+      app.addTool({ name, description: 'Added at run time', handler: () => ({ content: [{ type: 'text', text: name }] }) });
+      return { content: [{ type: 'text', text: `added ${name}` }] };
+    },
+  });
+  app.addTool({
+    name: 'test_trigger_prompt_change',
+    description: 'Disables and re-enables a prompt, so subscribers get notifications/prompts/list_changed',
+    handler: () => {
+      app.disable('prompt', 'test_simple_prompt');
+      app.enable('prompt', 'test_simple_prompt');
+      return { content: [{ type: 'text', text: 'prompt list changed' }] };
+    },
+  });
   return app;
 }
 

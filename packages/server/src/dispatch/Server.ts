@@ -62,6 +62,8 @@ export class Server {
   readonly requestStates: RequestStateCodec;
   /** Listeners told about every server-wide notification (e.g. modern subscriptions). */
   readonly broadcastListeners = new Set<(method: string, params?: Record<string, unknown>) => void>();
+  /** Told when the server closes (ends open subscriptions gracefully). */
+  readonly closeListeners = new Set<() => void>();
 
   constructor(readonly options: ServerOptions) {
     const { name, version, title, description, websiteUrl, icons } = options;
@@ -121,6 +123,8 @@ export class Server {
 
   /** Closes every connection. */
   async close(): Promise<void> {
+    for (const listener of this.closeListeners) listener();
+    this.closeListeners.clear();
     await Promise.all([...this.connections].map((c) => c.close().catch(() => undefined)));
   }
 

@@ -4,6 +4,7 @@ import { InputRequiredSignal } from '../mrtr/InputRequiredSignal';
 import { InputState } from '../mrtr/InputState';
 import { hashArguments } from '../mrtr/requestState';
 import { createRequestContext } from './createRequestContext';
+import { serveListen } from './listen';
 import { LOG_LEVEL_ORDER } from './RequestContext';
 import type { Server } from './Server';
 import type { ServerConnection } from './ServerConnection';
@@ -64,7 +65,9 @@ export async function serveModern(
     throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${method} (removed in protocol ${facts.version})`);
   }
   let result: Record<string, unknown>;
-  if (method === 'server/discover') {
+  if (method === 'subscriptions/listen') {
+    result = await serveListen(server, connection, request, incoming);
+  } else if (method === 'server/discover') {
     result = { supportedVersions: [...server.supportedVersions], capabilities: server.capabilities };
     if (server.options.instructions !== undefined) result.instructions = server.options.instructions;
   } else {
