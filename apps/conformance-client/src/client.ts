@@ -67,6 +67,13 @@ async function main(): Promise<void> {
     await client.close();
     return;
   }
+  // Scenarios that say which calls to make (MCP_CONFORMANCE_CONTEXT.toolCalls) get exactly those.
+  const context = JSON.parse(process.env.MCP_CONFORMANCE_CONTEXT ?? '{}') as { toolCalls?: Array<{ name: string; arguments: Record<string, unknown> }> };
+  if (context.toolCalls) {
+    for (const call of context.toolCalls) await client.callTool(call).catch((e: Error) => process.stderr.write(`${e.message}\n`));
+    await client.close();
+    return;
+  }
   for (const tool of tools) {
     await client.callTool({ name: tool.name, arguments: argumentsFor(tool) }).catch((error: Error) => {
       process.stderr.write(`tool ${tool.name} failed: ${error.message}\n`);

@@ -53,6 +53,11 @@ export class Everything {
     return 'This is a simple text response for testing.';
   }
 
+  @Tool({ description: 'Echoes a region that is mirrored into the Mcp-Param-Region HTTP header' })
+  test_custom_headers(@Arg({ header: 'Region', description: 'Region to route to' }) region: string, @Arg({ optional: true }) note: string): string {
+    return `region=${region}${note ? ` note=${note}` : ''}`;
+  }
+
   @Tool({ description: 'Returns an image' })
   test_image_content(): Image {
     return new Image({ data: RED_PIXEL_PNG, format: 'png' });

@@ -37,6 +37,7 @@ import type {
   Transport,
 } from '@typemcp/protocol';
 import { answerInputRequests } from './answerInputRequests';
+import { toolParamHeaders } from './toolParamHeaders';
 import type { ClientRequestHandler } from './answerInputRequests';
 import type { ClientOptions } from './ClientOptions';
 import { InvalidResultError, NotConnectedError, ProtocolNegotiationError } from './errors/ClientErrors';
@@ -49,6 +50,7 @@ type NotificationListener = (params: Record<string, unknown>) => void;
 /** Transports that can tell the server the negotiated version (HTTP) or open a GET stream. */
 interface VersionAwareTransport {
   setProtocolVersion?(version: string): void;
+  setToolParamHeaders?(tool: string, headers: Record<string, string>): void;
   openStandaloneStream?(): Promise<boolean>;
   closeReason?: string;
 }
@@ -281,9 +283,20 @@ export class Client {
     return this.request<DiscoverResult>('server/discover', {}, options);
   }
 
-  /** One page of `tools/list`. */
-  listTools(params: PaginatedRequestParams = {}, options?: RequestOptions): Promise<ListToolsResult> {
-    return this.request<ListToolsResult>('tools/list', { ...params }, options);
+  /**
+   * One page of `tools/list`. Over HTTP, tools whose `x-mcp-header` declarations break the rules
+   * are left out (the spec requires it), and the others' headers are mirrored on each call.
+   */
+  async listTools(params: PaginatedRequestParams = {}, options?: RequestOptions): Promise<ListToolsResult> {
+    const result = await this.request<ListToolsResult>('tools/list', { ...params }, options);
+    const transport = this.transport;
+    if (!transport?.setToolParamHeaders || !Array.isArray(result.tools)) return result;
+    const kept = result.tools.filter((tool) => {
+      const headers = toolParamHeaders(tool);
+      if (headers) transport.setToolParamHeaders?.(tool.name, headers);
+      return headers !== null;
+    });
+    return { ...result, tools: kept };
   }
 
   /** Every tool, following `nextCursor`. */

@@ -19,3 +19,4 @@ export type { HttpClientTransportOptions } from './transports/http/HttpClientTra
 export { encodeHeaderValue } from './transports/http/encodeHeaderValue';
 export { parseSse } from './transports/http/parseSse';
 export type { SseEvent } from './transports/http/parseSse';
+export { toolParamHeaders } from './toolParamHeaders';

@@ -194,7 +194,8 @@ export class McpHttpHandler {
       if (!(key in meta)) return errorResponse(400, ErrorCode.InvalidParams, `Invalid params: missing required _meta["${key}"]`, message.id);
     }
     try {
-      checkModernHeaders(request.headers, message, meta[META_VERSION]);
+      const tool = message.method === 'tools/call' ? message.params?.name : undefined;
+      checkModernHeaders(request.headers, message, meta[META_VERSION], typeof tool === 'string' ? this.server.toolParamHeaders(tool) : undefined);
       readModernMeta(this.server, meta);
     } catch (error) {
       const e = error as McpError;

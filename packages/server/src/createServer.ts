@@ -115,6 +115,7 @@ export class McpApp {
     );
     for (const provider of options.providers) this.addProvider(provider);
     this.registry.onchange = (kind) => this.onRegistryChange(kind);
+    this.server.toolParamHeaders = (name) => this.registry.paramHeaders(name);
     this.registerHandlers();
   }
 

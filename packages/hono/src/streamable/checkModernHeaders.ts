@@ -8,6 +8,7 @@ const SENTINEL = /^=\?base64\?(.*)\?=$/;
 export function decodeHeaderValue(value: string): string | undefined {
   const m = SENTINEL.exec(value);
   if (!m) return value;
+  if (m[1].length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(m[1])) return undefined; // strict base64
   try {
     const bytes = Uint8Array.from(atob(m[1]), (c) => c.charCodeAt(0));
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -20,7 +21,12 @@ export function decodeHeaderValue(value: string): string | undefined {
  * Checks the 2026-07-28 request headers against the body: `MCP-Protocol-Version`, `Mcp-Method`,
  * and `Mcp-Name` for named methods. Throws -32020 (HeaderMismatch) naming the header.
  */
-export function checkModernHeaders(headers: Headers, request: JSONRPCRequest, metaVersion: unknown): void {
+export function checkModernHeaders(
+  headers: Headers,
+  request: JSONRPCRequest,
+  metaVersion: unknown,
+  paramHeaders?: Readonly<Record<string, string>>,
+): void {
   const mismatch = (message: string) => new McpError(ErrorCode.HeaderMismatch, `Header mismatch: ${message}`);
   const version = headers.get('mcp-protocol-version');
   if (version === null) throw mismatch('the MCP-Protocol-Version header is required');
@@ -38,4 +44,16 @@ export function checkModernHeaders(headers: Headers, request: JSONRPCRequest, me
   const decoded = decodeHeaderValue(raw);
   if (decoded === undefined) throw mismatch('the Mcp-Name header has an invalid base64 value');
   if (decoded !== bodyValue) throw mismatch(`Mcp-Name header value '${decoded}' does not match body value '${String(bodyValue)}'`);
+  if (!paramHeaders || request.method !== 'tools/call') return;
+  const args = (request.params?.arguments ?? {}) as Record<string, unknown>;
+  for (const [argument, header] of Object.entries(paramHeaders)) {
+    const value = args[argument];
+    if (value === undefined || value === null) continue; // nothing to mirror, nothing expected
+    const rawParam = headers.get(`mcp-param-${header}`);
+    if (rawParam === null) throw mismatch(`the Mcp-Param-${header} header is required (argument "${argument}" is in the body)`);
+    const text = decodeHeaderValue(rawParam);
+    if (text === undefined) throw mismatch(`the Mcp-Param-${header} header has an invalid base64 value`);
+    const same = typeof value === 'number' ? Number(text) === value : String(value) === text;
+    if (!same) throw mismatch(`Mcp-Param-${header} header value '${text}' does not match body value '${String(value)}'`);
+  }
 }

@@ -18,6 +18,11 @@ export interface ArgOptions {
   schema?: Record<string, unknown>;
   /** Suggests values (`completion/complete`) for a prompt argument or a template variable. */
   complete?: CompleteFn;
+  /**
+   * Mirror this (primitive) tool argument into the `Mcp-Param-{header}` HTTP header
+   * (2026-07-28 `x-mcp-header`), so gateways can route on it; the server checks header and body agree.
+   */
+  header?: string;
 }
 
 /**

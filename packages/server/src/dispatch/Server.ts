@@ -62,6 +62,11 @@ export class Server {
   readonly requestStates: RequestStateCodec;
   /** Listeners told about every server-wide notification (e.g. modern subscriptions). */
   readonly broadcastListeners = new Set<(method: string, params?: Record<string, unknown>) => void>();
+  /**
+   * The `x-mcp-header` arguments of a tool (argument name → header name), for HTTP transports to
+   * check `Mcp-Param-*` headers against the body. Set by the decorator framework.
+   */
+  toolParamHeaders: (toolName: string) => Readonly<Record<string, string>> | undefined = () => undefined;
   /** Told when the server closes (ends open subscriptions gracefully). */
   readonly closeListeners = new Set<() => void>();
 

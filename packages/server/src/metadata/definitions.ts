@@ -23,6 +23,8 @@ export interface ArgDefinition {
   schema?: Record<string, unknown>;
   /** Completion of this argument (prompts, template variables). */
   complete?: CompleteFn;
+  /** `x-mcp-header` name (2026-07-28). */
+  header?: string;
 }
 
 /** Suggests values for an argument being typed. */

@@ -93,8 +93,10 @@ export class Registry {
   }
 
   private changed(kind: EntryKind): void {
-    if (kind === 'tool') this.toolList = undefined;
-    else if (kind === 'prompt') this.promptList = undefined;
+    if (kind === 'tool') {
+      this.toolList = undefined;
+      this.headerCache.clear();
+    } else if (kind === 'prompt') this.promptList = undefined;
     else this.resourceList = this.templateList = undefined;
     this.onchange?.(kind);
   }
@@ -120,6 +122,18 @@ export class Registry {
     const listed: Resource[] = [];
     for (const t of this.templates.values()) if (t.enabled && t.list) listed.push(...(await t.list()));
     return listed.length ? [...fixed, ...listed] : fixed;
+  }
+
+  private readonly headerCache = new Map<string, Record<string, string> | undefined>();
+
+  /** The `x-mcp-header` arguments of a tool (argument → header name), computed once per tool. */
+  paramHeaders(name: string): Record<string, string> | undefined {
+    if (this.headerCache.has(name)) return this.headerCache.get(name);
+    const properties = (this.tools.get(name)?.tool.inputSchema.properties ?? {}) as Record<string, Record<string, unknown>>;
+    const entries = Object.entries(properties).filter(([, p]) => typeof p['x-mcp-header'] === 'string');
+    const map = entries.length ? Object.fromEntries(entries.map(([k, p]) => [k, p['x-mcp-header'] as string])) : undefined;
+    this.headerCache.set(name, map);
+    return map;
   }
 
   /** The enabled tool called `name`, or -32602. */

@@ -1,3 +1,4 @@
+import { DefinitionError, where } from '../errors/DefinitionError';
 import { MissingParameterNameError } from '../errors/MissingParameterNameError';
 import { NoExplicitTypeError } from '../errors/NoExplicitTypeError';
 import type { CompleteFn } from '../metadata/definitions';
@@ -56,6 +57,15 @@ export function buildParams(target: Function, methodName: string, contextClass: 
     if (!type) throw new NoExplicitTypeError(target, methodName, name, describeReflected(reflected[index]));
     const schema = typeToSchema(type);
     if (arg?.description !== undefined) schema.description = arg.description;
+    if (arg?.header !== undefined) {
+      if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(arg.header) || !['string', 'integer', 'boolean'].includes(type.kind)) {
+        throw new DefinitionError(
+          `${where(target, methodName, name)}: @Arg({ header: ${JSON.stringify(arg.header)} }) needs an HTTP token name ` +
+            `and a string, integer (type: () => Integer) or boolean parameter (2026-07-28 x-mcp-header rules).`,
+        );
+      }
+      schema['x-mcp-header'] = arg.header;
+    }
     const defaultValue = arg?.default !== undefined ? arg.default : written?.defaultValue;
     if (defaultValue !== undefined) schema.default = defaultValue;
     params.push({

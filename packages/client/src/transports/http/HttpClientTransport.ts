@@ -52,6 +52,11 @@ export class HttpClientTransport implements Transport {
     return this.streamable.start();
   }
 
+  /** Remembers a tool's `x-mcp-header` arguments (Streamable HTTP). */
+  setToolParamHeaders(tool: string, headers: Record<string, string>): void {
+    this.streamable.setToolParamHeaders(tool, headers);
+  }
+
   /** Sets the version sent in `MCP-Protocol-Version`. */
   setProtocolVersion(version: string): void {
     this.streamable.setProtocolVersion(version);

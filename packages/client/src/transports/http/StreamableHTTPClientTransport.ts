@@ -85,6 +85,13 @@ export class StreamableHTTPClientTransport implements Transport {
     // Nothing to open: every message is its own POST.
   }
 
+  private readonly paramHeaders = new Map<string, Record<string, string>>();
+
+  /** Remembers a tool's `x-mcp-header` arguments so calls mirror them into `Mcp-Param-*`. */
+  setToolParamHeaders(tool: string, headers: Record<string, string>): void {
+    this.paramHeaders.set(tool, headers);
+  }
+
   /** Sets the version sent in `MCP-Protocol-Version` (the client calls this after `initialize`). */
   setProtocolVersion(version: string): void {
     this.protocolVersion = version;
@@ -107,6 +114,15 @@ export class StreamableHTTPClientTransport implements Transport {
     const field = NAMED_METHODS[message.method];
     const name = field ? message.params?.[field] : undefined;
     if (typeof name === 'string') headers['mcp-name'] = encodeHeaderValue(name);
+    const mirrored = message.method === 'tools/call' && typeof name === 'string' ? this.paramHeaders.get(name) : undefined;
+    if (mirrored) {
+      const args = (message.params?.arguments ?? {}) as Record<string, unknown>;
+      for (const [argument, header] of Object.entries(mirrored)) {
+        const value = args[argument];
+        if (value === undefined || value === null) continue;
+        headers[`mcp-param-${header.toLowerCase()}`] = encodeHeaderValue(String(value));
+      }
+    }
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
