@@ -27,6 +27,16 @@ const FORMATS: Record<string, RegExp> = {
   date: /^\d{4}-\d{2}-\d{2}$/,
 };
 
+/** Length in code points (JSON Schema counts characters, not UTF-16 units), without copying. */
+function codePointLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) n++;
+  }
+  return n;
+}
+
 /**
  * Checks a value against the subset of JSON Schema 2020-12 TypeMCP generates (type, enum,
  * const, properties, required, additionalProperties, items, bounds, lengths, pattern, format,
@@ -65,9 +75,11 @@ export function checkSchema(schema: SchemaObject, value: unknown, path: string, 
     if (typeof schema.exclusiveMaximum === 'number' && value >= schema.exclusiveMaximum) fail(`must be < ${schema.exclusiveMaximum}`);
   }
   if (typeof value === 'string') {
-    const length = [...value].length;
-    if (typeof schema.minLength === 'number' && length < schema.minLength) fail(`must be at least ${schema.minLength} characters long`);
-    if (typeof schema.maxLength === 'number' && length > schema.maxLength) fail(`must be at most ${schema.maxLength} characters long`);
+    if (typeof schema.minLength === 'number' || typeof schema.maxLength === 'number') {
+      const length = codePointLength(value); // counted only when a bound asks for it
+      if (typeof schema.minLength === 'number' && length < schema.minLength) fail(`must be at least ${schema.minLength} characters long`);
+      if (typeof schema.maxLength === 'number' && length > schema.maxLength) fail(`must be at most ${schema.maxLength} characters long`);
+    }
     if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) fail(`must match the pattern ${schema.pattern}`);
     const format = typeof schema.format === 'string' ? FORMATS[schema.format] : undefined;
     if (format && !format.test(value)) fail(`must be a valid ${schema.format}`);
