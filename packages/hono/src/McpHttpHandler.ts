@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, LEGACY_PROTOCOL_VERSIONS, McpError, validateMessage } from '@typemcp/protocol';
+import { ErrorCode, LEGACY_PROTOCOL_VERSIONS, McpError } from '@typemcp/protocol';
 import type { AuthInfo, JSONRPCMessage, JSONRPCRequest, MessageExtra } from '@typemcp/protocol';
 import { readModernMeta } from '@typemcp/server';
 import type { Server } from '@typemcp/server';
 import { errorResponse, jsonResponse, modernStatusFor } from './httpErrors';
 import type { McpHttpOptions } from './McpHttpOptions';
-import { readBody } from './readBody';
+import { readMessage } from './readBody';
 import { hostAllowed, originAllowed } from './security/SecurityOptions';
 import { checkModernHeaders } from './streamable/checkModernHeaders';
 import type { EventStore } from './streamable/EventStore';
@@ -147,18 +147,8 @@ export class McpHttpHandler {
     if (!accepts(request, 'application/json') || !accepts(request, 'text/event-stream')) {
       return errorResponse(406, ErrorCode.InvalidRequest, 'Not Acceptable: Accept must list application/json and text/event-stream');
     }
-    const limit = this.options.maxBodyBytes ?? 4 << 20;
-    const text = await readBody(request, limit);
-    if (text === undefined) return errorResponse(413, ErrorCode.InvalidRequest, `Payload Too Large: the body exceeds ${limit} bytes`);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return errorResponse(400, ErrorCode.ParseError, 'Parse error: invalid JSON');
-    }
-    const decoded = validateMessage(parsed);
-    if (!decoded.ok) return new Response(JSON.stringify(decoded.response), { status: 400, headers: { 'content-type': 'application/json' } });
-    const message = decoded.message;
+    const message = await readMessage(request, this.options.maxBodyBytes ?? 4 << 20);
+    if (message instanceof Response) return message;
     const extra: MessageExtra = { headers: headerRecord(request.headers), auth };
     const meta = 'method' in message ? (message.params?._meta as Record<string, unknown> | undefined) : undefined;
     const headerVersion = request.headers.get('mcp-protocol-version');

@@ -1,3 +1,25 @@
+import { ErrorCode, validateMessage } from '@typemcp/protocol';
+import type { JSONRPCMessage } from '@typemcp/protocol';
+import { errorResponse } from './httpErrors';
+
+/**
+ * Reads one JSON-RPC message from a request body: over the limit → 413, not JSON → 400 -32700,
+ * not JSON-RPC → 400 -32600 (each as a JSON-RPC error response).
+ */
+export async function readMessage(request: Request, limit: number): Promise<JSONRPCMessage | Response> {
+  const text = await readBody(request, limit);
+  if (text === undefined) return errorResponse(413, ErrorCode.InvalidRequest, `Payload Too Large: the body exceeds ${limit} bytes`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return errorResponse(400, ErrorCode.ParseError, 'Parse error: invalid JSON');
+  }
+  const decoded = validateMessage(parsed);
+  if (!decoded.ok) return new Response(JSON.stringify(decoded.response), { status: 400, headers: { 'content-type': 'application/json' } });
+  return decoded.message;
+}
+
 /** The request body as text, or `undefined` when it exceeds `limit` bytes (the rest is drained). */
 export async function readBody(request: Request, limit: number): Promise<string | undefined> {
   const declared = Number(request.headers.get('content-length') ?? NaN);

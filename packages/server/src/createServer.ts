@@ -199,14 +199,19 @@ export class McpApp {
     else this.server.sendResourceListChanged();
   }
 
+  /** One page of a list result, `{ [key]: items, nextCursor? }`. */
+  private page<K extends string, T>(key: K, items: readonly T[], cursor: unknown): { [P in K]: T[] } & { nextCursor?: string } {
+    const { page, nextCursor } = paginate(items, cursor, this.pageSize, key);
+    const result = { [key]: page } as { [P in K]: T[] } & { nextCursor?: string };
+    if (nextCursor) result.nextCursor = nextCursor;
+    return result;
+  }
+
   private registerHandlers(): void {
     const s = this.server;
     const r = this.registry;
     if (r.tools.size > 0 && !s.hasHandler('tools/list')) {
-      s.setRequestHandler('tools/list', (p) => {
-        const { page, nextCursor } = paginate(r.listTools(), p.cursor, this.pageSize, 'tools');
-        return nextCursor ? { tools: page, nextCursor } : { tools: page };
-      });
+      s.setRequestHandler('tools/list', (p) => this.page('tools', r.listTools(), p.cursor));
       s.setRequestHandler('tools/call', async (p, ctx) => {
         const entry = r.tool(p.name);
         await this.start();
@@ -216,13 +221,9 @@ export class McpApp {
     if ((r.resources.size > 0 || r.templates.size > 0) && !s.hasHandler('resources/list')) {
       s.setRequestHandler('resources/list', async (p) => {
         await this.start();
-        const { page, nextCursor } = paginate(await r.listResources(), p.cursor, this.pageSize, 'resources');
-        return nextCursor ? { resources: page, nextCursor } : { resources: page };
+        return this.page('resources', await r.listResources(), p.cursor);
       });
-      s.setRequestHandler('resources/templates/list', (p) => {
-        const { page, nextCursor } = paginate(r.listTemplates(), p.cursor, this.pageSize, 'resourceTemplates');
-        return nextCursor ? { resourceTemplates: page, nextCursor } : { resourceTemplates: page };
-      });
+      s.setRequestHandler('resources/templates/list', (p) => this.page('resourceTemplates', r.listTemplates(), p.cursor));
       s.setRequestHandler('resources/read', async (p, ctx) => {
         await this.start();
         return r.read(p.uri, ctx);
@@ -239,10 +240,7 @@ export class McpApp {
       });
     }
     if (r.prompts.size > 0 && !s.hasHandler('prompts/list')) {
-      s.setRequestHandler('prompts/list', (p) => {
-        const { page, nextCursor } = paginate(r.listPrompts(), p.cursor, this.pageSize, 'prompts');
-        return nextCursor ? { prompts: page, nextCursor } : { prompts: page };
-      });
+      s.setRequestHandler('prompts/list', (p) => this.page('prompts', r.listPrompts(), p.cursor));
       s.setRequestHandler('prompts/get', async (p, ctx) => {
         const entry = r.prompt(p.name);
         await this.start();

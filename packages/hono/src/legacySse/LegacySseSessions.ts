@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, validateMessage } from '@typemcp/protocol';
+import { ErrorCode } from '@typemcp/protocol';
 import type { AuthInfo } from '@typemcp/protocol';
 import type { Server } from '@typemcp/server';
 import { errorResponse } from '../httpErrors';
-import { readBody } from '../readBody';
+import { readMessage } from '../readBody';
 import { ExchangeTransport } from '../streamable/ExchangeTransport';
 import { SSE_HEADERS, SseWriter } from '../streamable/SseWriter';
 
@@ -56,19 +56,11 @@ export class LegacySseSessions {
     if (!id) return errorResponse(400, ErrorCode.InvalidRequest, 'Bad Request: the sessionId query parameter is required');
     const session = this.sessions.get(id);
     if (!session) return errorResponse(404, ErrorCode.InvalidRequest, 'Session not found');
-    const text = await readBody(request, limit);
-    if (text === undefined) return errorResponse(413, ErrorCode.InvalidRequest, `Payload Too Large: the body exceeds ${limit} bytes`);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return errorResponse(400, ErrorCode.ParseError, 'Parse error: invalid JSON');
-    }
-    const decoded = validateMessage(parsed);
-    if (!decoded.ok) return new Response(JSON.stringify(decoded.response), { status: 400, headers: { 'content-type': 'application/json' } });
+    const message = await readMessage(request, limit);
+    if (message instanceof Response) return message;
     const headers: Record<string, string> = {};
     request.headers.forEach((v, k) => (headers[k] = v));
-    session.transport.receive(decoded.message, { headers, auth });
+    session.transport.receive(message, { headers, auth });
     return new Response('Accepted', { status: 202 });
   }
 
