@@ -119,6 +119,18 @@ describe('TypeMCP client over HTTP', () => {
     await client.close();
   });
 
+  it('initializes a new session by itself when the server ended the old one (404)', async () => {
+    const client = new Client({ name: 't', version: '1' }, { mode: 'legacy' });
+    const transport = new StreamableHTTPClientTransport(new URL(`${running.url}/mcp`));
+    await client.connect(transport);
+    const first = transport.sessionId as string;
+    await running.app.mcp.sessions.get(first)?.close();
+    expect((await client.callTool({ name: 'add', arguments: { a: 1, b: 1 } })).content).toEqual([{ type: 'text', text: '2' }]);
+    expect(transport.sessionId).toBeDefined();
+    expect(transport.sessionId).not.toBe(first);
+    await client.close();
+  });
+
   it('speaks the legacy era when forced, with a session that DELETE ends', async () => {
     const client = new Client({ name: 't', version: '1' }, { mode: 'legacy' });
     const transport = new HttpClientTransport(new URL(`${running.url}/mcp`));

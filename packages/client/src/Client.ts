@@ -243,7 +243,16 @@ export class Client {
     options: RequestOptions = {},
   ): Promise<T> {
     const session = this.requireSession();
-    if (this.era !== 'modern') return session.request<T>(method, params, options);
+    if (this.era !== 'modern') {
+      try {
+        return await session.request<T>(method, params, options);
+      } catch (error) {
+        // HTTP: the server ended our session (404). Initialize a new one and retry once.
+        if (!(error instanceof McpError) || (error.data as { sessionExpired?: boolean } | undefined)?.sessionExpired !== true) throw error;
+        await this.initializeLegacy();
+        return session.request<T>(method, params, options);
+      }
+    }
     let current = { ...params, _meta: this.requestMeta(params._meta as Record<string, unknown> | undefined) };
     const maxRounds = this.options.maxInputRounds ?? 8;
     for (let round = 0; ; round++) {

@@ -147,6 +147,21 @@ export class StreamableHTTPClientTransport implements Transport {
     }
     const sessionId = response.headers.get('mcp-session-id');
     if (sessionId) this.sessionId = sessionId;
+    if (response.status === 404 && this.sessionId && headers['mcp-session-id']) {
+      // The session ended on the server: tell the client, which must initialize again (spec 2025-11-25).
+      this.controllers.delete(controller);
+      await response.body?.cancel();
+      this.sessionId = undefined;
+      const request404 = 'method' in message && 'id' in message ? (message as JSONRPCRequest) : undefined;
+      if (request404) {
+        this.onmessage?.({
+          jsonrpc: '2.0',
+          id: request404.id,
+          error: { code: ErrorCode.InvalidRequest, message: 'Session expired: the server no longer knows this session', data: { httpStatus: 404, sessionExpired: true } },
+        });
+      }
+      return;
+    }
     const request = 'method' in message && 'id' in message ? (message as JSONRPCRequest) : undefined;
     if (response.status === 202) {
       this.controllers.delete(controller);
