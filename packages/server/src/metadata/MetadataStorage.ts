@@ -14,6 +14,7 @@ export class MetadataStorage {
   private readonly servers = new Map<Function, ServerDefinition>();
   private readonly members = new Map<Function, Array<ToolDefinition | ResourceDefinition | PromptDefinition>>();
   private readonly args = new Map<Function, ArgDefinition[]>();
+  private readonly fields = new Map<Function, Map<string, unknown>>();
 
   /** Records an `@McpServer` class. */
   addServer(definition: ServerDefinition): void {
@@ -32,6 +33,22 @@ export class MetadataStorage {
     const list = this.args.get(definition.target) ?? [];
     list.push(definition);
     this.args.set(definition.target, list);
+  }
+
+  /** Records a `@Field` of a DTO property. */
+  addField(target: Function, property: string, options: unknown): void {
+    const map = this.fields.get(target) ?? new Map<string, unknown>();
+    map.set(property, options);
+    this.fields.set(target, map);
+  }
+
+  /** The `@Field` record of a DTO property, own or inherited. */
+  fieldOf(target: Function, property: string): unknown {
+    for (let t: Function | null = target; t && t !== Function.prototype; t = Object.getPrototypeOf(t)) {
+      const found = this.fields.get(t)?.get(property);
+      if (found !== undefined) return found;
+    }
+    return undefined;
   }
 
   /** The `@McpServer` record of a class. */
