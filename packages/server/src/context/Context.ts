@@ -18,6 +18,9 @@ import type {
 } from '@typemcp/protocol';
 import type { ContainerInstance } from 'typedi';
 import type { RequestContext } from '../dispatch/RequestContext';
+import { elicitationSchema } from '../mrtr/elicitationSchema';
+import type { FieldError } from '../validation/checkSchema';
+import { formatFieldErrors, validateDto } from '../validation/validateArguments';
 
 /** Reads a resource of this server (used by {@link Context.readResource}). */
 export type ResourceReader = (uri: string, context: Context) => Promise<ReadResourceResult>;
@@ -146,15 +149,32 @@ export class Context {
   }
 
   /**
-   * Asks the user for structured input (elicitation, form mode). Works in both eras; `key` names
-   * the question across rounds of a multi round-trip request (default: `elicit-1`, `elicit-2`...).
+   * Asks the user for structured input (elicitation, form mode). Give a DTO class and the answer's
+   * content is a validated instance of it (its schema is restricted to what the spec allows), or a
+   * plain requested schema. Works in both eras; `key` names the question across rounds of a
+   * multi round-trip request (default: `elicit-1`, `elicit-2`...).
+   *
+   * @example
+   * const answer = await ctx.elicit('Book a table?', Booking);
+   * if (answer.action === 'accept') book(answer.content); // a Booking instance
    */
-  async elicit(message: string, requestedSchema: Record<string, unknown>, options: { key?: string } = {}): Promise<ElicitResult> {
+  async elicit<T extends object>(message: string, dto: new () => T, options?: { key?: string }): Promise<{ action: ElicitResult['action']; content?: T }>;
+  async elicit(message: string, requestedSchema: Record<string, unknown>, options?: { key?: string }): Promise<ElicitResult>;
+  async elicit(message: string, schemaOrDto: Record<string, unknown> | (new () => object), options: { key?: string } = {}): Promise<unknown> {
     this.requireCapability('elicitation', 'ask the user for input');
-    return this.askOne<ElicitResult>('elicit', options.key, {
+    const dto = typeof schemaOrDto === 'function' ? schemaOrDto : undefined;
+    const requestedSchema = dto ? elicitationSchema(dto) : schemaOrDto;
+    const result = await this.askOne<ElicitResult>('elicit', options.key, {
       method: 'elicitation/create',
       params: { message, requestedSchema } as ElicitRequestFormParams,
     });
+    if (!dto || result.action !== 'accept') return result;
+    const errors: FieldError[] = [];
+    const content = await validateDto(dto, result.content ?? {}, '', errors);
+    if (errors.length) {
+      throw new McpError(ErrorCode.InvalidParams, formatFieldErrors(`the elicitation answer (${dto.name})`, errors));
+    }
+    return { ...result, content };
   }
 
   /** Sends the user to a URL (URL-mode elicitation). */
