@@ -18,10 +18,43 @@ import type { NotificationOptions, Progress, RequestOptions } from './RequestOpt
 export interface IncomingRequestContext {
   /** The request's id. */
   readonly requestId: RequestId;
-  /** Aborted when the peer cancels the request or the connection closes. */
+  /** Aborted when the peer cancels the request or the connection closes (created on first use). */
   readonly signal: AbortSignal;
+  /** True once the request was cancelled; cheaper than `signal.aborted` (no signal is created). */
+  readonly cancelled: boolean;
   /** What the transport knew about the message (HTTP headers, auth). */
   readonly transportExtra?: MessageExtra;
+}
+
+/**
+ * One incoming request being handled. Its AbortController is created only when a handler asks
+ * for the signal: most requests finish without anyone looking, and creating one per request
+ * was the largest single cost of the hot path.
+ */
+class InflightRequest implements IncomingRequestContext {
+  private controller?: AbortController;
+  private reason: unknown;
+  cancelled = false;
+
+  constructor(
+    readonly requestId: RequestId,
+    readonly transportExtra: MessageExtra | undefined,
+  ) {}
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.cancelled) this.controller.abort(this.reason);
+    }
+    return this.controller.signal;
+  }
+
+  abort(reason: unknown): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    this.reason = reason;
+    this.controller?.abort(reason);
+  }
 }
 
 /** Answers an incoming request: returns the `result` object, or throws (McpError → its code). */
@@ -88,7 +121,7 @@ export class Session {
   private nextId = 0;
   private readonly pending = new Map<RequestId, PendingRequest>();
   private readonly progressTokens = new Map<string | number, RequestId>();
-  private readonly inflight = new Map<RequestId, AbortController>();
+  private readonly inflight = new Map<RequestId, InflightRequest>();
   private closed = false;
   private readonly defaultTimeoutMs: number;
 
@@ -275,34 +308,29 @@ export class Session {
       this.respondError(id, { code: ErrorCode.MethodNotFound, message: `Method not found: ${request.method}` });
       return;
     }
-    const controller = new AbortController();
-    this.inflight.set(id, controller);
-    const context: IncomingRequestContext = { requestId: id, signal: controller.signal, transportExtra: extra };
+    const inflight = new InflightRequest(id, extra);
+    this.inflight.set(id, inflight);
     let outcome: Promise<Record<string, unknown>> | Record<string, unknown>;
     try {
-      outcome = handler(request, context);
+      outcome = handler(request, inflight);
     } catch (error) {
-      this.finish(id, controller, undefined, error);
+      this.finish(inflight, undefined, error);
       return;
     }
     if (outcome instanceof Promise) {
       outcome.then(
-        (result) => this.finish(id, controller, result, undefined),
-        (error: unknown) => this.finish(id, controller, undefined, error),
+        (result) => this.finish(inflight, result, undefined),
+        (error: unknown) => this.finish(inflight, undefined, error),
       );
     } else {
-      this.finish(id, controller, outcome, undefined);
+      this.finish(inflight, outcome, undefined);
     }
   }
 
-  private finish(
-    id: RequestId,
-    controller: AbortController,
-    result: Record<string, unknown> | undefined,
-    error: unknown,
-  ): void {
-    if (this.inflight.get(id) === controller) this.inflight.delete(id);
-    if (controller.signal.aborted || this.closed) return; // cancelled: no response
+  private finish(inflight: InflightRequest, result: Record<string, unknown> | undefined, error: unknown): void {
+    const id = inflight.requestId;
+    if (this.inflight.get(id) === inflight) this.inflight.delete(id);
+    if (inflight.cancelled || this.closed) return; // cancelled: no response
     if (result !== undefined) {
       this.transport.send({ jsonrpc: '2.0', id, result }, { relatedRequestId: id }).catch((e: Error) => this.options.onerror?.(e));
     } else {
@@ -318,7 +346,7 @@ export class Session {
   private handleClose(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const controller of this.inflight.values()) controller.abort(new ConnectionClosedError());
+    for (const inflight of this.inflight.values()) inflight.abort(new ConnectionClosedError());
     this.inflight.clear();
     const reason = this.options.describeClose?.();
     const error = new ConnectionClosedError(reason ? `Connection closed: ${reason}` : undefined);

@@ -41,14 +41,16 @@ export function createRequestContext(
     clientCapabilities: facts.clientCapabilities,
     clientInfo: facts.clientInfo,
     meta: facts.meta,
-    signal: incoming.signal,
+    get signal() {
+      return incoming.signal; // created on first use
+    },
     connection,
     auth: extra?.auth,
     headers: extra?.headers,
     logLevel: facts.logLevel,
     input: facts.input,
     sendProgress(progress, total, message) {
-      if (progressToken === undefined || incoming.signal.aborted) return Promise.resolve();
+      if (progressToken === undefined || incoming.cancelled) return Promise.resolve();
       if (!(progress > lastProgress)) return Promise.resolve(); // progress MUST increase
       lastProgress = progress;
       const params: Record<string, unknown> = { progressToken, progress };
@@ -58,7 +60,7 @@ export function createRequestContext(
     },
     log(level, data, logger) {
       const min = facts.era === 'legacy' ? connection.logLevel : facts.logLevel;
-      if (min === undefined || LOG_LEVEL_ORDER[level] < LOG_LEVEL_ORDER[min] || incoming.signal.aborted) {
+      if (min === undefined || LOG_LEVEL_ORDER[level] < LOG_LEVEL_ORDER[min] || incoming.cancelled) {
         return Promise.resolve();
       }
       const params: Record<string, unknown> = { level, data };
