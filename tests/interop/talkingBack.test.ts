@@ -21,7 +21,7 @@ jest.setTimeout(60_000);
 
 const EXPECTED = 'Ada wants a table for 2; the model says: Bon appétit!';
 
-function answerElicit(params: { message: string }) {
+function answerElicit(params: { message: string }): { action: 'accept'; content: Record<string, string | number> } {
   return params.message.startsWith('Your name')
     ? { action: 'accept' as const, content: { name: 'Ada' } }
     : { action: 'accept' as const, content: { guests: 2 } };
