@@ -16,6 +16,7 @@ import {
   run,
   Tool,
 } from '@typemcp/server';
+import { ErrorCode, McpError } from '@typemcp/protocol';
 
 /** A 1×1 red PNG. */
 export const RED_PIXEL_PNG = Buffer.from(
@@ -260,6 +261,56 @@ export class Everything {
   async test_input_required_result_prompt(ctx: Context): Promise<string> {
     const answer = await ctx.elicit('What context should the prompt use?', { type: 'object', properties: { context: { type: 'string' } }, required: ['context'] }, { key: 'user_context' });
     return `Use this context: ${String(answer.content?.context)}`;
+  }
+
+  @Tool({ description: 'Greets synchronously (never a task)' })
+  greet(name: string): string {
+    return `Hello, ${name}!`;
+  }
+
+  @Tool({ description: 'Sleeps for some seconds, then answers; runs as a task when the client supports tasks', task: 'optional' })
+  async slow_compute(@Arg({ optional: true }) seconds: number, ctx: Context): Promise<string> {
+    const ms = Math.max(0, Math.min(Number(seconds ?? 1), 30)) * 1000;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      ctx.signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    return `Computed after ${seconds ?? 1}s`;
+  }
+
+  @Tool({ description: 'Asks for confirmation, then deletes (a task)', task: 'optional' })
+  async confirm_delete(@Arg({ optional: true }) path: string, ctx: Context): Promise<string> {
+    const answer = await ctx.elicit(`Delete ${path ?? 'the file'}?`, CONFIRM_SCHEMA, { key: 'confirm' });
+    return answer.action === 'accept' && answer.content?.ok ? `Deleted ${path ?? 'the file'}` : 'Kept';
+  }
+
+  @Tool({ description: 'Asks two questions at once (a task)', task: 'optional' })
+  async multi_input(ctx: Context): Promise<string> {
+    const answers = await ctx.ask({
+      first: { method: 'elicitation/create', params: { message: 'First?', requestedSchema: NAME_SCHEMA } },
+      second: { method: 'elicitation/create', params: { message: 'Second?', requestedSchema: NAME_SCHEMA } },
+    });
+    return `Got ${Object.keys(answers).sort().join(' and ')}`;
+  }
+
+  @Tool({ description: 'Runs only as a task, and fails', task: 'required' })
+  failing_job(): string {
+    throw new Error('The job failed');
+  }
+
+  @Tool({ description: 'Runs only as a task, and fails with a protocol error', task: 'optional' })
+  protocol_error_job(): string {
+    throw new McpError(ErrorCode.InternalError, 'The job crashed');
+  }
+
+  @Tool({ description: 'Asks for a name synchronously, then continues as a task', task: 'required', taskStart: 'explicit' })
+  async test_tool_with_task(ctx: Context): Promise<string> {
+    const answer = await ctx.elicit('What is your name?', NAME_SCHEMA, { key: 'user_name' });
+    await ctx.runAsTask();
+    return `Task done for ${String(answer.content?.name)}`;
   }
 
   @Resource('test://static-text', { description: 'A static text resource', mimeType: 'text/plain' })

@@ -18,6 +18,11 @@ import { paginate } from './registry/paginate';
 import { Registry } from './registry/Registry';
 import type { EntryKind } from './registry/Registry';
 import type { RequestStateOptions } from './mrtr/requestState';
+import { EscalateToTaskSignal } from './mrtr/EscalateToTaskSignal';
+import { InMemoryTaskStore } from './tasks/InMemoryTaskStore';
+import { clientWantsTasks, TaskManager, TASKS_EXTENSION } from './tasks/TaskManager';
+import type { TaskOptions } from './tasks/TaskManager';
+import type { TaskStore } from './tasks/TaskStore';
 
 /** Options of {@link createServer}. */
 export interface CreateServerOptions {
@@ -44,6 +49,10 @@ export interface CreateServerOptions {
   onerror?: (error: Error) => void;
   /** Signing of multi round-trip `requestState`: set `secret` when several instances serve one endpoint. */
   requestState?: RequestStateOptions;
+  /** Where tasks (`@Tool({ task })`, the io.modelcontextprotocol/tasks extension) live (default: in memory). */
+  taskStore?: TaskStore;
+  /** Task lifetime and polling hint. */
+  tasks?: TaskOptions;
 }
 
 /** A function-based tool added at run time. */
@@ -77,12 +86,15 @@ export class McpApp {
   private readonly lifespan: LifespanRunner;
   private readonly instances = new Map<Function, Promise<object>>();
   private readonly pageSize: number;
+  /** Runs task-supporting tools as tasks. */
+  readonly tasks: TaskManager;
 
   constructor(options: CreateServerOptions) {
     const first = options.providers[0];
     const declared = first ? getMetadataStorage().serverOf(first)?.options : undefined;
     this.container = options.container ?? Container.of(`typemcp-server-${++containerIds}`);
     this.pageSize = options.pageSize ?? 1000;
+    this.tasks = new TaskManager(options.taskStore ?? new InMemoryTaskStore(), options.tasks);
     const serverOptions: ServerOptions = {
       name: options.name ?? declared?.name ?? first?.name ?? 'typemcp-server',
       version: options.version ?? declared?.version ?? '0.0.0',
@@ -215,7 +227,25 @@ export class McpApp {
       s.setRequestHandler('tools/call', async (p, ctx) => {
         const entry = r.tool(p.name);
         await this.start();
-        return entry.call((p.arguments ?? {}) as Record<string, unknown>, ctx);
+        const args = (p.arguments ?? {}) as Record<string, unknown>;
+        const support = entry.tool.execution?.taskSupport;
+        if (support === 'optional' || support === 'required') {
+          if (clientWantsTasks(ctx.clientCapabilities)) {
+            if (entry.taskStart !== 'explicit') return this.tasks.start(entry, args, ctx);
+            try {
+              return await entry.call(args, ctx); // synchronous until the handler calls ctx.runAsTask()
+            } catch (error) {
+              if (error instanceof EscalateToTaskSignal) return this.tasks.start(entry, args, ctx, ctx.input?.answers);
+              throw error;
+            }
+          }
+          if (support === 'required') {
+            throw new McpError(ErrorCode.MissingRequiredClientCapability, `The tool ${entry.tool.name} runs only as a task: declare the "${TASKS_EXTENSION}" extension`, {
+              requiredCapabilities: { extensions: { [TASKS_EXTENSION]: {} } },
+            });
+          }
+        }
+        return entry.call(args, ctx);
       });
     }
     if ((r.resources.size > 0 || r.templates.size > 0) && !s.hasHandler('resources/list')) {
@@ -246,6 +276,13 @@ export class McpApp {
         await this.start();
         return entry.get((p.arguments ?? {}) as Record<string, string>, ctx);
       });
+    }
+    const hasTasks = [...r.tools.values()].some((e) => e.tool.execution?.taskSupport === 'optional' || e.tool.execution?.taskSupport === 'required');
+    if (hasTasks && !s.hasHandler('tasks/get')) {
+      s.addCapabilities({ extensions: { [TASKS_EXTENSION]: {} } });
+      s.setRequestHandler('tasks/get', (p, ctx) => this.tasks.get(p.taskId, ctx) as never);
+      s.setRequestHandler('tasks/update', (p, ctx) => this.tasks.update(p.taskId, p.inputResponses, ctx) as never);
+      s.setRequestHandler('tasks/cancel', (p, ctx) => this.tasks.cancel(p.taskId, ctx) as never);
     }
     const hasCompletions = [...r.prompts.values(), ...r.templates.values()].some((e) => e.completions.size > 0);
     if (hasCompletions && !s.hasHandler('completion/complete')) {

@@ -56,3 +56,7 @@ export { InputRequiredSignal } from './mrtr/InputRequiredSignal';
 export { InputState } from './mrtr/InputState';
 export { RequestStateCodec, hashArguments } from './mrtr/requestState';
 export type { RequestStateOptions, RequestStatePayload } from './mrtr/requestState';
+export { TaskManager, TASKS_EXTENSION, clientWantsTasks } from './tasks/TaskManager';
+export type { TaskOptions } from './tasks/TaskManager';
+export { InMemoryTaskStore } from './tasks/InMemoryTaskStore';
+export type { TaskStore, TaskRecord } from './tasks/TaskStore';

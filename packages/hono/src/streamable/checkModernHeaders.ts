@@ -2,6 +2,8 @@ import { ErrorCode, McpError } from '@typemcp/protocol';
 import type { JSONRPCRequest } from '@typemcp/protocol';
 
 const NAMED: Record<string, 'name' | 'uri'> = { 'tools/call': 'name', 'prompts/get': 'name', 'resources/read': 'uri' };
+/** Methods whose Mcp-Name, when sent, names the task (io.modelcontextprotocol/tasks). */
+const TASK_NAMED = new Set(['tasks/get', 'tasks/update', 'tasks/cancel']);
 const SENTINEL = /^=\?base64\?(.*)\?=$/;
 
 /** Decodes a header value that may use the `=?base64?…?=` sentinel. */
@@ -36,6 +38,13 @@ export function checkModernHeaders(
   const method = headers.get('mcp-method');
   if (method === null) throw mismatch('the Mcp-Method header is required');
   if (method !== request.method) throw mismatch(`Mcp-Method header value '${method}' does not match body method '${request.method}'`);
+  if (TASK_NAMED.has(request.method)) {
+    const given = headers.get('mcp-name');
+    if (given !== null && decodeHeaderValue(given) !== request.params?.taskId) {
+      throw mismatch(`Mcp-Name header value '${given}' does not match body taskId '${String(request.params?.taskId)}'`);
+    }
+    return;
+  }
   const field = NAMED[request.method];
   if (!field) return;
   const bodyValue = request.params?.[field];

@@ -55,7 +55,7 @@ export interface ClientRequestMethods {
   ping: { params: RequestParams; result: EmptyResult };
   'server/discover': { params: RequestParams; result: DiscoverResult };
   'tools/list': { params: ListToolsParams; result: ListToolsResult };
-  'tools/call': { params: CallToolParams; result: CallToolResult | InputRequiredResult | CreateTaskResult };
+  'tools/call': { params: CallToolParams; result: CallToolResult | InputRequiredResult | CreateTaskResult | ExtensionTask };
   'resources/list': { params: ListResourcesParams; result: ListResourcesResult };
   'resources/templates/list': { params: ListResourceTemplatesParams; result: ListResourceTemplatesResult };
   'resources/read': { params: ReadResourceParams; result: ReadResourceResult | InputRequiredResult };

@@ -19,6 +19,7 @@ import type {
 import type { ContainerInstance } from 'typedi';
 import type { RequestContext } from '../dispatch/RequestContext';
 import { elicitationSchema } from '../mrtr/elicitationSchema';
+import { EscalateToTaskSignal } from '../mrtr/EscalateToTaskSignal';
 import type { FieldError } from '../validation/checkSchema';
 import { formatFieldErrors, validateDto } from '../validation/validateArguments';
 
@@ -175,6 +176,19 @@ export class Context {
       throw new McpError(ErrorCode.InvalidParams, formatFieldErrors(`the elicitation answer (${dto.name})`, errors));
     }
     return { ...result, content };
+  }
+
+  /**
+   * Continues as a task (io.modelcontextprotocol/tasks): in a synchronous run the client gets a
+   * `CreateTaskResult` and the handler runs again from the top as the task, with every answer
+   * gathered so far; in the task run this returns at once. Without the client's tasks support it
+   * does nothing. Use with `@Tool({ task: 'required', taskStart: 'explicit' })`.
+   */
+  async runAsTask(): Promise<void> {
+    if (this.request.taskMode) return;
+    const extensions = this.clientCapabilities.extensions;
+    if (extensions?.['io.modelcontextprotocol/tasks'] === undefined) return;
+    throw new EscalateToTaskSignal();
   }
 
   /** Sends the user to a URL (URL-mode elicitation). */

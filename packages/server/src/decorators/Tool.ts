@@ -22,8 +22,10 @@ export interface ToolOptions {
   output?: TypeThunk;
   /** `_meta` of the tool definition. */
   meta?: Record<string, unknown>;
-  /** Task support (2025-11-25 tasks); default 'forbidden'. */
+  /** Runs as a task (io.modelcontextprotocol/tasks) for clients that support tasks; default 'forbidden'. */
   task?: 'forbidden' | 'optional' | 'required';
+  /** 'immediate' (default): the task starts with the call; 'explicit': the handler runs synchronously (asking through MRTR) until it calls `ctx.runAsTask()`. */
+  taskStart?: 'immediate' | 'explicit';
 }
 
 /**
@@ -48,6 +50,7 @@ export function Tool(options: ToolOptions = {}): MethodDecorator {
       output: options.output,
       meta: options.meta,
       task: options.task,
+      taskStart: options.taskStart,
     });
   };
 }

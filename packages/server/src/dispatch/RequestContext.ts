@@ -35,6 +35,8 @@ export interface RequestContext {
   readonly auth?: AuthInfo;
   /** HTTP request headers (lower-case), when the request came over HTTP. */
   readonly headers?: Record<string, string>;
+  /** True while the handler runs as a task (io.modelcontextprotocol/tasks). */
+  readonly taskMode?: boolean;
   /** Answers and questions of a multi round-trip request (2026-07-28 tools/call, prompts/get, resources/read). */
   readonly input?: InputState;
   /** The lowest level of log message the client wants for this request, or `undefined` for none. */

@@ -92,6 +92,18 @@ export class Server {
     this.capabilitiesCache = undefined;
   }
 
+  /** Declares capabilities on top of the derived ones (e.g. an extension). */
+  addCapabilities(capabilities: ServerCapabilities): void {
+    const current = (this.options.capabilities ?? {}) as Record<string, unknown>;
+    const merged: Record<string, unknown> = { ...current };
+    for (const [key, value] of Object.entries(capabilities)) {
+      const base = current[key];
+      merged[key] = base && typeof base === 'object' && value && typeof value === 'object' ? { ...base, ...value } : value;
+    }
+    (this.options as { capabilities?: ServerCapabilities }).capabilities = merged as ServerCapabilities;
+    this.capabilitiesCache = undefined;
+  }
+
   /** Removes the handler of a request method. */
   removeRequestHandler(method: string): void {
     this.handlers.delete(method);

@@ -13,7 +13,6 @@ export const LEGACY_ONLY_METHODS: ReadonlySet<string> = new Set([
 export const MODERN_ONLY_METHODS: ReadonlySet<string> = new Set([
   'server/discover',
   'subscriptions/listen',
-  'tasks/update',
 ]);
 
 /** Modern results that must carry caching hints (`ttlMs`, `cacheScope`). */

@@ -46,6 +46,7 @@ export interface ToolDefinition {
   output?: TypeThunk;
   meta?: Record<string, unknown>;
   task?: 'forbidden' | 'optional' | 'required';
+  taskStart?: 'immediate' | 'explicit';
 }
 
 /** One `@Resource` (a fixed URI or a URI template). */

@@ -1,6 +1,7 @@
 import { McpError } from '@typemcp/protocol';
 import type { CallToolResult, Tool } from '@typemcp/protocol';
 import { Context } from '../context/Context';
+import { EscalateToTaskSignal } from '../mrtr/EscalateToTaskSignal';
 import { InputRequiredSignal } from '../mrtr/InputRequiredSignal';
 import { MissingReturnTypeError } from '../errors/MissingReturnTypeError';
 import type { ToolDefinition } from '../metadata/definitions';
@@ -60,6 +61,7 @@ export function buildTool(definition: ToolDefinition, env: InvocationEnv): ToolE
 
   return {
     tool,
+    taskStart: definition.taskStart,
     enabled: true,
     async call(args, request) {
       let values: Map<number, unknown>;
@@ -78,7 +80,7 @@ export function buildTool(definition: ToolDefinition, env: InvocationEnv): ToolE
       try {
         value = await invokeMethod(env, definition.methodName, params, values, request);
       } catch (error) {
-        if (error instanceof McpError || error instanceof InputRequiredSignal) throw error;
+        if (error instanceof McpError || error instanceof InputRequiredSignal || error instanceof EscalateToTaskSignal) throw error;
         return errorResult(error instanceof Error ? error.message : String(error));
       }
       const result = mapToolResult(value, output);

@@ -7,6 +7,8 @@ import type { UriTemplate } from '../templates/UriTemplate';
 export interface ToolEntry {
   tool: Tool;
   enabled: boolean;
+  /** For task tools: start the task at once (default), or when the handler calls `ctx.runAsTask()`. */
+  taskStart?: 'immediate' | 'explicit';
   call(args: Record<string, unknown>, request: RequestContext): Promise<CallToolResult>;
 }
 

@@ -1,0 +1,38 @@
+import type { InputRequests, InputResponses, TaskStatus } from '@typemcp/protocol';
+
+/** One task of the `io.modelcontextprotocol/tasks` extension, as a store keeps it. */
+export interface TaskRecord {
+  taskId: string;
+  status: TaskStatus;
+  statusMessage?: string;
+  createdAt: string;
+  lastUpdatedAt: string;
+  ttlMs: number;
+  pollIntervalMs: number;
+  /** The authenticated subject that created it; only it may see or change the task. */
+  subject?: string;
+  /** The final result (completed). */
+  result?: Record<string, unknown>;
+  /** The JSON-RPC error (failed). */
+  error?: { code: number; message: string; data?: unknown };
+  /** Questions still waiting for an answer (input_required). */
+  inputRequests?: InputRequests;
+  /** Every answer received so far. */
+  answers: InputResponses;
+}
+
+/**
+ * Where tasks live. The default keeps them in memory for their `ttlMs`; implement this to keep
+ * them in a database so they survive restarts and are shared by several instances.
+ *
+ * @example
+ * createServer({ providers: [Jobs], taskStore: new InMemoryTaskStore() });
+ */
+export interface TaskStore {
+  /** Stores a new task. */
+  create(task: TaskRecord): Promise<void>;
+  /** A task by id, or undefined (unknown or expired). */
+  get(taskId: string): Promise<TaskRecord | undefined>;
+  /** Replaces a task's record. */
+  update(task: TaskRecord): Promise<void>;
+}
