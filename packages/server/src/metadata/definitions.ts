@@ -1,4 +1,7 @@
-import type { Annotations, Icon, ToolAnnotations } from '@typemcp/protocol';
+import type { Icon } from '@typemcp/protocol';
+import type { ArgOptions } from '../decorators/Arg';
+import type { ResourceOptions } from '../decorators/Resource';
+import type { ToolOptions } from '../decorators/Tool';
 
 /** A class or constructor function. */
 export type ClassType<T = object> = abstract new (...args: never[]) => T;
@@ -10,21 +13,10 @@ export type TypeValue = Function | object | [Function | object];
 export type TypeThunk = () => TypeValue;
 
 /** Options `@Arg` records for one parameter. */
-export interface ArgDefinition {
+export interface ArgDefinition extends ArgOptions {
   target: Function;
   methodName: string;
   index: number;
-  name?: string;
-  description?: string;
-  type?: TypeThunk;
-  default?: unknown;
-  optional?: boolean;
-  /** A JSON Schema used as is for this parameter. */
-  schema?: Record<string, unknown>;
-  /** Completion of this argument (prompts, template variables). */
-  complete?: CompleteFn;
-  /** `x-mcp-header` name (2026-07-28). */
-  header?: string;
 }
 
 /** Suggests values for an argument being typed. */
@@ -34,36 +26,21 @@ export type CompleteFn = (
 ) => string[] | Promise<string[]>;
 
 /** One `@Tool`. */
-export interface ToolDefinition {
+export interface ToolDefinition extends Omit<ToolOptions, 'name'> {
   kind: 'tool';
   target: Function;
   methodName: string;
   name: string;
-  title?: string;
-  description?: string;
-  annotations?: ToolAnnotations;
-  icons?: Icon[];
-  output?: TypeThunk;
-  meta?: Record<string, unknown>;
-  task?: 'forbidden' | 'optional' | 'required';
-  taskStart?: 'immediate' | 'explicit';
 }
 
 /** One `@Resource` (a fixed URI or a URI template). */
-export interface ResourceDefinition {
+export interface ResourceDefinition extends Omit<ResourceOptions, 'name' | 'list'> {
   kind: 'resource';
   target: Function;
   methodName: string;
   uri: string;
   name: string;
-  title?: string;
-  description?: string;
-  mimeType?: string;
-  icons?: Icon[];
-  annotations?: Annotations;
-  size?: number;
-  /** Lists the concrete resources of a template. */
-  list?: (instance: object) => unknown;
+  /** Name of the method listing a template's concrete resources. */
   listMethod?: string;
 }
 

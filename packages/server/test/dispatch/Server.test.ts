@@ -1,6 +1,6 @@
-import { InMemoryTransport, McpError, ErrorCode } from '@typemcp/protocol';
-import type { JSONRPCMessage } from '@typemcp/protocol';
+import { McpError, ErrorCode } from '@typemcp/protocol';
 import { Server } from '@typemcp/server';
+import { connect } from '../support/connect';
 
 const MODERN = {
   'io.modelcontextprotocol/protocolVersion': '2026-07-28',
@@ -8,33 +8,7 @@ const MODERN = {
   'io.modelcontextprotocol/clientInfo': { name: 't', version: '1' },
 };
 
-/** A raw JSON-RPC peer: sends messages and collects everything the server says. */
-async function rawPeer(server: Server) {
-  const [client, serverSide] = InMemoryTransport.createLinkedPair();
-  const received: JSONRPCMessage[] = [];
-  const waiters: Array<() => void> = [];
-  client.onmessage = (m) => {
-    received.push(m);
-    waiters.splice(0).forEach((w) => w());
-  };
-  await client.start();
-  await server.connect(serverSide);
-  let nextId = 1;
-  return {
-    received,
-    async request(method: string, params?: Record<string, unknown>) {
-      const id = nextId++;
-      await client.send(params ? { jsonrpc: '2.0', id, method, params } : { jsonrpc: '2.0', id, method });
-      for (;;) {
-        const found = received.find((m) => 'id' in m && m.id === id && !('method' in m));
-        if (found) return found as { result?: Record<string, unknown>; error?: { code: number; message: string; data?: unknown } };
-        await new Promise<void>((r) => waiters.push(r));
-      }
-    },
-    notify: (method: string, params?: Record<string, unknown>) => client.send({ jsonrpc: '2.0', method, params }),
-    close: () => client.close(),
-  };
-}
+const rawPeer = connect;
 
 function demoServer() {
   const server = new Server({ name: 'demo', version: '1.2.3', instructions: 'Use add.', onerror: () => undefined });

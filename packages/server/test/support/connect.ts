@@ -30,6 +30,7 @@ export async function connect(server: Server) {
       await client.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
       return peer;
     },
+    notify: (method: string, params?: Record<string, unknown>) => client.send(params ? { jsonrpc: '2.0', method, params } : { jsonrpc: '2.0', method }),
     notifications(method: string) {
       return received.filter((m) => 'method' in m && m.method === method);
     },
