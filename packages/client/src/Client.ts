@@ -1,24 +1,13 @@
-import {
-  ErrorCode,
-  LATEST_LEGACY_PROTOCOL_VERSION,
-  LATEST_PROTOCOL_VERSION,
-  LEGACY_PROTOCOL_VERSIONS,
-  McpError,
-  MODERN_PROTOCOL_VERSIONS,
-  RequestTimeoutError,
-  Session,
-} from '@typemcp/protocol';
+import { ErrorCode, McpError, Session } from '@typemcp/protocol';
 import type {
-  CallToolParams,
   CallToolResult,
+  ClientCapabilities,
   ClientRequestMethods,
-  CompleteParams,
   CompleteResult,
   DiscoverResult,
-  GetPromptParams,
+  EmptyResult,
   GetPromptResult,
   Implementation,
-  InitializeResult,
   InputRequiredResult,
   JSONRPCNotification,
   ListPromptsResult,
@@ -26,28 +15,40 @@ import type {
   ListResourcesResult,
   ListToolsResult,
   LoggingLevel,
-  PaginatedRequestParams,
   ProtocolEra,
-  ReadResourceParams,
   ReadResourceResult,
   RequestOptions,
   ServerCapabilities,
+  ServerNotificationMethods,
   ServerRequestMethods,
   Tool,
   Transport,
 } from '@typemcp/protocol';
-import { answerInputRequests } from './answerInputRequests';
-import { toolParamHeaders } from './toolParamHeaders';
 import type { ClientRequestHandler } from './answerInputRequests';
+import { checkToolResult } from './checkToolResult';
 import type { ClientOptions } from './ClientOptions';
-import { InvalidResultError, NotConnectedError, ProtocolNegotiationError } from './errors/ClientErrors';
+import { assertMethodInEra } from './eraMethods';
+import { NotConnectedError } from './errors/NotConnectedError';
+import { ProtocolNegotiationError } from './errors/ProtocolNegotiationError';
+import { initializeLegacy } from './negotiation/initializeLegacy';
+import { buildModernMeta, MODERN_META_KEYS } from './negotiation/modernMeta';
+import { probeServerEra } from './negotiation/probeServerEra';
+import { requestModern } from './requestModern';
+import { toolParamHeaders } from './toolParamHeaders';
 
-type Params<M extends keyof ClientRequestMethods> = Omit<ClientRequestMethods[M]['params'], '_meta'> & {
+/** Params of a client request as a caller writes them: the protocol `_meta` is added for you. */
+export type ClientParams<M extends keyof ClientRequestMethods> = Omit<ClientRequestMethods[M]['params'], '_meta'> & {
   _meta?: Record<string, unknown>;
 };
-type NotificationListener = (params: Record<string, unknown>) => void;
+/** The complete result of a client request (multi round-trip rounds are answered inside). */
+export type ClientResult<M extends keyof ClientRequestMethods> = Exclude<ClientRequestMethods[M]['result'], InputRequiredResult>;
+/** Answers one server-to-client request method (legacy) or input request (modern). */
+export type ServerRequestHandler<M extends keyof ServerRequestMethods> = (
+  params: ServerRequestMethods[M]['params'],
+  context: { signal: AbortSignal },
+) => ServerRequestMethods[M]['result'] | Promise<ServerRequestMethods[M]['result']>;
 
-/** Transports that can tell the server the negotiated version (HTTP) or open a GET stream. */
+/** Transports that tell the server the agreed version (HTTP) or open a GET stream. */
 interface VersionAwareTransport {
   setProtocolVersion?(version: string): void;
   setToolParamHeaders?(tool: string, headers: Record<string, string>): void;
@@ -55,26 +56,25 @@ interface VersionAwareTransport {
   closeReason?: string;
 }
 
-const MULTI_ROUND_METHODS = new Set(['tools/call', 'prompts/get', 'resources/read']);
-
 /**
  * An MCP client for both protocol eras. `connect()` finds the server's era as the spec says
  * (probe `server/discover`, fall back to `initialize`); every method then speaks that era:
- * modern requests carry their `_meta`, multi round-trip requests are answered by the same
- * handlers that answer legacy server-to-client requests.
+ * modern requests carry their `_meta` and have their `resultType` checked, and multi round-trip
+ * requests are answered by the same handlers that answer legacy server-to-client requests.
  *
  * @example
  * const client = new Client({ name: 'my-app', version: '1.0.0' });
- * await client.connect(new StdioClientTransport({ command: 'npx', args: ['ts-node', 'server.ts'] }));
- * const { tools } = await client.listTools();
+ * await client.connect(new StdioClientTransport({ command: 'node', args: ['server.js'] }));
+ * const tools = await client.listAllTools();
  * const result = await client.callTool({ name: 'add', arguments: { a: 1, b: 2 } });
+ * await client.close();
  */
 export class Client {
   private session?: Session;
   private transport?: Transport & VersionAwareTransport;
   private readonly handlers = new Map<string, ClientRequestHandler>();
-  private readonly listeners = new Map<string, Set<NotificationListener>>();
-  private modernMeta?: Record<string, unknown>;
+  private readonly listeners = new Map<string, Set<(params: Record<string, unknown>) => void>>();
+  private readonly outputSchemas = new Map<string, Record<string, unknown> | undefined>();
   private serverCapabilities?: ServerCapabilities;
   private serverInfo?: Implementation;
   private instructions?: string;
@@ -85,8 +85,13 @@ export class Client {
   protocolVersion?: string;
   /** What `server/discover` answered (modern era). */
   discoverResult?: DiscoverResult;
+  /** Called once when the connection closes (the server exited, the transport failed, close()). */
+  onclose?: () => void;
+  /** Errors that do not close the connection (an invalid line from the server, a listener that threw). */
+  onerror?: (error: Error) => void;
 
   constructor(
+    /** The client's identity, sent as `clientInfo`. */
     readonly clientInfo: Implementation,
     private readonly options: ClientOptions = {},
   ) {
@@ -94,132 +99,95 @@ export class Client {
   }
 
   /** The capabilities this client declares. */
-  get capabilities(): NonNullable<ClientOptions['capabilities']> {
+  get capabilities(): ClientCapabilities {
     return this.options.capabilities ?? {};
   }
 
   /**
-   * Answers a server-to-client request (legacy era) and the matching input requests of a
-   * multi round-trip request (modern era).
+   * Answers a server-to-client request (legacy era) and the matching input requests of a multi
+   * round-trip request (modern era). Declaring the capability (`sampling`, `elicitation`,
+   * `roots`) in `options.capabilities` stays the caller's job. `ping` is answered for you.
    */
-  setRequestHandler<M extends keyof ServerRequestMethods>(
-    method: M,
-    handler: (
-      params: ServerRequestMethods[M]['params'],
-      context: { signal: AbortSignal },
-    ) => ServerRequestMethods[M]['result'] | Promise<ServerRequestMethods[M]['result']>,
-  ): void {
+  setRequestHandler<M extends keyof ServerRequestMethods>(method: M, handler: ServerRequestHandler<M>): void {
     this.handlers.set(method, handler as ClientRequestHandler);
   }
 
-  /** Listens to a server notification (e.g. `notifications/message`, `notifications/tools/list_changed`). */
-  onNotification(method: string, listener: NotificationListener): () => void {
+  /** Listens to a server notification; returns a function that stops listening. */
+  onNotification<M extends keyof ServerNotificationMethods>(method: M, listener: (params: ServerNotificationMethods[M]) => void): () => void;
+  onNotification(method: string, listener: (params: Record<string, unknown>) => void): () => void;
+  onNotification(method: string, listener: (params: never) => void): () => void {
     let set = this.listeners.get(method);
     if (!set) this.listeners.set(method, (set = new Set()));
-    set.add(listener);
-    return () => set?.delete(listener);
+    const entry = listener as (params: Record<string, unknown>) => void;
+    set.add(entry);
+    return () => set?.delete(entry);
   }
 
-  /** Connects over `transport`, detecting the server's protocol era. */
+  /** Connects over `transport` and settles the protocol era (see {@link ClientOptions.mode}). */
   async connect(transport: Transport): Promise<void> {
+    if (this.session && !this.session.isClosed) throw new Error('This client is already connected; close() it first');
     this.transport = transport as Transport & VersionAwareTransport;
     const session = new Session(transport, {
       defaultTimeoutMs: this.options.requestTimeoutMs,
       onrequest: (request, context) => this.answerServerRequest(request.method, request.params ?? {}, context.signal),
       onnotification: (notification) => this.dispatchNotification(notification),
+      onclose: () => this.onclose?.(),
+      onerror: (error) => this.onerror?.(error),
       describeClose: () => (transport as VersionAwareTransport).closeReason ?? 'the transport closed',
     });
+    this.era = this.protocolVersion = this.discoverResult = undefined;
     this.session = session;
-    await session.start();
+    try {
+      await session.start();
+    } catch (error) {
+      this.session = undefined; // never started: the client may connect again
+      throw error;
+    }
+    try {
+      await this.settleEra(session);
+    } catch (error) {
+      await session.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async settleEra(session: Session): Promise<void> {
     const mode = this.options.mode ?? 'auto';
-    if (mode !== 'legacy' && (await this.tryModern(mode === 'modern'))) return;
-    await this.initializeLegacy();
-  }
-
-  private buildModernMeta(version: string): Record<string, unknown> {
-    const meta: Record<string, unknown> = {
-      'io.modelcontextprotocol/protocolVersion': version,
-      'io.modelcontextprotocol/clientCapabilities': this.capabilities,
-      'io.modelcontextprotocol/clientInfo': this.clientInfo,
-    };
-    return meta;
-  }
-
-  private async tryModern(required: boolean): Promise<boolean> {
-    const session = this.requireSession();
-    let version = LATEST_PROTOCOL_VERSION;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const result = await session.request<DiscoverResult>(
-          'server/discover',
-          { _meta: this.buildModernMeta(version) },
-          { timeoutMs: this.options.probeTimeoutMs ?? 3000 },
-        );
-        const versions = Array.isArray(result.supportedVersions) ? result.supportedVersions : [];
-        if (!versions.includes(version)) {
-          const mutual = versions.find((v) => MODERN_PROTOCOL_VERSIONS.includes(v));
-          if (!mutual) throw new ProtocolNegotiationError(`The server supports none of our modern versions (${versions.join(', ')})`);
-          version = mutual;
-        }
-        this.becomeModern(version, result);
-        return true;
-      } catch (error) {
-        if (error instanceof McpError && error.code === ErrorCode.UnsupportedProtocolVersion) {
-          const supported = (error.data as { supported?: unknown } | undefined)?.supported;
-          const mutual = Array.isArray(supported) ? supported.find((v) => MODERN_PROTOCOL_VERSIONS.includes(v as string)) : undefined;
-          if (typeof mutual === 'string' && mutual !== version) {
-            version = mutual;
-            continue;
-          }
-        }
-        if (required) {
-          throw new ProtocolNegotiationError(
-            `The server does not speak protocol ${LATEST_PROTOCOL_VERSION}: ${(error as Error).message}`,
-          );
-        }
-        if (!(error instanceof McpError || error instanceof RequestTimeoutError)) throw error;
-        return false;
+    if (mode !== 'legacy') {
+      const outcome = await probeServerEra(session, {
+        capabilities: this.capabilities,
+        clientInfo: this.clientInfo,
+        timeoutMs: this.options.probeTimeoutMs ?? 3000,
+      });
+      if (outcome.era === 'modern') {
+        this.era = 'modern';
+        this.protocolVersion = outcome.protocolVersion;
+        this.discoverResult = outcome.discover;
+        this.serverCapabilities = outcome.discover.capabilities;
+        this.instructions = outcome.discover.instructions;
+        this.serverInfo = outcome.discover._meta?.[MODERN_META_KEYS.serverInfo] as Implementation | undefined;
+        this.transport?.setProtocolVersion?.(outcome.protocolVersion);
+        return;
       }
+      if (mode === 'modern') throw new ProtocolNegotiationError(`The server does not speak the 2026-07-28 protocol: ${outcome.reason}`);
     }
-    if (required) throw new ProtocolNegotiationError('The server offered no modern protocol version');
-    return false;
+    await this.handshake(session);
   }
 
-  private becomeModern(version: string, result: DiscoverResult): void {
-    this.era = 'modern';
-    this.protocolVersion = version;
-    this.modernMeta = this.buildModernMeta(version);
-    this.discoverResult = result;
-    this.serverCapabilities = result.capabilities;
-    this.instructions = result.instructions;
-    this.serverInfo = result._meta?.['io.modelcontextprotocol/serverInfo'] as Implementation | undefined;
-    this.transport?.setProtocolVersion?.(version);
-  }
-
-  private async initializeLegacy(): Promise<void> {
-    const session = this.requireSession();
-    const result = await session.request<InitializeResult>('initialize', {
-      protocolVersion: LATEST_LEGACY_PROTOCOL_VERSION,
-      capabilities: this.capabilities,
-      clientInfo: this.clientInfo,
-    });
-    if (!LEGACY_PROTOCOL_VERSIONS.includes(result.protocolVersion)) {
-      await this.close();
-      throw new ProtocolNegotiationError(`The server answered with protocol ${result.protocolVersion}, which this client does not support`);
-    }
+  private async handshake(session: Session): Promise<void> {
+    const result = await initializeLegacy(session, { capabilities: this.capabilities, clientInfo: this.clientInfo });
     this.era = 'legacy';
     this.protocolVersion = result.protocolVersion;
     this.serverCapabilities = result.capabilities;
     this.serverInfo = result.serverInfo;
     this.instructions = result.instructions;
     this.transport?.setProtocolVersion?.(result.protocolVersion);
-    await session.notify('notifications/initialized');
-    if (this.logLevel && result.capabilities?.logging) await this.setLoggingLevel(this.logLevel);
+    if (this.logLevel && result.capabilities.logging) await session.request('logging/setLevel', { level: this.logLevel });
     await this.transport?.openStandaloneStream?.().catch(() => false);
   }
 
   private requireSession(): Session {
-    if (!this.session || this.session.isClosed) throw new NotConnectedError();
+    if (!this.session || this.session.isClosed || !this.era) throw new NotConnectedError();
     return this.session;
   }
 
@@ -233,53 +201,51 @@ export class Client {
   private dispatchNotification(notification: JSONRPCNotification): void {
     const set = this.listeners.get(notification.method);
     if (!set) return;
-    for (const listener of set) listener(notification.params ?? {});
-  }
-
-  /** Sends any request in the agreed era and returns its (complete) result. */
-  async request<T = Record<string, unknown>>(
-    method: string,
-    params: Record<string, unknown> = {},
-    options: RequestOptions = {},
-  ): Promise<T> {
-    const session = this.requireSession();
-    if (this.era !== 'modern') {
+    for (const listener of set) {
       try {
-        return await session.request<T>(method, params, options);
+        listener(notification.params ?? {});
       } catch (error) {
-        // HTTP: the server ended our session (404). Initialize a new one and retry once.
-        if (!(error instanceof McpError) || (error.data as { sessionExpired?: boolean } | undefined)?.sessionExpired !== true) throw error;
-        await this.initializeLegacy();
-        return session.request<T>(method, params, options);
+        this.onerror?.(error instanceof Error ? error : new Error(String(error)));
       }
-    }
-    let current = { ...params, _meta: this.requestMeta(params._meta as Record<string, unknown> | undefined) };
-    const maxRounds = this.options.maxInputRounds ?? 8;
-    for (let round = 0; ; round++) {
-      const result = await session.request<Record<string, unknown>>(method, current, options);
-      const type = result.resultType ?? 'complete';
-      if (type === 'complete') return result as T;
-      if (type !== 'input_required' || !MULTI_ROUND_METHODS.has(method)) {
-        throw new InvalidResultError(`The server answered ${method} with an unknown resultType ${JSON.stringify(type)}`);
-      }
-      if (round + 1 >= maxRounds) throw new InvalidResultError(`${method} still needed input after ${maxRounds} rounds`);
-      const input = result as InputRequiredResult;
-      const signal = options.signal ?? new AbortController().signal;
-      const next: Record<string, unknown> = { ...params, _meta: current._meta };
-      if (input.inputRequests) next.inputResponses = await answerInputRequests(input.inputRequests, this.handlers, signal);
-      if (input.requestState !== undefined) next.requestState = input.requestState;
-      current = next as typeof current;
     }
   }
 
-  private requestMeta(extra?: Record<string, unknown>): Record<string, unknown> {
-    const meta = { ...this.modernMeta, ...extra };
-    if (this.logLevel) meta['io.modelcontextprotocol/logLevel'] = this.logLevel;
-    return meta;
+  /**
+   * Sends any client request in the agreed era and returns its complete result. Modern: the
+   * `_meta` fields are added (and `progressToken` when `options.onprogress` is set), the
+   * `resultType` is checked, input requests are answered and the request retried.
+   */
+  request<M extends keyof ClientRequestMethods>(method: M, params?: ClientParams<M>, options?: RequestOptions): Promise<ClientResult<M>>;
+  request<T = Record<string, unknown>>(method: string, params?: Record<string, unknown>, options?: RequestOptions): Promise<T>;
+  async request(method: string, params: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<unknown> {
+    const session = this.requireSession();
+    const era = this.era as ProtocolEra;
+    assertMethodInEra(method, era);
+    if (era === 'modern') {
+      return requestModern(session, method, params, options, {
+        meta: buildModernMeta({
+          protocolVersion: this.protocolVersion as string,
+          capabilities: this.capabilities,
+          clientInfo: this.clientInfo,
+          logLevel: this.logLevel,
+        }),
+        capabilities: this.capabilities,
+        handlers: this.handlers,
+        maxRounds: this.options.maxInputRounds ?? 8,
+      });
+    }
+    try {
+      return await session.request(method, params, options);
+    } catch (error) {
+      // HTTP: the server ended our legacy session (404). Initialize a new one and retry once.
+      if (!(error instanceof McpError) || (error.data as { sessionExpired?: boolean } | undefined)?.sessionExpired !== true) throw error;
+      await this.handshake(session);
+      return session.request(method, params, options);
+    }
   }
 
-  /** Checks the server is alive (legacy `ping`; modern: `server/discover`). */
-  async ping(options?: RequestOptions): Promise<Record<string, unknown>> {
+  /** Checks the server is alive: legacy `ping`; modern `server/discover` (2026-07-28 has no ping). */
+  async ping(options?: RequestOptions): Promise<EmptyResult> {
     if (this.era === 'modern') {
       await this.request('server/discover', {}, options);
       return {};
@@ -287,19 +253,26 @@ export class Client {
     return this.request('ping', {}, options);
   }
 
-  /** `server/discover` (modern era). */
-  discover(options?: RequestOptions): Promise<DiscoverResult> {
-    return this.request<DiscoverResult>('server/discover', {}, options);
+  /** `server/discover` (modern era): versions, capabilities, instructions; refreshes what the getters return. */
+  async discover(options?: RequestOptions): Promise<DiscoverResult> {
+    const result = await this.request('server/discover', {}, options);
+    this.discoverResult = result;
+    this.serverCapabilities = result.capabilities;
+    this.instructions = result.instructions;
+    return result;
   }
 
   /**
-   * One page of `tools/list`. Over HTTP, tools whose `x-mcp-header` declarations break the rules
-   * are left out (the spec requires it), and the others' headers are mirrored on each call.
+   * One page of `tools/list`. Remembers each tool's `outputSchema` for {@link Client.callTool}.
+   * Over HTTP, tools whose `x-mcp-header` declarations break the rules are left out (the spec
+   * requires it), and the others' headers are mirrored on each call.
    */
-  async listTools(params: PaginatedRequestParams = {}, options?: RequestOptions): Promise<ListToolsResult> {
-    const result = await this.request<ListToolsResult>('tools/list', { ...params }, options);
+  async listTools(params: ClientParams<'tools/list'> = {}, options?: RequestOptions): Promise<ListToolsResult> {
+    const result = await this.request('tools/list', params, options);
+    if (!Array.isArray(result.tools)) return result;
+    for (const tool of result.tools) this.outputSchemas.set(tool.name, tool.outputSchema as Record<string, unknown> | undefined);
     const transport = this.transport;
-    if (!transport?.setToolParamHeaders || !Array.isArray(result.tools)) return result;
+    if (!transport?.setToolParamHeaders) return result;
     const kept = result.tools.filter((tool) => {
       const headers = toolParamHeaders(tool);
       if (headers) transport.setToolParamHeaders?.(tool.name, headers);
@@ -308,85 +281,93 @@ export class Client {
     return { ...result, tools: kept };
   }
 
-  /** Every tool, following `nextCursor`. */
+  /** Every tool, following `nextCursor` until the last page. */
   async listAllTools(options?: RequestOptions): Promise<Tool[]> {
     const tools: Tool[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.listTools(cursor ? { cursor } : {}, options);
+      const page = await this.listTools(cursor === undefined ? {} : { cursor }, options);
       tools.push(...page.tools);
       cursor = page.nextCursor;
-    } while (cursor);
+    } while (cursor !== undefined);
     return tools;
   }
 
-  /** Calls a tool. */
-  callTool(params: Params<'tools/call'> & CallToolParams, options?: RequestOptions): Promise<CallToolResult> {
-    return this.request<CallToolResult>('tools/call', { ...params }, options);
+  /**
+   * Calls a tool. When {@link Client.listTools} saw an `outputSchema` for it, a result without
+   * matching `structuredContent` is an `InvalidResultError` (disable with `validateToolResults: false`).
+   */
+  async callTool(params: ClientParams<'tools/call'>, options?: RequestOptions): Promise<CallToolResult> {
+    const result = (await this.request('tools/call', params, options)) as CallToolResult;
+    if (this.options.validateToolResults !== false) checkToolResult(params.name, this.outputSchemas.get(params.name), result);
+    return result;
   }
 
   /** One page of `resources/list`. */
-  listResources(params: PaginatedRequestParams = {}, options?: RequestOptions): Promise<ListResourcesResult> {
-    return this.request<ListResourcesResult>('resources/list', { ...params }, options);
+  listResources(params: ClientParams<'resources/list'> = {}, options?: RequestOptions): Promise<ListResourcesResult> {
+    return this.request('resources/list', params, options);
   }
 
   /** One page of `resources/templates/list`. */
-  listResourceTemplates(params: PaginatedRequestParams = {}, options?: RequestOptions): Promise<ListResourceTemplatesResult> {
-    return this.request<ListResourceTemplatesResult>('resources/templates/list', { ...params }, options);
+  listResourceTemplates(params: ClientParams<'resources/templates/list'> = {}, options?: RequestOptions): Promise<ListResourceTemplatesResult> {
+    return this.request('resources/templates/list', params, options);
   }
 
-  /** Reads a resource. */
-  readResource(params: ReadResourceParams, options?: RequestOptions): Promise<ReadResourceResult> {
-    return this.request<ReadResourceResult>('resources/read', { ...params }, options);
+  /** Reads a resource (a missing one: -32602 in 2026-07-28, -32002 before). */
+  readResource(params: ClientParams<'resources/read'>, options?: RequestOptions): Promise<ReadResourceResult> {
+    return this.request('resources/read', params, options);
   }
 
-  /** Subscribes to a resource's updates (legacy era). */
-  subscribeResource(params: { uri: string }, options?: RequestOptions): Promise<Record<string, unknown>> {
-    return this.request('resources/subscribe', { ...params }, options);
+  /** Subscribes to a resource's updates (legacy era; 2026-07-28 uses `subscriptions/listen`). */
+  subscribeResource(params: ClientParams<'resources/subscribe'>, options?: RequestOptions): Promise<EmptyResult> {
+    return this.request('resources/subscribe', params, options);
   }
 
   /** Ends a resource subscription (legacy era). */
-  unsubscribeResource(params: { uri: string }, options?: RequestOptions): Promise<Record<string, unknown>> {
-    return this.request('resources/unsubscribe', { ...params }, options);
+  unsubscribeResource(params: ClientParams<'resources/unsubscribe'>, options?: RequestOptions): Promise<EmptyResult> {
+    return this.request('resources/unsubscribe', params, options);
   }
 
   /** One page of `prompts/list`. */
-  listPrompts(params: PaginatedRequestParams = {}, options?: RequestOptions): Promise<ListPromptsResult> {
-    return this.request<ListPromptsResult>('prompts/list', { ...params }, options);
+  listPrompts(params: ClientParams<'prompts/list'> = {}, options?: RequestOptions): Promise<ListPromptsResult> {
+    return this.request('prompts/list', params, options);
   }
 
-  /** Gets a prompt. */
-  getPrompt(params: GetPromptParams, options?: RequestOptions): Promise<GetPromptResult> {
-    return this.request<GetPromptResult>('prompts/get', { ...params }, options);
+  /** Gets a prompt with its arguments filled in. */
+  getPrompt(params: ClientParams<'prompts/get'>, options?: RequestOptions): Promise<GetPromptResult> {
+    return this.request('prompts/get', params, options);
   }
 
-  /** Asks for completions of an argument. */
-  complete(params: CompleteParams, options?: RequestOptions): Promise<CompleteResult> {
-    return this.request<CompleteResult>('completion/complete', { ...params }, options);
+  /** Asks for completions of a prompt or resource-template argument. */
+  complete(params: ClientParams<'completion/complete'>, options?: RequestOptions): Promise<CompleteResult> {
+    return this.request('completion/complete', params, options);
   }
 
-  /** Sets the log level (legacy: `logging/setLevel`; modern: sent with every later request). */
+  /**
+   * Sets the lowest log level wanted. Legacy: sends `logging/setLevel`. Modern: the level is
+   * sent in the `_meta` of every later request (without it the server sends no log messages).
+   */
   async setLoggingLevel(level: LoggingLevel, options?: RequestOptions): Promise<void> {
-    this.logLevel = level;
     if (this.era === 'legacy') await this.request('logging/setLevel', { level }, options);
+    this.logLevel = level;
   }
 
-  /** The server's capabilities. */
+  /** The server's capabilities (from `initialize` or `server/discover`). */
   getServerCapabilities(): ServerCapabilities | undefined {
     return this.serverCapabilities;
   }
 
-  /** The server's identity (`serverInfo`). */
+  /** The server's identity (`serverInfo`; in 2026-07-28 from the discover result's `_meta`). */
   getServerVersion(): Implementation | undefined {
     return this.serverInfo;
   }
 
-  /** The server's instructions. */
+  /** The server's instructions for the model, if it gave any. */
   getInstructions(): string | undefined {
     return this.instructions;
   }
 
-  /** Closes the connection. */
+  /** Closes the connection (for stdio: ends stdin, then SIGTERM, then SIGKILL); pending requests fail. */
   async close(): Promise<void> {
     await this.session?.close();
   }

@@ -1,23 +1,48 @@
 import type { ClientCapabilities, LoggingLevel } from '@typemcp/protocol';
 
-/** Which protocol era the client speaks. */
+/**
+ * Which protocol era the client speaks: `auto` probes, `modern` insists on 2026-07-28,
+ * `legacy` goes straight to the `initialize` handshake.
+ *
+ * @example
+ * new Client(info, { mode: 'legacy' satisfies ClientMode });
+ */
 export type ClientMode = 'auto' | 'modern' | 'legacy';
 
-/** Options of a {@link Client}. */
+/**
+ * Options of a {@link Client}.
+ *
+ * @example
+ * new Client({ name: 'app', version: '1.0.0' }, {
+ *   capabilities: { elicitation: {} },
+ *   mode: 'auto',
+ *   requestTimeoutMs: 30_000,
+ * });
+ */
 export interface ClientOptions {
-  /** Capabilities to declare (sampling, elicitation, roots...). */
+  /**
+   * Capabilities to declare (sampling, elicitation, roots, extensions). Sent in `initialize`
+   * (legacy) or in every request's `_meta` (modern). Register the matching handlers with
+   * `client.setRequestHandler`.
+   */
   capabilities?: ClientCapabilities;
   /**
-   * `auto` (default) probes `server/discover` and falls back to `initialize`; `modern` insists on
-   * 2026-07-28; `legacy` goes straight to the `initialize` handshake.
+   * `auto` (default) probes `server/discover` and falls back to `initialize` when the server
+   * answers another error or nothing in time; `modern` fails unless the server speaks
+   * 2026-07-28; `legacy` skips the probe.
    */
   mode?: ClientMode;
-  /** Default request timeout in ms (60 s). */
+  /** Default timeout of every request, in ms (default 60 000). Per call: `options.timeoutMs`. */
   requestTimeoutMs?: number;
-  /** How long the `server/discover` probe may take before the server is taken as legacy (3 s). */
+  /** How long the `server/discover` probe waits before taking the server as legacy (ms, default 3000). */
   probeTimeoutMs?: number;
-  /** Log level asked of the server (legacy: `logging/setLevel` after connecting; modern: per request). */
+  /** Log level asked of the server: legacy `logging/setLevel` after connecting; modern `_meta` per request. */
   logLevel?: LoggingLevel;
   /** Most rounds of a multi round-trip request before giving up (default 8). */
   maxInputRounds?: number;
+  /**
+   * Check tool results against the `outputSchema` seen in `tools/list` (default true): a tool
+   * with one must return `structuredContent`.
+   */
+  validateToolResults?: boolean;
 }

@@ -4,11 +4,23 @@
  * @packageDocumentation
  */
 export { Client } from './Client';
+export type { ClientParams, ClientResult, ServerRequestHandler } from './Client';
 export type { ClientOptions, ClientMode } from './ClientOptions';
 export type { ClientRequestHandler } from './answerInputRequests';
-export { ProtocolNegotiationError, InvalidResultError, NotConnectedError } from './errors/ClientErrors';
+export { probeServerEra } from './negotiation/probeServerEra';
+export type { ProbeOutcome, ProbeOptions } from './negotiation/probeServerEra';
+export { initializeLegacy } from './negotiation/initializeLegacy';
+export type { InitializeOptions } from './negotiation/initializeLegacy';
+export { buildModernMeta, MODERN_META_KEYS } from './negotiation/modernMeta';
+export type { ModernMetaInput } from './negotiation/modernMeta';
+export { ProtocolNegotiationError } from './errors/ProtocolNegotiationError';
+export { InvalidResultError } from './errors/InvalidResultError';
+export { NotConnectedError } from './errors/NotConnectedError';
+export { UnsupportedInEraError } from './errors/UnsupportedInEraError';
+export { MissingRequestHandlerError } from './errors/MissingRequestHandlerError';
+export { ServerSpawnError } from './errors/ServerSpawnError';
 export { StdioClientTransport } from './transports/stdio/StdioClientTransport';
-export type { StdioServerParameters } from './transports/stdio/StdioClientTransport';
+export type { StdioServerParameters } from './transports/stdio/StdioServerParameters';
 export { getDefaultEnvironment, DEFAULT_INHERITED_ENV_VARS } from './transports/stdio/defaultEnvironment';
 export { StreamableHTTPClientTransport, HttpStatusError } from './transports/http/StreamableHTTPClientTransport';
 export type { StreamableHTTPClientTransportOptions, ReconnectionOptions } from './transports/http/StreamableHTTPClientTransport';

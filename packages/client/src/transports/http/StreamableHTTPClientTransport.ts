@@ -1,5 +1,5 @@
 import { ErrorCode, validateMessage } from '@typemcp/protocol';
-import type { JSONRPCMessage, JSONRPCRequest, MessageExtra, Transport } from '@typemcp/protocol';
+import type { JSONRPCMessage, JSONRPCRequest, MessageExtra, RequestId, Transport } from '@typemcp/protocol';
 import { encodeHeaderValue } from './encodeHeaderValue';
 import { parseSse } from './parseSse';
 
@@ -125,8 +125,18 @@ export class StreamableHTTPClientTransport implements Transport {
     }
   }
 
+  private readonly requestStreams = new Map<RequestId, AbortController>();
+
   async send(message: JSONRPCMessage): Promise<void> {
     if (this.closed) throw new Error('Transport is closed');
+    if ('method' in message && message.method === 'notifications/cancelled' && !('id' in message)) {
+      // A modern request is cancelled by closing its stream (2026-07-28); a legacy one by the notification.
+      const stream = this.requestStreams.get(message.params?.requestId as RequestId);
+      if (stream && !this.sessionId) {
+        stream.abort();
+        return;
+      }
+    }
     const headers = this.baseHeaders();
     headers['content-type'] = 'application/json';
     headers.accept = 'application/json, text/event-stream';
@@ -170,7 +180,10 @@ export class StreamableHTTPClientTransport implements Transport {
     }
     const type = response.headers.get('content-type') ?? '';
     if (type.includes('text/event-stream') && response.body) {
-      void this.readStream(response.body, controller, request, false);
+      if (request) this.requestStreams.set(request.id, controller);
+      void this.readStream(response.body, controller, request, false).finally(() => {
+        if (request && this.requestStreams.get(request.id) === controller) this.requestStreams.delete(request.id);
+      });
       return;
     }
     this.controllers.delete(controller);

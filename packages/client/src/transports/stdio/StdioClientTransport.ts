@@ -1,48 +1,52 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { ConnectionClosedError, LineDecoder, decodeMessage } from '@typemcp/protocol';
 import type { JSONRPCMessage, MessageExtra, Transport } from '@typemcp/protocol';
+import { ServerSpawnError } from '../../errors/ServerSpawnError';
 import { getDefaultEnvironment } from './defaultEnvironment';
+import { StderrTail } from './StderrTail';
+import type { StdioServerParameters } from './StdioServerParameters';
 
-/** How to start the server process. */
-export interface StdioServerParameters {
-  /** The executable. */
-  command: string;
-  /** Its arguments. */
-  args?: string[];
-  /** Environment; default {@link getDefaultEnvironment}() (given variables are added to it). */
-  env?: Record<string, string>;
-  /** Working directory. */
-  cwd?: string;
-  /** What to do with the server's stderr (default 'inherit'). */
-  stderr?: 'inherit' | 'pipe' | 'ignore';
-  /** How long close() waits after ending stdin before SIGTERM, and after SIGTERM before SIGKILL (ms, default 2000). */
-  closeGraceMs?: number;
-}
+/** Bytes of unread stderr kept for the reader of `transport.stderr`; the rest is dropped, never blocking the server. */
+const STDERR_BUFFER_BYTES = 1024 * 1024;
 
 /**
  * The client side of stdio: spawns the server and speaks newline-delimited JSON-RPC on its
- * stdin/stdout. close() ends stdin, waits, then sends SIGTERM, then SIGKILL.
+ * stdin/stdout. Each message is one `write` of one line, so writes never interleave. When the
+ * process exits, `onclose` fires and the session fails pending requests with a
+ * `ConnectionClosedError` naming the exit code or signal (and the last stderr lines when
+ * `stderr: 'pipe'`). `close()` ends stdin, waits, then sends SIGTERM, waits, then SIGKILL.
  *
  * @example
- * const transport = new StdioClientTransport({ command: 'npx', args: ['ts-node', 'server.ts'] });
+ * const transport = new StdioClientTransport({ command: 'node', args: ['server.js'], stderr: 'pipe' });
+ * transport.stderr?.on('data', (chunk) => process.stderr.write(chunk));
  * await client.connect(transport);
  */
 export class StdioClientTransport implements Transport {
   private child?: ChildProcess;
-  private exitPromise?: Promise<void>;
-  private closed = false;
-  private stderrTail = '';
+  private exited?: Promise<void>;
+  private closedByTransport?: Promise<void>;
+  private closing?: Promise<void>;
+  private finished = false;
+  private clientClosed = false;
+  private readonly tail = new StderrTail();
+  private readonly stderrStream: PassThrough | null;
   onmessage?: (message: JSONRPCMessage, extra?: MessageExtra) => void;
   onerror?: (error: Error) => void;
   onclose?: () => void;
+  /** Why the connection closed, in words; the session puts it in the errors of pending requests. */
+  closeReason = 'the server process closed the connection';
 
-  constructor(private readonly params: StdioServerParameters) {}
+  constructor(private readonly params: StdioServerParameters) {
+    this.stderrStream = params.stderr === 'pipe' ? new PassThrough() : null;
+  }
 
-  /** The server's stderr when `stderr: 'pipe'` (available after start()). */
+  /** The server's stderr when `stderr: 'pipe'` (available before start(), so nothing is missed). */
   get stderr(): Readable | null {
-    return this.child?.stderr ?? null;
+    return this.stderrStream;
   }
 
   /** The child's pid, once started. */
@@ -50,95 +54,148 @@ export class StdioClientTransport implements Transport {
     return this.child?.pid;
   }
 
-  /** Why the connection closed, for error messages. */
-  closeReason = 'the server process closed the connection';
+  /** The child's exit code, once it exited normally (`null` before, or when a signal ended it). */
+  get exitCode(): number | null {
+    return this.child?.exitCode ?? null;
+  }
 
+  /** The signal that ended the child, if one did. */
+  get exitSignal(): NodeJS.Signals | null {
+    return this.child?.signalCode ?? null;
+  }
+
+  /** Spawns the process; rejects with a {@link ServerSpawnError} when it cannot start (ENOENT...). */
   start(): Promise<void> {
-    if (this.child) throw new Error('StdioClientTransport already started');
+    if (this.child) return Promise.reject(new Error('StdioClientTransport already started; a transport serves one connection'));
+    const { command, args = [], cwd } = this.params;
     return new Promise((resolve, reject) => {
-      const child = spawn(this.params.command, this.params.args ?? [], {
-        env: { ...getDefaultEnvironment(), ...this.params.env },
-        cwd: this.params.cwd,
-        stdio: ['pipe', 'pipe', this.params.stderr ?? 'inherit'],
-        shell: false,
-        windowsHide: true,
-      });
-      this.child = child;
-      const decoder = new LineDecoder((line) => {
-        const decoded = decodeMessage(line);
-        if (decoded.ok) this.onmessage?.(decoded.message);
-        else this.onerror?.(new Error(`Server wrote an invalid message: ${decoded.response.error.message}`));
-      });
-      child.stdout?.on('data', (chunk: Buffer) => decoder.push(chunk));
-      if (this.params.stderr === 'pipe') {
-        child.stderr?.on('data', (chunk: Buffer) => {
-          this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-2000);
+      let child: ChildProcess;
+      try {
+        child = spawn(command, args, {
+          env: { ...getDefaultEnvironment(), ...this.params.env },
+          cwd,
+          stdio: ['pipe', 'pipe', this.params.stderr ?? 'inherit'],
+          shell: false,
+          windowsHide: true,
         });
+      } catch (error) {
+        reject(new ServerSpawnError(command, (error as NodeJS.ErrnoException).code, error as Error));
+        return;
       }
-      child.stdin?.on('error', (error) => this.onerror?.(error));
+      this.child = child;
       let spawned = false;
       child.once('spawn', () => {
         spawned = true;
         resolve();
       });
       child.once('error', (error: NodeJS.ErrnoException) => {
-        if (!spawned) {
-          const detail = error.code === 'ENOENT' ? `command not found: ${this.params.command}` : error.message;
-          reject(new Error(`Could not start the MCP server: ${detail}`));
-        } else this.onerror?.(error);
+        if (spawned) return this.onerror?.(error);
+        this.finished = true; // never started: no onclose for a connection that never was
+        if (cwd !== undefined && !existsSync(cwd)) {
+          reject(new ServerSpawnError(command, undefined, new Error(`its working directory ${cwd} does not exist`)));
+        } else reject(new ServerSpawnError(command, error.code, error));
       });
-      this.exitPromise = new Promise((done) => {
-        child.once('close', (code, signal) => {
-          const tail = this.stderrTail.trim().split('\n').slice(-5).join('\n');
-          this.closeReason =
-            `the server process exited (${signal ? `signal ${signal}` : `code ${code}`})` +
-            (tail ? `; its last stderr lines:\n${tail}` : '');
+      this.exited = new Promise((done) => child.once('exit', () => done()));
+      this.closedByTransport = new Promise((done) => {
+        child.once('close', (code: number | null, signal: NodeJS.Signals | null) => {
+          this.describeExit(code, signal);
           this.finish();
           done();
         });
       });
+      this.wireStreams(child);
     });
+  }
+
+  private wireStreams(child: ChildProcess): void {
+    const decoder = new LineDecoder((line) => {
+      const decoded = decodeMessage(line);
+      if (decoded.ok) this.onmessage?.(decoded.message);
+      else this.onerror?.(new Error(`The server wrote a line that is not a JSON-RPC message (${decoded.response.error.message}): ${line.slice(0, 200)}`));
+    });
+    child.stdout?.on('data', (chunk: Buffer) => decoder.push(chunk));
+    child.stdout?.on('error', (error) => this.onerror?.(error));
+    child.stdin?.on('error', (error: NodeJS.ErrnoException) => {
+      // EPIPE: the process is gone; its exit is reported through onclose with the exit code.
+      if (error.code !== 'EPIPE') this.onerror?.(error);
+    });
+    const stream = this.stderrStream;
+    if (stream) {
+      child.stderr?.on('data', (chunk: Buffer) => {
+        this.tail.push(chunk);
+        // Forward without ever pausing the child's stderr: a server blocked on a full stderr
+        // pipe would stop answering. Unread output beyond the buffer is dropped.
+        if (stream.readableLength < STDERR_BUFFER_BYTES) stream.write(chunk);
+      });
+      child.stderr?.on('end', () => stream.end());
+    }
+  }
+
+  private describeExit(code: number | null, signal: NodeJS.Signals | null): void {
+    const how = signal ? `was killed by signal ${signal}` : `exited with code ${code}`;
+    const tail = this.tail.lines();
+    const stderrPart = tail ? `; its last stderr lines:\n${tail}` : '';
+    this.closeReason = this.clientClosed
+      ? `the client closed the connection (the server process ${how})`
+      : `the server process ${how}${stderrPart}`;
   }
 
   private finish(): void {
-    if (this.closed) return;
-    this.closed = true;
+    if (this.finished) return;
+    this.finished = true;
     this.onclose?.();
   }
 
+  /** Writes one message as one line. Rejects with a `ConnectionClosedError` once the process is gone. */
   send(message: JSONRPCMessage): Promise<void> {
     const stdin = this.child?.stdin;
-    if (!stdin || this.closed || stdin.destroyed) {
-      return Promise.reject(new ConnectionClosedError(`Cannot send: ${this.closeReason}`));
+    if (!stdin || this.finished || !stdin.writable) {
+      return Promise.reject(new ConnectionClosedError(`Cannot send: ${this.child ? this.closeReason : 'the transport is not started'}`));
     }
+    const line = JSON.stringify(message) + '\n';
     return new Promise((resolve, reject) => {
-      const ok = stdin.write(JSON.stringify(message) + '\n', (error) => (error ? reject(error) : undefined));
-      if (ok) resolve();
-      else stdin.once('drain', resolve);
+      stdin.write(line, (error) => {
+        if (!error) return resolve();
+        reject(new ConnectionClosedError(`Cannot send: ${this.closeReason} (${error.message})`));
+      });
     });
   }
 
-  /** Ends stdin, waits, then SIGTERM, waits, then SIGKILL. */
-  async close(): Promise<void> {
+  /** Ends stdin, waits, then SIGTERM, waits, then SIGKILL (each wait `closeGraceMs`, default 2 s). */
+  close(): Promise<void> {
+    return (this.closing ??= this.shutdown());
+  }
+
+  private async shutdown(): Promise<void> {
     const child = this.child;
-    if (!child || !this.exitPromise) {
-      this.finish();
-      return;
-    }
-    if (child.exitCode !== null || child.signalCode !== null) {
-      await this.exitPromise;
-      return;
-    }
-    this.closeReason = 'the client closed the connection';
+    if (!child || !this.exited || !this.closedByTransport) return this.finish();
+    if (this.finished) return;
     const grace = this.params.closeGraceMs ?? 2000;
-    const exited = this.exitPromise;
-    const waitFor = (ms: number) =>
-      Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
-    child.stdin?.end();
-    if (await waitFor(grace)) return;
-    child.kill('SIGTERM');
-    if (await waitFor(grace)) return;
-    child.kill('SIGKILL');
-    await exited;
+    const within = (promise: Promise<void>, ms: number) =>
+      new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), ms);
+        void promise.then(() => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      });
+    if (child.exitCode === null && child.signalCode === null) {
+      this.clientClosed = true;
+      child.stdin?.end();
+      if (!(await within(this.exited, grace))) {
+        child.kill('SIGTERM');
+        if (!(await within(this.exited, grace))) {
+          child.kill('SIGKILL');
+          await within(this.exited, grace);
+        }
+      }
+    }
+    // 'close' follows 'exit' once stdout and stderr end; a grandchild holding them open must not keep us waiting.
+    if (!(await within(this.closedByTransport, 500))) {
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      this.describeExit(child.exitCode, child.signalCode);
+      this.finish();
+    }
   }
 }

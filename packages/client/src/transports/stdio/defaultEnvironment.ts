@@ -1,4 +1,10 @@
-/** Variables a spawned server inherits by default: enough to run, nothing secret. */
+/**
+ * Variables a spawned server inherits by default: enough to run, nothing secret (the same
+ * lists as the official MCP SDKs).
+ *
+ * @example
+ * DEFAULT_INHERITED_ENV_VARS.includes('PATH'); // true
+ */
 export const DEFAULT_INHERITED_ENV_VARS: readonly string[] =
   process.platform === 'win32'
     ? ['APPDATA', 'HOMEDRIVE', 'HOMEPATH', 'LOCALAPPDATA', 'PATH', 'PROCESSOR_ARCHITECTURE', 'SYSTEMDRIVE', 'SYSTEMROOT', 'TEMP', 'USERNAME', 'USERPROFILE', 'PROGRAMFILES']
