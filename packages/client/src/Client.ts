@@ -1,5 +1,6 @@
 import { ErrorCode, McpError, Session } from '@typemcp/protocol';
 import type {
+  SubscriptionFilter,
   CallToolResult,
   ClientCapabilities,
   ClientRequestMethods,
@@ -149,6 +150,7 @@ export class Client {
       await session.close().catch(() => undefined);
       throw error;
     }
+    this.watchLists();
   }
 
   private async settleEra(session: Session): Promise<void> {
@@ -344,6 +346,42 @@ export class Client {
   }
 
   /**
+   * Opens a `subscriptions/listen` stream (2026-07-28): the server acknowledges the filter it
+   * agreed to, then sends the matching change notifications, which reach
+   * {@link Client.onNotification} listeners. Abort `options.signal` to end it.
+   *
+   * @example
+   * const stop = new AbortController();
+   * client.onNotification('notifications/tools/list_changed', () => refresh());
+   * void client.listen({ toolsListChanged: true }, { signal: stop.signal });
+   */
+  listen(notifications: SubscriptionFilter, options: RequestOptions = {}): Promise<Record<string, unknown>> {
+    return this.request('subscriptions/listen', { notifications }, { timeoutMs: Infinity, ...options });
+  }
+
+  private listenAbort?: AbortController;
+
+  /** Re-fetches a list and hands it to the `listChanged` callback whenever the server says it changed. */
+  private watchLists(): void {
+    const watch = this.options.listChanged;
+    if (!watch) return;
+    const refresh = async (kind: 'tools' | 'prompts' | 'resources') => {
+      if (kind === 'tools') watch.tools?.(await this.listAllTools());
+      else if (kind === 'prompts') watch.prompts?.((await this.listPrompts()).prompts);
+      else watch.resources?.((await this.listResources()).resources);
+    };
+    const filter: SubscriptionFilter = {};
+    for (const kind of ['tools', 'prompts', 'resources'] as const) {
+      if (!watch[kind]) continue;
+      this.onNotification(`notifications/${kind}/list_changed`, () => void refresh(kind).catch((e: Error) => this.onerror?.(e)));
+      filter[`${kind}ListChanged`] = true;
+    }
+    if (this.era !== 'modern') return;
+    this.listenAbort = new AbortController();
+    this.listen(filter, { signal: this.listenAbort.signal }).catch(() => undefined);
+  }
+
+  /**
    * Sets the lowest log level wanted. Legacy: sends `logging/setLevel`. Modern: the level is
    * sent in the `_meta` of every later request (without it the server sends no log messages).
    */
@@ -369,6 +407,7 @@ export class Client {
 
   /** Closes the connection (for stdio: ends stdin, then SIGTERM, then SIGKILL); pending requests fail. */
   async close(): Promise<void> {
+    this.listenAbort?.abort();
     await this.session?.close();
   }
 }

@@ -1,4 +1,4 @@
-import type { ClientCapabilities, LoggingLevel } from '@typemcp/protocol';
+import type { ClientCapabilities, LoggingLevel, Prompt, Resource, Tool } from '@typemcp/protocol';
 
 /**
  * Which protocol era the client speaks: `auto` probes, `modern` insists on 2026-07-28,
@@ -38,6 +38,19 @@ export interface ClientOptions {
   probeTimeoutMs?: number;
   /** Log level asked of the server: legacy `logging/setLevel` after connecting; modern `_meta` per request. */
   logLevel?: LoggingLevel;
+  /**
+   * Called with the fresh list each time the server says a list changed (the client re-fetches
+   * it). In the 2026-07-28 era the client opens a `subscriptions/listen` stream for this after
+   * connecting; in a legacy session the notifications arrive on the session.
+   *
+   * @example
+   * new Client(info, { listChanged: { tools: (tools) => render(tools) } });
+   */
+  listChanged?: {
+    tools?: (tools: Tool[]) => void;
+    prompts?: (prompts: Prompt[]) => void;
+    resources?: (resources: Resource[]) => void;
+  };
   /** Most rounds of a multi round-trip request before giving up (default 8). */
   maxInputRounds?: number;
   /**
