@@ -188,6 +188,18 @@ export class McpApp {
     return this.registry.remove(kind, name);
   }
 
+  /**
+   * Tells legacy (2025-11-25) sessions that a URL-mode elicitation is complete
+   * (`notifications/elicitation/complete`), so a client can retry the request that asked for it.
+   */
+  completeUrlElicitation(elicitationId: string): void {
+    for (const connection of this.server.connectionsList()) {
+      if (connection.legacyVersion && connection.legacyVersion >= '2025-11-25') {
+        void connection.notify('notifications/elicitation/complete', { elicitationId }).catch(() => undefined);
+      }
+    }
+  }
+
   /** Tells subscribed clients that a resource changed. */
   notifyResourceUpdated(uri: string): void {
     this.server.sendResourceUpdated(uri);

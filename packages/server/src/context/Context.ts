@@ -20,6 +20,7 @@ import type { ContainerInstance } from 'typedi';
 import type { RequestContext } from '../dispatch/RequestContext';
 import { elicitationSchema } from '../mrtr/elicitationSchema';
 import { EscalateToTaskSignal } from '../mrtr/EscalateToTaskSignal';
+import { InputRequiredSignal } from '../mrtr/InputRequiredSignal';
 import type { FieldError } from '../validation/checkSchema';
 import { formatFieldErrors, validateDto } from '../validation/validateArguments';
 
@@ -197,6 +198,30 @@ export class Context {
     const params: ElicitRequestURLParams = { mode: 'url', message, url };
     if (this.era === 'legacy') params.elicitationId = options.elicitationId ?? `${String(this.requestId)}-${Date.now()}`;
     return this.askOne<ElicitResult>('elicit-url', options.key, { method: 'elicitation/create', params });
+  }
+
+  /**
+   * Ends this request because the user must first visit a URL (2025-11-25: the -32042
+   * URLElicitationRequired error listing the elicitation; the client retries once the server
+   * sends `notifications/elicitation/complete`, see `McpApp.completeUrlElicitation`). In the
+   * 2026-07-28 era the same need is an input request of the multi round-trip instead.
+   *
+   * @example
+   * if (!authorized(user)) ctx.requireUrlElicitation('Sign in to continue', signInUrl, id);
+   */
+  requireUrlElicitation(message: string, url: string, elicitationId: string): never {
+    const capability = this.clientCapabilities.elicitation as { url?: unknown } | undefined;
+    if (!capability?.url) {
+      throw new McpError(
+        this.era === 'modern' ? ErrorCode.MissingRequiredClientCapability : ErrorCode.InvalidRequest,
+        'The client did not declare URL-mode elicitation, so the server cannot send the user to a URL',
+        { requiredCapabilities: { elicitation: { url: {} } } },
+      );
+    }
+    if (this.era === 'modern') {
+      throw new InputRequiredSignal({ [elicitationId]: { method: 'elicitation/create', params: { mode: 'url', message, url } } });
+    }
+    throw new McpError(ErrorCode.UrlElicitationRequired, message, { elicitations: [{ mode: 'url', message, url, elicitationId }] });
   }
 
   /** Asks the client's model for a completion (sampling). */

@@ -125,6 +125,11 @@ export class Server {
     return (this.capabilitiesCache ??= deriveCapabilities(new Set(this.handlers.keys()), this.options.capabilities));
   }
 
+  /** The open connections. */
+  connectionsList(): ServerConnection[] {
+    return [...this.connections];
+  }
+
   /** Open connections. */
   get connectionCount(): number {
     return this.connections.size;
