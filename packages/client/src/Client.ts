@@ -27,6 +27,7 @@ import type {
 } from '@typemcp/protocol';
 import type { ClientRequestHandler } from './answerInputRequests';
 import { checkToolResult } from './checkToolResult';
+import { watchLists } from './watchLists';
 import type { ClientOptions } from './ClientOptions';
 import { assertMethodInEra } from './eraMethods';
 import { NotConnectedError } from './errors/NotConnectedError';
@@ -150,7 +151,7 @@ export class Client {
       await session.close().catch(() => undefined);
       throw error;
     }
-    this.watchLists();
+    this.listenAbort = watchLists(this, this.options.listChanged, (e) => this.onerror?.(e));
   }
 
   private async settleEra(session: Session): Promise<void> {
@@ -360,26 +361,6 @@ export class Client {
   }
 
   private listenAbort?: AbortController;
-
-  /** Re-fetches a list and hands it to the `listChanged` callback whenever the server says it changed. */
-  private watchLists(): void {
-    const watch = this.options.listChanged;
-    if (!watch) return;
-    const refresh = async (kind: 'tools' | 'prompts' | 'resources') => {
-      if (kind === 'tools') watch.tools?.(await this.listAllTools());
-      else if (kind === 'prompts') watch.prompts?.((await this.listPrompts()).prompts);
-      else watch.resources?.((await this.listResources()).resources);
-    };
-    const filter: SubscriptionFilter = {};
-    for (const kind of ['tools', 'prompts', 'resources'] as const) {
-      if (!watch[kind]) continue;
-      this.onNotification(`notifications/${kind}/list_changed`, () => void refresh(kind).catch((e: Error) => this.onerror?.(e)));
-      filter[`${kind}ListChanged`] = true;
-    }
-    if (this.era !== 'modern') return;
-    this.listenAbort = new AbortController();
-    this.listen(filter, { signal: this.listenAbort.signal }).catch(() => undefined);
-  }
 
   /**
    * Sets the lowest log level wanted. Legacy: sends `logging/setLevel`. Modern: the level is

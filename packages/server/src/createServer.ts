@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { ErrorCode, McpError } from '@typemcp/protocol';
-import type { CallToolResult, CompleteResult, Icon, ServerCapabilities, Tool } from '@typemcp/protocol';
+import type { CallToolResult, CompleteResult, ServerCapabilities, Tool } from '@typemcp/protocol';
 import { Container } from 'typedi';
 import type { ContainerInstance } from 'typedi';
 import { LifespanRunner } from './context/lifespan';
 import type { Lifespan } from './context/lifespan';
+import type { McpServerOptions } from './decorators/McpServer';
 import type { RequestContext } from './dispatch/RequestContext';
 import { Server } from './dispatch/Server';
 import type { ServerOptions } from './dispatch/ServerOptions';
@@ -24,23 +25,12 @@ import { clientWantsTasks, TaskManager, TASKS_EXTENSION } from './tasks/TaskMana
 import type { TaskOptions } from './tasks/TaskManager';
 import type { TaskStore } from './tasks/TaskStore';
 
-/** Options of {@link createServer}. */
-export interface CreateServerOptions {
-  /** `serverInfo.name`; default: the first provider's `@McpServer` name or class name. */
-  name?: string;
-  /** `serverInfo.version`; default: the first provider's, or '0.0.0'. */
-  version?: string;
-  title?: string;
-  description?: string;
-  instructions?: string;
-  icons?: Icon[];
-  websiteUrl?: string;
+/** Options of {@link createServer}: the `@McpServer` options (defaulting to the first provider's), plus: */
+export interface CreateServerOptions extends McpServerOptions {
   /** Classes whose `@Tool`, `@Resource` and `@Prompt` methods are served. */
   providers: ClassType[];
   /** The typedi container; default: a new one for this server (never the global one). */
   container?: ContainerInstance;
-  /** Starts services before the first request (merged after each provider's own lifespan). */
-  lifespan?: Lifespan;
   /** Items per page of every list (default 1000). */
   pageSize?: number;
   /** Extra capabilities to declare. */

@@ -1,5 +1,6 @@
 import type { Icon } from '@typemcp/protocol';
 import type { ArgOptions } from '../decorators/Arg';
+import type { McpServerOptions } from '../decorators/McpServer';
 import type { ResourceOptions } from '../decorators/Resource';
 import type { ToolOptions } from '../decorators/Tool';
 
@@ -62,13 +63,4 @@ export interface ServerDefinition {
 }
 
 /** What `@McpServer` records (see McpServerOptions for the TSDoc). */
-export interface McpServerOptionsRecord {
-  name?: string;
-  version?: string;
-  title?: string;
-  description?: string;
-  instructions?: string;
-  icons?: Icon[];
-  websiteUrl?: string;
-  lifespan?: unknown;
-}
+export type McpServerOptionsRecord = McpServerOptions;
