@@ -1,134 +1,164 @@
-import { randomUUID } from 'node:crypto';
-import { ErrorCode, LEGACY_PROTOCOL_VERSIONS, McpError } from '@typemcp/protocol';
-import type { AuthInfo, JSONRPCMessage, JSONRPCRequest, MessageExtra } from '@typemcp/protocol';
-import { readModernMeta } from '@typemcp/server';
+import { ErrorCode, LEGACY_PROTOCOL_VERSIONS } from '@typemcp/protocol';
+import type { AuthInfo, JSONRPCRequest, MessageExtra } from '@typemcp/protocol';
 import type { Server } from '@typemcp/server';
-import { errorResponse, jsonResponse, modernStatusFor } from './httpErrors';
+import { errorResponse } from './httpErrors';
+import { InflightTracker } from './InflightTracker';
+import { LegacySseSessions } from './legacySse/LegacySseSessions';
 import type { McpHttpOptions } from './McpHttpOptions';
 import { readMessage } from './readBody';
-import { hostAllowed, originAllowed } from './security/SecurityOptions';
-import { checkModernHeaders } from './streamable/checkModernHeaders';
-import type { EventStore } from './streamable/EventStore';
-import { ExchangeTransport } from './streamable/ExchangeTransport';
-import { HttpSession } from './streamable/HttpSession';
+import { checkPostHeaders } from './security/checkPostHeaders';
+import { corsPreflight, withCors } from './security/cors';
+import { guardRequest } from './security/guardRequest';
 import { InMemoryEventStore } from './streamable/InMemoryEventStore';
-import { SSE_HEADERS, SseWriter } from './streamable/SseWriter';
-import { LegacySseSessions } from './legacySse/LegacySseSessions';
+import { serveModernRequest } from './streamable/serveModernRequest';
+import type { HttpSession } from './streamable/HttpSession';
+import { StreamableSessions } from './streamable/StreamableSessions';
 
 const META_VERSION = 'io.modelcontextprotocol/protocolVersion';
+const DEFAULT_BODY_LIMIT = 4 << 20;
 
-function headerRecord(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, key) => (out[key] = value));
-  return out;
-}
+/** Which MCP route a request is for: the Streamable HTTP endpoint, or one of HTTP+SSE's two. */
+export type McpRoute = 'mcp' | 'sse' | 'messages';
 
-function accepts(request: Request, type: string): boolean {
-  const accept = request.headers.get('accept') ?? '';
-  return accept.includes(type) || accept.includes('*/*');
+/** The transport facts of a message; headers are copied only if someone reads them. */
+function messageExtra(request: Request, auth: AuthInfo | undefined): MessageExtra {
+  let headers: Record<string, string> | undefined;
+  return {
+    auth,
+    get headers() {
+      if (!headers) {
+        headers = {};
+        request.headers.forEach((value, key) => ((headers as Record<string, string>)[key] = value));
+      }
+      return headers;
+    },
+  };
 }
 
 /**
- * The HTTP engine of TypeMCP, on web-standard Request/Response only: Streamable HTTP for both
- * eras on one endpoint (stateless 2026-07-28 requests, legacy sessions), and the legacy HTTP+SSE
- * transport, with Origin/Host checks and body limits. Adapters (mcpApp) only route to it.
+ * The HTTP engine of TypeMCP, on web-standard Request/Response only, so it runs wherever
+ * `fetch` handlers run: Streamable HTTP for both eras on one endpoint (stateless 2026-07-28
+ * requests beside legacy sessions), the deprecated HTTP+SSE transport, Origin/Host checks, body
+ * limits and CORS. `mcpApp()` mounts it in Hono; any other runtime can call {@link fetch}.
  *
  * @example
- * const handler = new McpHttpHandler(server);
- * const response = await handler.handle(request, 'mcp');
+ * const mcp = new McpHttpHandler(server, { statelessOnly: true });
+ * export default { fetch: (request: Request) => mcp.fetch(request) }; // e.g. a worker
  */
 export class McpHttpHandler {
-  readonly sessions = new Map<string, HttpSession>();
   readonly legacySse: LegacySseSessions;
-  private readonly eventStore?: EventStore;
-  private sweeper?: ReturnType<typeof setInterval>;
-  private closing = false;
-  private exchanges = 0;
-  private drained?: () => void;
+  readonly streamable: StreamableSessions;
+  private readonly inflight = new InflightTracker();
+  private readonly sweeper?: ReturnType<typeof setInterval>;
+  private readonly bodyLimit: number;
 
   constructor(
     readonly server: Server,
     readonly options: McpHttpOptions = {},
   ) {
-    this.eventStore = options.eventStore === false ? undefined : (options.eventStore ?? new InMemoryEventStore());
-    this.legacySse = new LegacySseSessions(server, options.keepAliveMs ?? 15_000);
-    const idle = options.sessionIdleTimeoutMs ?? 30 * 60_000;
-    this.sweeper = setInterval(() => this.evictIdle(idle), Math.max(50, Math.min(idle / 2, 60_000)));
-    this.sweeper.unref?.();
-  }
-
-  /** Ends sessions idle for longer than `idleMs` (no request and no open stream). */
-  evictIdle(idleMs: number): number {
-    const now = Date.now();
-    let evicted = 0;
-    for (const session of this.sessions.values()) {
-      if (now - session.lastActivity > idleMs && session.openStreams === 0) {
-        void session.close();
-        evicted++;
-      }
+    this.bodyLimit = options.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
+    const keepAliveMs = options.keepAliveMs ?? 15_000;
+    this.legacySse = new LegacySseSessions(server, keepAliveMs);
+    this.streamable = new StreamableSessions(
+      server,
+      {
+        eventStore: options.eventStore === false ? undefined : (options.eventStore ?? new InMemoryEventStore()),
+        keepAliveMs,
+        retryMs: options.retryMs ?? 1000,
+        enableJsonResponse: options.enableJsonResponse ?? false,
+        maxSessions: options.maxSessions ?? 10_000,
+      },
+      this.inflight,
+    );
+    if (!options.statelessOnly) {
+      const idle = options.sessionIdleTimeoutMs ?? 30 * 60_000;
+      this.sweeper = setInterval(() => this.evictIdle(idle), Math.max(50, Math.min(idle / 2, 60_000)));
+      this.sweeper.unref?.();
     }
-    return evicted;
   }
 
-  /** Requests being answered now (stateless exchanges until their reply is complete). */
-  get inflight(): number {
-    return this.exchanges;
+  /** The open legacy Streamable HTTP sessions, by id. */
+  get sessions(): ReadonlyMap<string, HttpSession> {
+    return this.streamable.sessions;
   }
 
-  private exchangeDone(): void {
-    if (--this.exchanges === 0) this.drained?.();
+  /** Requests being answered now (until their reply is complete). */
+  get inflightCount(): number {
+    return this.inflight.size;
   }
 
-  /** Resolves once no request is being answered (or after `timeoutMs`). */
-  async drain(timeoutMs: number): Promise<void> {
-    if (this.exchanges === 0) return;
-    await Promise.race([new Promise<void>((r) => (this.drained = r)), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+  /** Ends legacy sessions idle for longer than `idleMs`; returns how many. */
+  evictIdle(idleMs: number): number {
+    return this.streamable.evictIdle(idleMs);
+  }
+
+  /** Resolves once no request is being answered, or after `timeoutMs`. */
+  drain(timeoutMs: number): Promise<void> {
+    return this.inflight.drain(timeoutMs);
+  }
+
+  /**
+   * Graceful shutdown: ends open `subscriptions/listen` streams with their final result, lets
+   * in-flight requests finish (up to `timeoutMs`), then closes every session and stream.
+   */
+  async shutdown(timeoutMs: number): Promise<void> {
+    for (const endSubscription of [...this.server.closeListeners]) endSubscription();
+    await this.drain(timeoutMs);
+    await this.close();
   }
 
   /** Stops accepting sessions and closes every session and stream. */
   async close(): Promise<void> {
-    this.closing = true;
     if (this.sweeper) clearInterval(this.sweeper);
-    await Promise.all([...this.sessions.values()].map((s) => s.close()));
+    await this.streamable.close();
     await this.legacySse.close();
   }
 
-  /** Checks Origin and Host; a Response when the request must be refused. */
-  private guard(request: Request): Response | undefined {
-    const host = request.headers.get('host');
-    if (!originAllowed(request.headers.get('origin'), host, this.options)) {
-      return errorResponse(403, ErrorCode.InvalidRequest, 'Forbidden: Origin not allowed');
-    }
-    if (!hostAllowed(host, this.options)) {
-      return errorResponse(403, ErrorCode.InvalidRequest, `Forbidden: Host ${JSON.stringify(host)} not allowed`);
-    }
-    return undefined;
+  /**
+   * Serves a request whose path ends with one of the MCP paths (`/mcp`, `/sse`, `/messages` by
+   * default, under any prefix); other paths get a JSON-RPC 404.
+   */
+  fetch(request: Request, auth?: AuthInfo): Promise<Response> {
+    const path = new URL(request.url).pathname;
+    const { endpoint = '/mcp', ssePath = '/sse', messagesPath = '/messages' } = this.options;
+    if (path.endsWith(endpoint)) return this.handle(request, 'mcp', auth);
+    if (ssePath !== false && path.endsWith(ssePath)) return this.handle(request, 'sse', auth);
+    if (ssePath !== false && path.endsWith(messagesPath)) return this.handle(request, 'messages', auth);
+    return Promise.resolve(errorResponse(404, ErrorCode.MethodNotFound, `Not found: ${path}`));
   }
 
-  /** Serves one HTTP request for the Streamable HTTP endpoint (`mcp`) or HTTP+SSE (`sse`, `messages`). */
-  async handle(request: Request, route: 'mcp' | 'sse' | 'messages', auth?: AuthInfo): Promise<Response> {
-    const refused = this.guard(request);
+  /** Serves one request already routed to an MCP path; `auth` reaches handlers as `ctx.auth`. */
+  async handle(request: Request, route: McpRoute, auth?: AuthInfo): Promise<Response> {
+    if (this.options.cors && request.method === 'OPTIONS') return corsPreflight(request, this.options);
+    const response = await this.route(request, route, auth);
+    return this.options.cors ? withCors(request, response, this.options) : response;
+  }
+
+  private async route(request: Request, route: McpRoute, auth?: AuthInfo): Promise<Response> {
+    const refused = guardRequest(request, this.options);
     if (refused) return refused;
     try {
-      if (route === 'sse') return request.method === 'GET' ? this.legacySse.open(request, this.messagesUrl(request)) : this.notAllowed('GET');
-      if (route === 'messages') return request.method === 'POST' ? this.legacySse.post(request, this.options.maxBodyBytes ?? 4 << 20, auth) : this.notAllowed('POST');
-      switch (request.method) {
-        case 'POST':
-          return await this.post(request, auth);
-        case 'GET':
-          return await this.get(request);
-        case 'DELETE':
-          return await this.delete(request);
-        default:
-          return this.notAllowed(this.options.statelessOnly ? 'POST' : 'GET, POST, DELETE');
+      if (route === 'sse') {
+        if (request.method !== 'GET') return this.notAllowed('GET');
+        return await this.legacySse.open(request, this.messagesPath(request));
       }
+      if (route === 'messages') {
+        if (request.method !== 'POST') return this.notAllowed('POST');
+        return await this.legacySse.post(request, this.bodyLimit, messageExtra(request, auth));
+      }
+      if (request.method === 'POST') return await this.post(request, auth);
+      if (this.options.statelessOnly) return this.notAllowed('POST');
+      if (request.method === 'GET') return await this.streamable.get(request);
+      if (request.method === 'DELETE') return await this.streamable.delete(request);
+      return this.notAllowed('GET, POST, DELETE');
     } catch (error) {
-      this.server.reportError(error as Error);
+      this.server.reportError(error instanceof Error ? error : new Error(String(error)));
       return errorResponse(500, ErrorCode.InternalError, 'Internal error');
     }
   }
 
-  private messagesUrl(request: Request): string {
+  /** The HTTP+SSE POST path as the client must call it: under the same prefix as the stream. */
+  private messagesPath(request: Request): string {
     const path = new URL(request.url).pathname;
     const ssePath = this.options.ssePath || '/sse';
     const prefix = path.endsWith(ssePath) ? path.slice(0, path.length - ssePath.length) : '';
@@ -136,167 +166,48 @@ export class McpHttpHandler {
   }
 
   private notAllowed(allow: string): Response {
-    return errorResponse(405, ErrorCode.InvalidRequest, 'Method Not Allowed', undefined, undefined, { allow });
+    return errorResponse(405, ErrorCode.InvalidRequest, `Method Not Allowed: use ${allow}`, undefined, undefined, { allow });
   }
 
+  /** A POST: modern when the body's `_meta` (or a modern header) says so, else legacy. */
   private async post(request: Request, auth?: AuthInfo): Promise<Response> {
-    const type = request.headers.get('content-type') ?? '';
-    if (!type.toLowerCase().includes('application/json')) {
-      return errorResponse(415, ErrorCode.InvalidRequest, 'Unsupported Media Type: Content-Type must be application/json');
-    }
-    if (!accepts(request, 'application/json') || !accepts(request, 'text/event-stream')) {
-      return errorResponse(406, ErrorCode.InvalidRequest, 'Not Acceptable: Accept must list application/json and text/event-stream');
-    }
-    const message = await readMessage(request, this.options.maxBodyBytes ?? 4 << 20);
+    const refused = checkPostHeaders(request);
+    if (refused) return refused;
+    const message = await readMessage(request, this.bodyLimit);
     if (message instanceof Response) return message;
-    const extra: MessageExtra = { headers: headerRecord(request.headers), auth };
-    const meta = 'method' in message ? (message.params?._meta as Record<string, unknown> | undefined) : undefined;
+    const extra = messageExtra(request, auth);
+    const meta = 'method' in message ? message.params?._meta : undefined;
     const headerVersion = request.headers.get('mcp-protocol-version');
     const modern =
-      (meta !== undefined && typeof meta === 'object' && meta !== null && META_VERSION in meta) ||
+      (typeof meta === 'object' && meta !== null && META_VERSION in meta) ||
       (headerVersion !== null && !LEGACY_PROTOCOL_VERSIONS.includes(headerVersion));
     if (modern || this.options.statelessOnly) {
-      if (!('method' in message)) return errorResponse(400, ErrorCode.InvalidRequest, 'Clients send requests and notifications only');
+      if (!('method' in message)) return errorResponse(400, ErrorCode.InvalidRequest, 'Invalid Request: clients POST requests and notifications only');
       if (!('id' in message)) return new Response(null, { status: 202 });
-      if (message.method === 'initialize' && this.options.statelessOnly) {
-        return errorResponse(400, ErrorCode.UnsupportedProtocolVersion, 'This server serves only protocol 2026-07-28; it has no initialize handshake', message.id, {
-          supported: this.server.supportedVersions.filter((v) => !LEGACY_PROTOCOL_VERSIONS.includes(v)),
-          requested: (message.params as { protocolVersion?: unknown })?.protocolVersion,
-        });
-      }
-      return this.modern(request, message as JSONRPCRequest, meta ?? {}, extra);
-    }
-    if ('method' in message && message.method === 'initialize' && 'id' in message) return this.initialize(request, message as JSONRPCRequest, extra);
-    return this.legacy(request, message, extra);
-  }
-
-  private async modern(request: Request, message: JSONRPCRequest, meta: Record<string, unknown>, extra: MessageExtra): Promise<Response> {
-    if (message.method === 'initialize') {
-      return errorResponse(404, ErrorCode.MethodNotFound, 'Method not found: initialize (protocol 2026-07-28 has no handshake)', message.id, {
-        supported: this.server.supportedVersions,
+      if (message.method === 'initialize' && !modern) return this.refuseHandshake(message as JSONRPCRequest);
+      this.inflight.begin();
+      return serveModernRequest(this.server, request, message as JSONRPCRequest, extra, {
+        keepAliveMs: this.options.keepAliveMs ?? 15_000,
+        ondone: () => this.inflight.end(),
       });
     }
-    const rawMeta = message.params?._meta;
-    if (typeof rawMeta !== 'object' || rawMeta === null || Array.isArray(rawMeta)) {
-      return errorResponse(400, ErrorCode.InvalidParams, 'Invalid params: missing required _meta (protocol 2026-07-28)', message.id);
+    if ('method' in message && message.method === 'initialize' && 'id' in message) {
+      return this.streamable.initialize(message as JSONRPCRequest, extra);
     }
-    for (const key of [META_VERSION, 'io.modelcontextprotocol/clientCapabilities']) {
-      if (!(key in meta)) return errorResponse(400, ErrorCode.InvalidParams, `Invalid params: missing required _meta["${key}"]`, message.id);
-    }
-    try {
-      const tool = message.method === 'tools/call' ? message.params?.name : undefined;
-      checkModernHeaders(request.headers, message, meta[META_VERSION], typeof tool === 'string' ? this.server.toolParamHeaders(tool) : undefined);
-      readModernMeta(this.server, meta);
-    } catch (error) {
-      const e = error as McpError;
-      return errorResponse(e.code === ErrorCode.MethodNotFound ? 404 : 400, e.code, e.message, message.id, e.data);
-    }
-    this.exchanges++;
-    return new Promise<Response>((resolve) => {
-      let writer: SseWriter | undefined;
-      let settled = false;
-      const transport = new ExchangeTransport((out) => {
-        const isResponse = !('method' in out) && (out as { id?: unknown }).id === message.id;
-        if (!writer) {
-          if (isResponse) {
-            settled = true;
-            const status = 'error' in out ? modernStatusFor(out.error.code) : 200;
-            resolve(jsonResponse(out, status));
-            void transport.close();
-            return;
-          }
-          writer = new SseWriter(this.options.keepAliveMs ?? 15_000);
-          writer.onclose = () => void transport.close(); // a closed stream cancels the request
-          settled = true;
-          resolve(new Response(writer.stream, { status: 200, headers: SSE_HEADERS }));
-        }
-        writer.send(out);
-        if (isResponse) writer.close();
-      });
-      transport.onclosed = () => this.exchangeDone();
-      request.signal?.addEventListener('abort', () => void transport.close(), { once: true });
-      void this.server.connect(transport).then(() => {
-        transport.receive(message, extra);
-        if (!settled && request.signal?.aborted) void transport.close();
-      });
-    });
+    return this.streamable.post(request, message, extra);
   }
 
-  private async initialize(request: Request, message: JSONRPCRequest, extra: MessageExtra): Promise<Response> {
-    if (this.closing) return errorResponse(503, ErrorCode.InternalError, 'Server is shutting down', message.id);
-    if (this.sessions.size >= (this.options.maxSessions ?? 10_000)) {
-      return errorResponse(503, ErrorCode.InternalError, 'Too many sessions: try again later', message.id);
-    }
-    const session = new HttpSession(randomUUID(), this.eventStore, this.options.keepAliveMs ?? 15_000, this.options.retryMs ?? 1000);
-    await session.open(this.server);
-    this.sessions.set(session.id, session);
-    session.onclose = () => this.sessions.delete(session.id);
-    session.onanswered = () => this.exchangeDone();
-    const response = await this.answer(session, request, message, extra);
-    if (response.status !== 200) await session.close();
-    response.headers.set('mcp-session-id', session.id);
-    return response;
-  }
-
-  private sessionOf(request: Request): HttpSession | Response {
-    const id = request.headers.get('mcp-session-id');
-    if (!id) return errorResponse(400, ErrorCode.InvalidRequest, 'Bad Request: Mcp-Session-Id header is required (send initialize first)');
-    const session = this.sessions.get(id);
-    if (!session) return errorResponse(404, ErrorCode.InvalidRequest, 'Session not found: it ended or never existed; initialize a new one');
-    const version = request.headers.get('mcp-protocol-version');
-    if (version !== null && !LEGACY_PROTOCOL_VERSIONS.includes(version)) {
-      return errorResponse(400, ErrorCode.InvalidRequest, `Bad Request: unsupported MCP-Protocol-Version ${version}`);
-    }
-    session.lastActivity = Date.now();
-    return session;
-  }
-
-  private async legacy(request: Request, message: JSONRPCMessage, extra: MessageExtra): Promise<Response> {
-    const session = this.sessionOf(request);
-    if (session instanceof Response) return session;
-    if (!('method' in message) || !('id' in message)) {
-      session.transport.receive(message, extra);
-      return new Response(null, { status: 202 });
-    }
-    return this.answer(session, request, message as JSONRPCRequest, extra);
-  }
-
-  private async answer(session: HttpSession, request: Request, message: JSONRPCRequest, extra: MessageExtra): Promise<Response> {
-    this.exchanges++;
-    if (this.options.enableJsonResponse) {
-      const pending = session.awaitJson(message.id);
-      session.transport.receive(message, extra);
-      return jsonResponse(await pending);
-    }
-    const version = message.method === 'initialize' ? String((message.params as { protocolVersion?: unknown })?.protocolVersion) : session.connection.legacyVersion;
-    const writer = await session.openPostStream(message.id, (version ?? '') >= '2025-11-25');
-    session.transport.receive(message, extra);
-    void request;
-    return new Response(writer.stream, { status: 200, headers: SSE_HEADERS });
-  }
-
-  private async get(request: Request): Promise<Response> {
-    if (this.options.statelessOnly) return this.notAllowed('POST');
-    if (!accepts(request, 'text/event-stream')) return errorResponse(406, ErrorCode.InvalidRequest, 'Not Acceptable: Accept must list text/event-stream');
-    const session = this.sessionOf(request);
-    if (session instanceof Response) return session;
-    const lastEventId = request.headers.get('last-event-id');
-    if (lastEventId) {
-      const resumed = await session.resume(lastEventId);
-      if (resumed) return new Response(resumed.stream, { status: 200, headers: SSE_HEADERS });
-    }
-    if (session.standalone?.writer && !session.standalone.writer.isClosed) {
-      return errorResponse(409, ErrorCode.InvalidRequest, 'Conflict: this session already has a standalone SSE stream');
-    }
-    const writer = await session.openStandalone((session.connection.legacyVersion ?? '') >= '2025-11-25');
-    return new Response(writer.stream, { status: 200, headers: SSE_HEADERS });
-  }
-
-  private async delete(request: Request): Promise<Response> {
-    if (this.options.statelessOnly) return this.notAllowed('POST');
-    const session = this.sessionOf(request);
-    if (session instanceof Response) return session;
-    await session.close();
-    return new Response(null, { status: 200 });
+  /** A stateless-only server answers `initialize` naming the versions it serves (spec: versioning). */
+  private refuseHandshake(message: JSONRPCRequest): Response {
+    return errorResponse(
+      400,
+      ErrorCode.UnsupportedProtocolVersion,
+      `This server serves only protocol ${this.server.supportedVersions.filter((v) => !LEGACY_PROTOCOL_VERSIONS.includes(v)).join(', ')}; it has no initialize handshake`,
+      message.id,
+      {
+        supported: this.server.supportedVersions.filter((v) => !LEGACY_PROTOCOL_VERSIONS.includes(v)),
+        requested: (message.params as { protocolVersion?: unknown } | undefined)?.protocolVersion,
+      },
+    );
   }
 }

@@ -1,7 +1,12 @@
 import type { SecurityOptions } from './security/SecurityOptions';
 import type { EventStore } from './streamable/EventStore';
 
-/** Options of the MCP HTTP engine, `mcpApp()` and `serve()`. */
+/**
+ * Options of the MCP HTTP engine, `mcpApp()` and `serve()`.
+ *
+ * @example
+ * mcpApp(server, { statelessOnly: true, maxBodyBytes: 1 << 20, allowedOrigins: ['https://app.example.com'] });
+ */
 export interface McpHttpOptions extends SecurityOptions {
   /** Path of the Streamable HTTP endpoint (default `/mcp`). */
   endpoint?: string;
@@ -25,6 +30,4 @@ export interface McpHttpOptions extends SecurityOptions {
   keepAliveMs?: number;
   /** `retry` (ms) sent with the priming event of 2025-11-25 streams (default 1000). */
   retryMs?: number;
-  /** Answer CORS preflights and expose the MCP headers to browser clients (origins from `allowedOrigins`). */
-  cors?: boolean;
 }

@@ -1,6 +1,6 @@
 /**
  * @typemcp/hono: serve MCP over HTTP — Streamable HTTP for both protocol eras and the legacy
- * HTTP+SSE transport — as a Hono app you mount, or with `serve()`.
+ * HTTP+SSE transport — as a Hono app you mount, with `serve()`, or as a plain `fetch` handler.
  *
  * @packageDocumentation
  */
@@ -9,10 +9,13 @@ export type { Servable, McpHonoApp } from './mcpApp';
 export { serve } from './serve';
 export type { ServeOptions, RunningHttpServer } from './serve';
 export { McpHttpHandler } from './McpHttpHandler';
+export type { McpRoute } from './McpHttpHandler';
 export type { McpHttpOptions } from './McpHttpOptions';
 export type { SecurityOptions } from './security/SecurityOptions';
-export { originAllowed, hostAllowed } from './security/SecurityOptions';
+export { originAllowed } from './security/originAllowed';
+export { hostAllowed } from './security/hostAllowed';
 export type { EventStore } from './streamable/EventStore';
 export { InMemoryEventStore } from './streamable/InMemoryEventStore';
 export type { InMemoryEventStoreOptions } from './streamable/InMemoryEventStore';
 export { decodeHeaderValue } from './streamable/checkModernHeaders';
+export { httpStatusOf } from './httpErrors';

@@ -44,7 +44,7 @@ export async function serve(target: Servable | McpHonoApp, options: ServeOptions
   const app: McpHonoApp =
     'fetch' in target && 'mcp' in target
       ? (target as McpHonoApp)
-      : mcpApp(target as Servable, { validateHost: LOOPBACK.has(host), ...options });
+      : mcpApp(target as Servable, { validateHost: LOOPBACK.has(host) || options.allowedHosts !== undefined, ...options });
   const server = await new Promise<ReturnType<typeof serveNode>>((resolve) => {
     const s = serveNode({ fetch: app.fetch, hostname: host, port: options.port ?? 3000 }, () => resolve(s));
   });
@@ -57,8 +57,8 @@ export async function serve(target: Servable | McpHonoApp, options: ServeOptions
       process.off('SIGTERM', onSignal);
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       const nodeServer = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
-      await app.mcp?.drain(options.shutdownTimeoutMs ?? 10_000); // in-flight requests finish first
-      await app.mcp?.close();
+      nodeServer.closeIdleConnections?.();
+      await app.mcp?.shutdown(options.shutdownTimeoutMs ?? 10_000); // in-flight requests finish first
       nodeServer.closeIdleConnections?.();
       await Promise.race([stopped, new Promise((r) => setTimeout(r, 200).unref())]);
       nodeServer.closeAllConnections?.();

@@ -6,12 +6,7 @@ import * as http from 'node:http';
 import { Server } from '@typemcp/server';
 import { serve } from '@typemcp/hono';
 import type { RunningHttpServer } from '@typemcp/hono';
-
-const MODERN_META = {
-  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
-  'io.modelcontextprotocol/clientCapabilities': {},
-};
-const BOTH = 'application/json, text/event-stream';
+import { BOTH, MODERN_META, modernBody, modernHeaders, openSession } from './support/http';
 
 function lowLevel(): Server {
   const server = new Server({ name: 'bad-input', version: '1.0.0', onerror: () => undefined });
@@ -23,10 +18,12 @@ function lowLevel(): Server {
 let running: RunningHttpServer;
 let stateless: RunningHttpServer;
 let small: RunningHttpServer;
+let session: Record<string, string>;
 beforeAll(async () => {
   running = await serve(lowLevel(), { port: 0, handleSignals: false });
   stateless = await serve(lowLevel(), { port: 0, handleSignals: false, statelessOnly: true });
   small = await serve(lowLevel(), { port: 0, handleSignals: false, maxBodyBytes: 1024 });
+  session = (await openSession(running.url)).headers;
 });
 afterAll(async () => {
   await Promise.all([running.close(), stateless.close(), small.close()]);
@@ -36,21 +33,22 @@ interface Case {
   name: string;
   server?: () => RunningHttpServer;
   method?: string;
-  headers?: Record<string, string>;
-  body?: string;
+  path?: string;
+  headers?: Record<string, string> | (() => Record<string, string>);
+  body?: string | (() => ReadableStream<Uint8Array>);
   status: number;
   code?: number;
 }
 
-const modernHeaders = (method: string, extra: Record<string, string> = {}) => ({
-  'content-type': 'application/json',
-  accept: BOTH,
-  'mcp-protocol-version': '2026-07-28',
-  'mcp-method': method,
-  ...extra,
-});
-const modernBody = (method: string, params: Record<string, unknown> = {}) =>
-  JSON.stringify({ jsonrpc: '2.0', id: 7, method, params: { ...params, _meta: MODERN_META } });
+/** A body of `size` bytes sent in chunks, without Content-Length. */
+const chunked = (size: number) => () =>
+  new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let sent = 0; sent < size; sent += 512) controller.enqueue(new Uint8Array(512).fill(32));
+      controller.close();
+    },
+  });
+const JSON_POST = { 'content-type': 'application/json', accept: BOTH };
 
 const CASES: Case[] = [
   { name: 'bad JSON', headers: { 'content-type': 'application/json', accept: BOTH }, body: '{nope', status: 400, code: -32700 },
@@ -58,8 +56,22 @@ const CASES: Case[] = [
   { name: 'a batch', headers: { 'content-type': 'application/json', accept: BOTH }, body: '[{"jsonrpc":"2.0","id":1,"method":"ping"}]', status: 400, code: -32600 },
   { name: 'wrong Content-Type', headers: { 'content-type': 'text/plain', accept: BOTH }, body: '{}', status: 415, code: -32600 },
   { name: 'Accept without SSE', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: modernBody('tools/list'), status: 406, code: -32600 },
-  { name: 'oversize body', server: () => small, headers: { 'content-type': 'application/json', accept: BOTH }, body: JSON.stringify({ pad: 'x'.repeat(5000) }), status: 413, code: -32600 },
-  { name: 'foreign Origin', headers: { 'content-type': 'application/json', accept: BOTH, origin: 'https://evil.example' }, body: modernBody('tools/list'), status: 403 },
+  { name: 'oversize body', server: () => small, headers: JSON_POST, body: JSON.stringify({ pad: 'x'.repeat(5000) }), status: 413, code: -32600 },
+  { name: 'oversize body, chunked (no Content-Length)', server: () => small, headers: JSON_POST, body: chunked(64 * 1024), status: 413, code: -32600 },
+  { name: 'Content-Type application/jsonx', headers: { 'content-type': 'application/jsonx', accept: BOTH }, body: '{}', status: 415, code: -32600 },
+  { name: 'Accept: text/html only', headers: { 'content-type': 'application/json', accept: 'text/html' }, body: modernBody('tools/list'), status: 406, code: -32600 },
+  { name: 'Accept without JSON', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: modernBody('tools/list'), status: 406, code: -32600 },
+  { name: 'a JSON-RPC response outside any session', headers: JSON_POST, body: '{"jsonrpc":"2.0","id":1,"result":{}}', status: 400, code: -32600 },
+  { name: 'legacy: unsupported MCP-Protocol-Version in a session', headers: () => ({ ...session, 'mcp-protocol-version': '1999-01-01' }), body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}', status: 400, code: -32602 },
+  { name: 'GET without a session', method: 'GET', headers: { accept: 'text/event-stream' }, status: 400, code: -32600 },
+  { name: 'GET with an unknown session', method: 'GET', headers: { accept: 'text/event-stream', 'mcp-session-id': 'nope' }, status: 404, code: -32600 },
+  { name: 'GET without text/event-stream in Accept', method: 'GET', headers: () => ({ ...session, accept: 'application/json' }), status: 406, code: -32600 },
+  { name: 'DELETE with an unknown session', method: 'DELETE', headers: { 'mcp-session-id': 'nope' }, status: 404, code: -32600 },
+  { name: 'foreign Origin on GET', method: 'GET', headers: () => ({ ...session, accept: 'text/event-stream', origin: 'https://evil.example' }), status: 403, code: -32600 },
+  { name: 'HTTP+SSE GET with a foreign Origin', method: 'GET', path: '/sse', headers: { accept: 'text/event-stream', origin: 'http://evil.example' }, status: 403, code: -32600 },
+  { name: 'HTTP+SSE POST without a session', path: '/messages', headers: JSON_POST, body: '{}', status: 400, code: -32600 },
+  { name: 'an unknown path', path: '/nothing', status: 404, code: -32601 },
+  { name: 'foreign Origin', headers: { 'content-type': 'application/json', accept: BOTH, origin: 'https://evil.example' }, body: modernBody('tools/list'), status: 403, code: -32600 },
   { name: 'legacy request without a session', headers: { 'content-type': 'application/json', accept: BOTH }, body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}', status: 400, code: -32600 },
   { name: 'unknown session', headers: { 'content-type': 'application/json', accept: BOTH, 'mcp-session-id': 'no-such-session' }, body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}', status: 404, code: -32600 },
   { name: 'modern: missing MCP-Protocol-Version header', headers: { 'content-type': 'application/json', accept: BOTH, 'mcp-method': 'tools/list' }, body: modernBody('tools/list'), status: 400, code: -32020 },
@@ -76,16 +88,28 @@ const CASES: Case[] = [
   },
   { name: 'modern: unknown method', headers: modernHeaders('nope/nothing'), body: modernBody('nope/nothing'), status: 404, code: -32601 },
   { name: 'modern: initialize', headers: modernHeaders('initialize'), body: modernBody('initialize'), status: 404, code: -32601 },
-  { name: 'GET on a stateless-only server', server: () => stateless, method: 'GET', headers: { accept: 'text/event-stream' }, status: 405 },
-  { name: 'DELETE on a stateless-only server', server: () => stateless, method: 'DELETE', status: 405 },
-  { name: 'PUT', method: 'PUT', status: 405 },
+  { name: 'GET on a stateless-only server', server: () => stateless, method: 'GET', headers: { accept: 'text/event-stream' }, status: 405, code: -32600 },
+  { name: 'DELETE on a stateless-only server', server: () => stateless, method: 'DELETE', status: 405, code: -32600 },
+  {
+    name: 'initialize on a stateless-only server',
+    server: () => stateless,
+    headers: JSON_POST,
+    body: '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"c","version":"1"}}}',
+    status: 400,
+    code: -32022,
+  },
+  { name: 'legacy request on a stateless-only server', server: () => stateless, headers: JSON_POST, body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}', status: 400, code: -32602 },
+  { name: 'PUT', method: 'PUT', status: 405, code: -32600 },
 ];
 
 describe('HTTP bad-input table', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const target = (c.server ?? (() => running))();
-    const res = await fetch(`${target.url}/mcp`, { method: c.method ?? 'POST', headers: c.headers, body: c.body });
+    const headers = typeof c.headers === 'function' ? c.headers() : c.headers;
+    const body = typeof c.body === 'function' ? c.body() : c.body;
+    const res = await fetch(`${target.url}${c.path ?? '/mcp'}`, { method: c.method ?? 'POST', headers, body, duplex: 'half' } as RequestInit);
     expect(res.status).toBe(c.status);
+    expect(res.headers.get('content-type') ?? 'application/json').toBe('application/json');
     const text = await res.text();
     if (c.code !== undefined) {
       const body = JSON.parse(text) as { jsonrpc: string; error: { code: number; message: string } };
@@ -120,45 +144,5 @@ describe('HTTP bad-input table', () => {
     const res = await fetch(`${running.url}/mcp`, { method: 'POST', headers: modernHeaders('tools/list'), body: modernBody('tools/list') });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { result: { resultType: string } }).result.resultType).toBe('complete');
-  });
-});
-
-describe('legacy sessions over HTTP', () => {
-  async function initialize(target: RunningHttpServer): Promise<string> {
-    const res = await fetch(`${target.url}/mcp`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: BOTH },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'c', version: '1' } } }),
-    });
-    expect(res.status).toBe(200);
-    await res.text();
-    const id = res.headers.get('mcp-session-id');
-    expect(id).toMatch(/^[\x21-\x7e]+$/);
-    return id as string;
-  }
-
-  it('ends a session with DELETE, after which it is 404', async () => {
-    const id = await initialize(running);
-    const headers = { 'content-type': 'application/json', accept: BOTH, 'mcp-session-id': id };
-    expect((await fetch(`${running.url}/mcp`, { method: 'DELETE', headers })).status).toBe(200);
-    const after = await fetch(`${running.url}/mcp`, { method: 'POST', headers, body: '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' });
-    expect(after.status).toBe(404);
-  });
-
-  it('holds 200 concurrent sessions, then evicts idle ones and frees them', async () => {
-    const target = await serve(lowLevel(), { port: 0, handleSignals: false, sessionIdleTimeoutMs: 60_000 });
-    try {
-      const ids = await Promise.all(Array.from({ length: 200 }, () => initialize(target)));
-      expect(new Set(ids).size).toBe(200);
-      expect(target.app.mcp.sessions.size).toBe(200);
-      expect(target.app.mcp.server.connectionCount).toBe(200);
-      await new Promise((r) => setTimeout(r, 20));
-      expect(target.app.mcp.evictIdle(10)).toBe(200);
-      await new Promise((r) => setTimeout(r, 20));
-      expect(target.app.mcp.sessions.size).toBe(0);
-      expect(target.app.mcp.server.connectionCount).toBe(0);
-    } finally {
-      await target.close();
-    }
   });
 });

@@ -32,3 +32,29 @@ it('an accepted request gets its reply even when shutdown starts while it runs',
   expect(shutdownHookRan).toBe(true);
   await expect(fetch(`${running.url}/mcp`, { method: 'POST' })).rejects.toThrow();
 });
+
+it('ends open subscriptions/listen streams with their final result instead of waiting for them', async () => {
+  const server = new Server({ name: 'listen', version: '1.0.0' });
+  server.setRequestHandler('tools/list', () => ({ tools: [] }));
+  server.addCapabilities({ tools: { listChanged: true } });
+  const running = await serve(server, { port: 0, handleSignals: false, shutdownTimeoutMs: 5000 });
+  const res = await fetch(`${running.url}/mcp`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': '2026-07-28',
+      'mcp-method': 'subscriptions/listen',
+    },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 'sub', method: 'subscriptions/listen', params: { notifications: { toolsListChanged: true }, _meta: META } }),
+  });
+  expect(res.headers.get('content-type')).toBe('text/event-stream');
+  const reading = res.text();
+  await new Promise((r) => setTimeout(r, 50));
+  const started = Date.now();
+  await running.close();
+  expect(Date.now() - started).toBeLessThan(2000);
+  const text = await reading;
+  expect(text).toContain('notifications/subscriptions/acknowledged');
+  expect(text).toContain('"id":"sub","result"');
+});

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '@typemcp/protocol';
-import type { AuthInfo } from '@typemcp/protocol';
+import type { MessageExtra } from '@typemcp/protocol';
 import type { Server } from '@typemcp/server';
 import { errorResponse } from '../httpErrors';
 import { readMessage } from '../readBody';
+import { accepts } from '../security/checkPostHeaders';
 import { ExchangeTransport } from '../streamable/ExchangeTransport';
-import { SSE_HEADERS, SseWriter } from '../streamable/SseWriter';
+import { SseWriter, sseResponse } from '../streamable/SseWriter';
 
 interface SseSession {
   transport: ExchangeTransport;
@@ -14,8 +15,12 @@ interface SseSession {
 
 /**
  * The deprecated HTTP+SSE transport (2024-11-05): `GET /sse` opens the stream and names the
- * POST endpoint in an `endpoint` event; `POST /messages?sessionId=…` answers 202 and the reply
- * goes out on the stream.
+ * POST endpoint in an `endpoint` event; `POST /messages?sessionId=…` answers 202 and every
+ * reply goes out on the stream. The session lives as long as its stream.
+ *
+ * @example
+ * const sse = new LegacySseSessions(server, 15_000);
+ * return sse.open(request, '/tools/messages');
  */
 export class LegacySseSessions {
   private readonly sessions = new Map<string, SseSession>();
@@ -30,10 +35,9 @@ export class LegacySseSessions {
     return this.sessions.size;
   }
 
-  /** Opens a session's stream. */
+  /** Opens a session's stream; its first event names where to POST (`endpoint?sessionId=…`). */
   async open(request: Request, messagesPath: string): Promise<Response> {
-    const accept = request.headers.get('accept') ?? '';
-    if (!accept.includes('text/event-stream') && !accept.includes('*/*')) {
+    if (!accepts(request, 'text/event-stream')) {
       return errorResponse(406, ErrorCode.InvalidRequest, 'Not Acceptable: Accept must list text/event-stream');
     }
     const id = randomUUID();
@@ -45,28 +49,30 @@ export class LegacySseSessions {
       this.sessions.delete(id);
       void connection.close();
     };
-    transport.onclose = () => writer.close();
-    writer.sendEvent('endpoint', `${messagesPath}?sessionId=${id}`);
-    return new Response(writer.stream, { status: 200, headers: SSE_HEADERS });
+    transport.onclosed = () => writer.close();
+    writer.sendEvent('endpoint', `${messagesPath}?sessionId=${encodeURIComponent(id)}`);
+    return sseResponse(writer);
   }
 
-  /** Receives one POSTed message. */
-  async post(request: Request, limit: number, auth?: AuthInfo): Promise<Response> {
+  /** Receives one POSTed message: 202, the answer goes on the session's stream. */
+  async post(request: Request, limit: number, extra: MessageExtra): Promise<Response> {
     const id = new URL(request.url).searchParams.get('sessionId');
     if (!id) return errorResponse(400, ErrorCode.InvalidRequest, 'Bad Request: the sessionId query parameter is required');
     const session = this.sessions.get(id);
-    if (!session) return errorResponse(404, ErrorCode.InvalidRequest, 'Session not found');
+    if (!session) return errorResponse(404, ErrorCode.InvalidRequest, 'Session not found: open a new stream with GET');
+    const type = request.headers.get('content-type') ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(type)) {
+      return errorResponse(415, ErrorCode.InvalidRequest, 'Unsupported Media Type: Content-Type must be application/json');
+    }
     const message = await readMessage(request, limit);
     if (message instanceof Response) return message;
-    const headers: Record<string, string> = {};
-    request.headers.forEach((v, k) => (headers[k] = v));
-    session.transport.receive(message, { headers, auth });
-    return new Response('Accepted', { status: 202 });
+    session.transport.receive(message, extra);
+    return new Response(null, { status: 202 });
   }
 
   /** Closes every stream. */
   async close(): Promise<void> {
-    for (const session of this.sessions.values()) session.writer.close();
+    for (const session of [...this.sessions.values()]) session.writer.close();
     this.sessions.clear();
   }
 }

@@ -1,46 +1,60 @@
+import { ErrorCode } from '@typemcp/protocol';
 import type { JSONRPCMessage, RequestId, TransportSendOptions } from '@typemcp/protocol';
 import type { Server, ServerConnection } from '@typemcp/server';
 import type { EventStore } from './EventStore';
 import { ExchangeTransport } from './ExchangeTransport';
+import { SessionStream } from './SessionStream';
 import { SseWriter } from './SseWriter';
 
-/** One stream of a legacy session: a POST's reply stream or the standalone GET stream. */
-export interface SessionStream {
-  id: string;
-  writer?: SseWriter;
-  /** JSON mode: resolves with the response instead of streaming. */
-  json?: (message: JSONRPCMessage) => void;
-  /** The request this stream answers (POST streams). */
-  requestId?: RequestId;
-  done: boolean;
+/** Messages kept for a standalone stream that is not open (and not resumable). */
+const MAX_BACKLOG = 1000;
+
+/** How a session's streams behave. */
+export interface HttpSessionOptions {
+  /** Where events are kept for resumption (`undefined`: streams are not resumable). */
+  eventStore?: EventStore;
+  /** Interval of SSE keep-alive comments (0: none). */
+  keepAliveMs: number;
+  /** `retry` sent with the priming event. */
+  retryMs?: number;
 }
 
 /**
- * A legacy (2025-03-26 … 2025-11-25) Streamable HTTP session: a ServerConnection whose messages
- * are routed to the stream they belong to — a request's POST stream, else the GET stream.
- * Each message goes out on exactly one stream.
+ * A legacy (2025-03-26 … 2025-11-25) Streamable HTTP session: a {@link ServerConnection} whose
+ * outgoing messages are routed to the stream they belong to — the reply stream of the request
+ * they relate to, else the standalone GET stream. Each message goes out on exactly one stream.
+ *
+ * @example
+ * const session = new HttpSession(randomUUID(), { keepAliveMs: 15_000 });
+ * await session.open(server);
+ * const writer = session.openPostStream(request.id, true);
+ * session.transport.receive(request);
  */
 export class HttpSession {
   readonly transport: ExchangeTransport;
   connection!: ServerConnection;
+  /** Last time a request arrived or a message went out (for idle eviction). */
   lastActivity = Date.now();
-  private readonly postStreams = new Map<RequestId, SessionStream>();
-  private readonly allStreams = new Map<string, SessionStream>();
-  standalone?: SessionStream;
-  private streamCounter = 0;
-  private backlog: JSONRPCMessage[] = [];
   closed = false;
+  /** Called once when the session ends. */
   onclose?: () => void;
-  /** Called each time a POSTed request has got its response. */
+  /** Called once for each POSTed request when its exchange is over (answered, or session ended). */
   onanswered?: () => void;
+  private readonly postStreams = new Map<RequestId, SessionStream>();
+  private readonly jsonWaiters = new Map<RequestId, (message: JSONRPCMessage) => void>();
+  /** Streams that can still receive messages, by id (for resumption). */
+  private readonly liveStreams = new Map<string, SessionStream>();
+  /** Every stream id the event store may hold, to forget them when the session ends. */
+  private readonly storedStreamIds = new Set<string>();
+  private standalone?: SessionStream;
+  private backlog: JSONRPCMessage[] = [];
+  private streamCounter = 0;
 
   constructor(
     readonly id: string,
-    private readonly eventStore: EventStore | undefined,
-    private readonly keepAliveMs: number,
-    private readonly retryMs: number | undefined,
+    private readonly options: HttpSessionOptions,
   ) {
-    this.transport = new ExchangeTransport((message, options) => this.route(message, options));
+    this.transport = new ExchangeTransport((message, sendOptions) => this.route(message, sendOptions));
   }
 
   /** Connects the session to the server. */
@@ -49,116 +63,129 @@ export class HttpSession {
     this.connection.onclose = () => this.dispose();
   }
 
-  /** Streams currently open (for eviction and limits). */
+  /** The negotiated version is 2025-11-25 or later: streams start with a priming event. */
+  get primes(): boolean {
+    return (this.connection?.legacyVersion ?? '') >= '2025-11-25';
+  }
+
+  /** HTTP connections now open on this session's streams. */
   get openStreams(): number {
     let n = 0;
-    for (const s of this.allStreams.values()) if (s.writer && !s.writer.isClosed) n++;
+    for (const stream of this.liveStreams.values()) if (stream.connected) n++;
     return n;
   }
 
-  private newStreamId(): string {
-    return `${this.id}.${++this.streamCounter}`;
+  /** POSTed requests awaiting their response. */
+  get pendingRequests(): number {
+    return this.postStreams.size + this.jsonWaiters.size;
   }
 
-  /** Opens the SSE stream that answers one POSTed request. */
-  async openPostStream(requestId: RequestId, primeVersion: boolean): Promise<SseWriter> {
-    const stream: SessionStream = { id: this.newStreamId(), requestId, done: false, writer: new SseWriter(this.keepAliveMs) };
+  /** True while a POSTed request with this id awaits its response. */
+  isPending(requestId: RequestId): boolean {
+    return this.postStreams.has(requestId) || this.jsonWaiters.has(requestId);
+  }
+
+  private newStream(requestId?: RequestId): SessionStream {
+    const stream = new SessionStream(`${this.id}.${++this.streamCounter}`, this.options.eventStore, requestId);
+    this.liveStreams.set(stream.id, stream);
+    if (this.options.eventStore) this.storedStreamIds.add(stream.id);
+    return stream;
+  }
+
+  /** Opens the SSE stream that answers one POSTed request (call before delivering the request). */
+  openPostStream(requestId: RequestId): SseWriter {
+    const stream = this.newStream(requestId);
+    const writer = new SseWriter(this.options.keepAliveMs);
+    stream.attach(writer);
+    if (this.primes) void stream.prime(this.options.retryMs);
     this.postStreams.set(requestId, stream);
-    this.allStreams.set(stream.id, stream);
-    if (primeVersion && this.eventStore) {
-      stream.writer?.prime(await this.eventStore.storeEvent(stream.id, null), this.retryMs);
-    }
-    return stream.writer as SseWriter;
+    return writer;
   }
 
-  /** Waits for the JSON response of one POSTed request (JSON mode). */
-  awaitJson(requestId: RequestId): Promise<JSONRPCMessage> {
-    return new Promise((resolve) => {
-      const stream: SessionStream = { id: this.newStreamId(), requestId, done: false, json: resolve };
-      this.postStreams.set(requestId, stream);
-    });
+  /** Resolves with the response of one POSTed request (JSON mode, and `initialize`). */
+  awaitResponse(requestId: RequestId): Promise<JSONRPCMessage> {
+    return new Promise((resolve) => this.jsonWaiters.set(requestId, resolve));
   }
 
-  /** Opens (or resumes) the standalone GET stream. */
-  async openStandalone(primeVersion: boolean): Promise<SseWriter> {
-    const writer = new SseWriter(this.keepAliveMs);
-    const stream: SessionStream = { id: this.newStreamId(), writer, done: false };
+  /** A one-message SSE stream (primed when the version asks for it) carrying `message`. */
+  replyAsStream(message: JSONRPCMessage): SseWriter {
+    const stream = this.newStream();
+    const writer = new SseWriter(this.options.keepAliveMs);
+    stream.attach(writer);
+    if (this.primes) void stream.prime(this.options.retryMs);
+    void stream.write(message, true).then(() => this.liveStreams.delete(stream.id));
+    return writer;
+  }
+
+  /** Opens the standalone GET stream; `undefined` when one is already open (409). */
+  openStandalone(): SseWriter | undefined {
+    if (this.standalone?.connected) return undefined;
+    if (this.standalone) this.liveStreams.delete(this.standalone.id); // its events stay resumable
+    const stream = this.newStream();
+    const writer = new SseWriter(this.options.keepAliveMs);
+    stream.attach(writer);
     this.standalone = stream;
-    this.allStreams.set(stream.id, stream);
-    writer.onclose = () => {
-      if (this.standalone === stream) this.standalone = undefined;
-    };
-    if (primeVersion && this.eventStore) writer.prime(await this.eventStore.storeEvent(stream.id, null), this.retryMs);
+    if (this.primes) void stream.prime(this.options.retryMs);
     const backlog = this.backlog;
     this.backlog = [];
-    for (const message of backlog) await this.write(stream, message);
+    for (const message of backlog) void stream.write(message);
     return writer;
   }
 
-  /** Resumes a stream after `lastEventId` on a new GET connection; false if unknown. */
+  /**
+   * Resumes the stream an event id names, on a new connection: its later events are replayed,
+   * then live ones follow. `undefined` when the id is unknown or belongs to another session.
+   */
   async resume(lastEventId: string): Promise<SseWriter | undefined> {
-    if (!this.eventStore) return undefined;
-    const streamId = await this.eventStore.streamIdOf(lastEventId);
-    if (!streamId || !streamId.startsWith(`${this.id}.`)) return undefined;
-    const writer = new SseWriter(this.keepAliveMs);
-    await this.eventStore.replayEventsAfter(lastEventId, async (eventId, message) => {
-      writer.send(message, eventId);
-    });
-    const stream = this.allStreams.get(streamId);
-    if (!stream || stream.done) {
+    const store = this.options.eventStore;
+    if (!store) return undefined;
+    const streamId = await store.streamIdOf(lastEventId);
+    if (!streamId || !this.storedStreamIds.has(streamId)) return undefined;
+    const writer = new SseWriter(this.options.keepAliveMs);
+    const stream = this.liveStreams.get(streamId);
+    if (stream) {
+      await stream.resume(lastEventId, writer);
+    } else {
+      // the stream is over (its response was written): replay what the client missed, then end
+      await store.replayEventsAfter(lastEventId, async (eventId, message) => void writer.send(message, eventId));
       writer.close();
-      return writer;
-    }
-    stream.writer = writer;
-    if (stream.requestId === undefined) {
-      this.standalone = stream;
-      writer.onclose = () => {
-        if (this.standalone === stream) this.standalone = undefined;
-      };
     }
     return writer;
-  }
-
-  private async write(stream: SessionStream, message: JSONRPCMessage): Promise<void> {
-    const eventId = this.eventStore ? await this.eventStore.storeEvent(stream.id, message) : undefined;
-    stream.writer?.send(message, eventId);
   }
 
   private route(message: JSONRPCMessage, options?: TransportSendOptions): void {
     this.lastActivity = Date.now();
     const isResponse = !('method' in message);
     const key = isResponse ? (message as { id?: RequestId }).id : options?.relatedRequestId;
-    const stream = key === undefined ? undefined : this.postStreams.get(key);
-    if (stream && !stream.done) {
-      if (stream.json) {
-        if (isResponse) {
-          stream.done = true;
-          this.postStreams.delete(key as RequestId);
-          stream.json(message);
-          this.onanswered?.();
-        } else this.toStandalone(message);
+    if (key !== undefined) {
+      const waiter = this.jsonWaiters.get(key);
+      if (waiter && isResponse) {
+        this.jsonWaiters.delete(key);
+        waiter(message);
+        this.onanswered?.();
         return;
       }
-      void this.write(stream, message).then(() => {
-        if (isResponse) {
-          stream.done = true;
-          this.postStreams.delete(key as RequestId);
-          stream.writer?.close();
+      const stream = waiter ? undefined : this.postStreams.get(key);
+      if (stream) {
+        if (isResponse) this.postStreams.delete(key);
+        void stream.write(message, isResponse).then(() => {
+          if (!isResponse) return;
+          this.liveStreams.delete(stream.id);
           this.onanswered?.();
-        }
-      });
-      return;
+        });
+        return;
+      }
     }
     this.toStandalone(message);
   }
 
   private toStandalone(message: JSONRPCMessage): void {
     const standalone = this.standalone;
-    if (standalone?.writer && !standalone.writer.isClosed) void this.write(standalone, message);
-    else if (this.backlog.length < 1000) this.backlog.push(message);
+    if (standalone && (standalone.connected || this.options.eventStore)) void standalone.write(message);
+    else if (this.backlog.length < MAX_BACKLOG) this.backlog.push(message);
   }
 
-  /** Ends the session: streams closed, connection closed, events forgotten. */
+  /** Ends the session: streams closed, connection closed, stored events forgotten. */
   async close(): Promise<void> {
     await this.connection?.close();
     this.dispose();
@@ -167,13 +194,18 @@ export class HttpSession {
   private dispose(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const stream of this.postStreams.values()) if (!stream.done) this.onanswered?.();
-    for (const stream of this.allStreams.values()) {
-      stream.writer?.close();
-      void this.eventStore?.deleteStream?.(stream.id);
+    for (const [id, waiter] of this.jsonWaiters) {
+      waiter({ jsonrpc: '2.0', id, error: { code: ErrorCode.InvalidRequest, message: 'The session ended before the request was answered' } });
+      this.onanswered?.();
     }
-    this.allStreams.clear();
+    for (const _ of this.postStreams.keys()) this.onanswered?.();
+    for (const stream of this.liveStreams.values()) stream.close();
+    for (const id of this.storedStreamIds) void this.options.eventStore?.deleteStream?.(id);
+    this.jsonWaiters.clear();
     this.postStreams.clear();
+    this.liveStreams.clear();
+    this.storedStreamIds.clear();
+    this.standalone = undefined;
     this.backlog = [];
     this.onclose?.();
   }

@@ -76,10 +76,22 @@ export class SseWriter {
   }
 }
 
-/** Headers of an SSE response. */
-export const SSE_HEADERS: Record<string, string> = {
-  'content-type': 'text/event-stream',
-  'cache-control': 'no-cache, no-transform',
-  connection: 'keep-alive',
-  'x-accel-buffering': 'no',
-};
+/**
+ * An SSE response for a writer's stream; `X-Accel-Buffering: no` keeps nginx from holding
+ * events back. The headers object is fresh each time (servers may write into it).
+ *
+ * @example
+ * return sseResponse(writer, { 'mcp-session-id': id });
+ */
+export function sseResponse(writer: SseWriter, headers?: Record<string, string>): Response {
+  return new Response(writer.stream, {
+    status: 200,
+    headers: {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+      ...headers,
+    },
+  });
+}

@@ -1,0 +1,28 @@
+import { ErrorCode } from '@typemcp/protocol';
+import { errorResponse } from '../httpErrors';
+import { hostAllowed } from './hostAllowed';
+import { originAllowed } from './originAllowed';
+import type { SecurityOptions } from './SecurityOptions';
+
+/**
+ * The checks every request passes before anything else, whatever its method: a present and
+ * foreign `Origin`, or a `Host` that fails the DNS-rebinding check, is refused with 403.
+ *
+ * @example
+ * const refused = guardRequest(request, options);
+ * if (refused) return refused;
+ */
+export function guardRequest(request: Request, options: SecurityOptions): Response | undefined {
+  const host = request.headers.get('host');
+  if (!originAllowed(request.headers.get('origin'), host, options)) {
+    return errorResponse(403, ErrorCode.InvalidRequest, 'Forbidden: Origin not allowed (see the allowedOrigins option)');
+  }
+  if (!hostAllowed(host, options)) {
+    return errorResponse(
+      403,
+      ErrorCode.InvalidRequest,
+      `Forbidden: Host ${JSON.stringify(host)} not allowed (see the allowedHosts and validateHost options)`,
+    );
+  }
+  return undefined;
+}

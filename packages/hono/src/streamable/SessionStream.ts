@@ -1,0 +1,88 @@
+import type { JSONRPCMessage, RequestId } from '@typemcp/protocol';
+import type { EventStore } from './EventStore';
+import type { SseWriter } from './SseWriter';
+
+/**
+ * One SSE stream of a legacy session: the reply stream of a POSTed request, or the standalone
+ * GET stream. The stream outlives its HTTP connection: while the client is away its events are
+ * still stored, and a GET with `Last-Event-ID` attaches a new connection.
+ *
+ * Every write and every resumption runs through one queue, so an event is either replayed or
+ * sent live on the new connection, never both and never neither.
+ *
+ * @example
+ * const stream = new SessionStream(`${sessionId}.1`, eventStore, requestId);
+ * stream.attach(new SseWriter(15_000));
+ * await stream.write(message);
+ */
+export class SessionStream {
+  /** Set once the final response was written (POST streams). */
+  done = false;
+  private writer?: SseWriter;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly id: string,
+    private readonly eventStore: EventStore | undefined,
+    /** The request this stream answers; `undefined` for the standalone stream. */
+    readonly requestId?: RequestId,
+  ) {}
+
+  /** True while an HTTP connection is attached and open. */
+  get connected(): boolean {
+    return this.writer !== undefined && !this.writer.isClosed;
+  }
+
+  /** Attaches a connection (the stream's first, or a resumed one after replay). */
+  attach(writer: SseWriter): void {
+    if (this.writer !== writer) this.writer?.close();
+    this.writer = writer;
+  }
+
+  private enqueue(task: () => Promise<void> | void): Promise<void> {
+    const next = this.queue.then(task).catch(() => undefined);
+    this.queue = next;
+    return next;
+  }
+
+  /** Sends the 2025-11-25 priming event: an id (when events are stored) and empty data. */
+  prime(retryMs: number | undefined): Promise<void> {
+    return this.enqueue(async () => {
+      if (!this.eventStore) return;
+      const eventId = await this.eventStore.storeEvent(this.id, null);
+      this.writer?.prime(eventId, retryMs);
+    });
+  }
+
+  /**
+   * Stores and sends one message; `final` marks the request's response, after which the
+   * connection closes. Returns false through `delivered` when no connection took it.
+   */
+  write(message: JSONRPCMessage, final = false): Promise<boolean> {
+    let delivered = false;
+    return this.enqueue(async () => {
+      const eventId = this.eventStore ? await this.eventStore.storeEvent(this.id, message) : undefined;
+      if (this.connected) delivered = (this.writer as SseWriter).send(message, eventId);
+      if (final) {
+        this.done = true;
+        this.writer?.close();
+      }
+    }).then(() => delivered);
+  }
+
+  /** Replays the events after `lastEventId` on `writer`, then attaches it (or closes it when done). */
+  resume(lastEventId: string, writer: SseWriter): Promise<void> {
+    return this.enqueue(async () => {
+      await this.eventStore?.replayEventsAfter(lastEventId, async (eventId, message) => {
+        writer.send(message, eventId);
+      });
+      if (this.done) writer.close();
+      else this.attach(writer);
+    });
+  }
+
+  /** Closes the attached connection. */
+  close(): void {
+    this.writer?.close();
+  }
+}

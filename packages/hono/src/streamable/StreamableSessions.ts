@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, LEGACY_PROTOCOL_VERSIONS } from '@typemcp/protocol';
+import type { JSONRPCMessage, JSONRPCRequest, MessageExtra } from '@typemcp/protocol';
+import type { Server } from '@typemcp/server';
+import { errorResponse, jsonResponse } from '../httpErrors';
+import type { InflightTracker } from '../InflightTracker';
+import { accepts } from '../security/checkPostHeaders';
+import type { EventStore } from './EventStore';
+import { HttpSession } from './HttpSession';
+import { sseResponse } from './SseWriter';
+
+/** Settings of the legacy sessions (see `McpHttpOptions` for each one's meaning). */
+export interface StreamableSessionsOptions {
+  eventStore?: EventStore;
+  keepAliveMs: number;
+  retryMs?: number;
+  enableJsonResponse: boolean;
+  maxSessions: number;
+}
+
+/**
+ * The legacy (2025-03-26 … 2025-11-25) half of the Streamable HTTP endpoint: `initialize`
+ * opens a session with a random `Mcp-Session-Id`; later POSTs, the GET stream and DELETE name it
+ * (none → 400, unknown or ended → 404); idle sessions are evicted.
+ *
+ * @example
+ * const sessions = new StreamableSessions(server, options, inflight);
+ * if (message.method === 'initialize') return sessions.initialize(message, extra);
+ */
+export class StreamableSessions {
+  readonly sessions = new Map<string, HttpSession>();
+  private closing = false;
+
+  constructor(
+    private readonly server: Server,
+    private readonly options: StreamableSessionsOptions,
+    private readonly inflight: InflightTracker,
+  ) {}
+
+  /** Opens a session and answers its `initialize`; a failed handshake leaves no session behind. */
+  async initialize(message: JSONRPCRequest, extra: MessageExtra): Promise<Response> {
+    if (this.closing) return errorResponse(503, ErrorCode.InternalError, 'Server is shutting down', message.id);
+    if (this.sessions.size >= this.options.maxSessions) {
+      return errorResponse(503, ErrorCode.InternalError, 'Too many sessions: try again later', message.id);
+    }
+    const session = new HttpSession(randomUUID(), this.options);
+    await session.open(this.server);
+    this.sessions.set(session.id, session);
+    session.onclose = () => this.sessions.delete(session.id);
+    session.onanswered = () => this.inflight.end();
+    this.inflight.begin();
+    const reply = session.awaitResponse(message.id);
+    session.transport.receive(message, extra);
+    const response = await reply;
+    if ('error' in response) {
+      await session.close();
+      return jsonResponse(response, 400);
+    }
+    const headers = { 'mcp-session-id': session.id };
+    if (this.options.enableJsonResponse) return jsonResponse(response, 200, headers);
+    return sseResponse(session.replyAsStream(response), headers);
+  }
+
+  /** The session a request names, or the response refusing it. */
+  private sessionOf(request: Request): HttpSession | Response {
+    const id = request.headers.get('mcp-session-id');
+    if (!id) return errorResponse(400, ErrorCode.InvalidRequest, 'Bad Request: Mcp-Session-Id header is required (send initialize first)');
+    const session = this.sessions.get(id);
+    if (!session) return errorResponse(404, ErrorCode.InvalidRequest, 'Session not found: it ended or never existed; initialize a new one');
+    const version = request.headers.get('mcp-protocol-version'); // absent: 2025-03-26
+    if (version !== null && !LEGACY_PROTOCOL_VERSIONS.includes(version)) {
+      return errorResponse(400, ErrorCode.InvalidRequest, `Bad Request: unsupported MCP-Protocol-Version ${JSON.stringify(version)}`);
+    }
+    session.lastActivity = Date.now();
+    return session;
+  }
+
+  /** A POST in a session: notifications and responses → 202; a request → its SSE stream or JSON. */
+  async post(request: Request, message: JSONRPCMessage, extra: MessageExtra): Promise<Response> {
+    const session = this.sessionOf(request);
+    if (session instanceof Response) return session;
+    if (!('method' in message) || !('id' in message)) {
+      session.transport.receive(message, extra);
+      return new Response(null, { status: 202 });
+    }
+    const id = (message as JSONRPCRequest).id;
+    if (session.isPending(id)) {
+      return errorResponse(400, ErrorCode.InvalidRequest, `Request id ${JSON.stringify(id)} is already in flight in this session`, id);
+    }
+    this.inflight.begin();
+    if (this.options.enableJsonResponse) {
+      const reply = session.awaitResponse(id);
+      session.transport.receive(message, extra);
+      return jsonResponse(await reply);
+    }
+    const writer = session.openPostStream(id);
+    session.transport.receive(message, extra);
+    return sseResponse(writer);
+  }
+
+  /** GET: the standalone stream (409 when one is open), or a resumption with `Last-Event-ID`. */
+  async get(request: Request): Promise<Response> {
+    if (!accepts(request, 'text/event-stream')) {
+      return errorResponse(406, ErrorCode.InvalidRequest, 'Not Acceptable: Accept must list text/event-stream');
+    }
+    const session = this.sessionOf(request);
+    if (session instanceof Response) return session;
+    const lastEventId = request.headers.get('last-event-id');
+    if (lastEventId) {
+      const resumed = await session.resume(lastEventId);
+      if (resumed) return sseResponse(resumed);
+    }
+    const writer = session.openStandalone();
+    if (!writer) return errorResponse(409, ErrorCode.InvalidRequest, 'Conflict: this session already has an open GET stream');
+    return sseResponse(writer);
+  }
+
+  /** DELETE: ends the session at once, freeing it. */
+  async delete(request: Request): Promise<Response> {
+    const session = this.sessionOf(request);
+    if (session instanceof Response) return session;
+    await session.close();
+    return new Response(null, { status: 200 });
+  }
+
+  /** Ends sessions idle for longer than `idleMs` (no request, no message, no open stream, nothing pending). */
+  evictIdle(idleMs: number): number {
+    const now = Date.now();
+    let evicted = 0;
+    for (const session of this.sessions.values()) {
+      if (now - session.lastActivity > idleMs && session.openStreams === 0 && session.pendingRequests === 0) {
+        void session.close();
+        evicted++;
+      }
+    }
+    return evicted;
+  }
+
+  /** Refuses new sessions and ends every session. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all([...this.sessions.values()].map((s) => s.close()));
+  }
+}

@@ -1,0 +1,112 @@
+import { ErrorCode, McpError } from '@typemcp/protocol';
+import type { JSONRPCMessage, JSONRPCRequest, MessageExtra } from '@typemcp/protocol';
+import { ServerConnection, readModernMeta } from '@typemcp/server';
+import type { Server } from '@typemcp/server';
+import { errorResponse, httpStatusOf, jsonResponse } from '../httpErrors';
+import { checkModernHeaders } from './checkModernHeaders';
+import { ExchangeTransport } from './ExchangeTransport';
+import { SseWriter, sseResponse } from './SseWriter';
+
+const META_VERSION = 'io.modelcontextprotocol/protocolVersion';
+const META_CAPS = 'io.modelcontextprotocol/clientCapabilities';
+
+/** What {@link serveModernRequest} needs besides the request. */
+export interface ModernExchangeOptions {
+  /** Interval of SSE keep-alive comments (0: none). */
+  keepAliveMs: number;
+  /** Called once when the exchange is over: reply complete, or the client went away. */
+  ondone: () => void;
+}
+
+/**
+ * Answers one 2026-07-28 request, statelessly. Headers and `_meta` are checked first (400 with
+ * -32020, -32602 or -32022). The reply is decided lazily: messages are held until the first one
+ * arrives; the final response alone goes out as JSON, while a notification first (progress, a
+ * log) turns the reply into an SSE stream. A client that closes the stream (or the connection)
+ * cancels the request: its handler's `signal` is aborted.
+ *
+ * The connection is a bare {@link ServerConnection} on a callback transport, never registered
+ * with the server and never closed on success: the hot path of a stateless server allocates one
+ * small object graph per request and leaves it to the garbage collector.
+ *
+ * @example
+ * return serveModernRequest(server, request, message, extra, { keepAliveMs: 15_000, ondone });
+ */
+export function serveModernRequest(
+  server: Server,
+  request: Request,
+  message: JSONRPCRequest,
+  extra: MessageExtra,
+  options: ModernExchangeOptions,
+): Promise<Response> | Response {
+  const refused = validate(server, request, message);
+  if (refused) {
+    options.ondone();
+    return refused;
+  }
+  return new Promise<Response>((resolve) => {
+    let writer: SseWriter | undefined;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      request.signal?.removeEventListener('abort', cancel);
+      options.ondone();
+    };
+    // the client went away before the reply was complete: cancellation (spec: "Cancellation")
+    const cancel = () => {
+      if (done) return;
+      finish();
+      void transport.close(); // the Session aborts the handler's signal
+    };
+    const transport = new ExchangeTransport((out: JSONRPCMessage) => {
+      if (done) return;
+      const final = !('method' in out) && out.id === message.id;
+      if (!writer) {
+        if (final) {
+          resolve(jsonResponse(out, 'error' in out ? httpStatusOf(out.error.code, 200) : 200));
+          finish();
+          return;
+        }
+        writer = new SseWriter(options.keepAliveMs);
+        writer.onclose = cancel;
+        resolve(sseResponse(writer));
+      }
+      writer.send(out);
+      if (final) {
+        finish();
+        writer.close();
+      }
+    });
+    request.signal?.addEventListener('abort', cancel, { once: true });
+    new ServerConnection(server, transport); // wires itself to the transport
+    transport.receive(message, extra);
+    if (request.signal?.aborted) cancel();
+  });
+}
+
+/** The checks of a modern request before it reaches the dispatcher; a Response refuses it. */
+function validate(server: Server, request: Request, message: JSONRPCRequest): Response | undefined {
+  if (message.method === 'initialize') {
+    return errorResponse(404, ErrorCode.MethodNotFound, 'Method not found: initialize (protocol 2026-07-28 has no handshake)', message.id, {
+      supported: server.supportedVersions,
+    });
+  }
+  const meta = message.params?._meta;
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
+    return errorResponse(400, ErrorCode.InvalidParams, 'Invalid params: missing required _meta (protocol 2026-07-28)', message.id);
+  }
+  const facts = meta as Record<string, unknown>;
+  for (const key of [META_VERSION, META_CAPS]) {
+    if (!(key in facts)) return errorResponse(400, ErrorCode.InvalidParams, `Invalid params: missing required _meta["${key}"]`, message.id);
+  }
+  try {
+    const tool = message.method === 'tools/call' ? message.params?.name : undefined;
+    checkModernHeaders(request.headers, message, facts[META_VERSION], typeof tool === 'string' ? server.toolParamHeaders(tool) : undefined);
+    readModernMeta(server, facts);
+  } catch (error) {
+    if (!(error instanceof McpError)) throw error;
+    return errorResponse(httpStatusOf(error.code, 400), error.code, error.message, message.id, error.data);
+  }
+  return undefined;
+}
