@@ -1,7 +1,16 @@
 /**
- * MCP message types of both protocol eras, written from schema/2025-11-25/schema.ts (legacy,
- * handshake) and schema/2026-07-28/schema.ts (modern, stateless) of the specification repository.
- * Fields that exist in one era only say so in their TSDoc.
+ * MCP message types of both protocol eras, written for TypeMCP from the official schemas:
+ * - modern: `schema/2026-07-28/schema.ts` (stateless; `server/discover`, per-request `_meta`,
+ *   multi round-trip requests, `subscriptions/listen`);
+ * - legacy: `schema/2025-11-25/schema.ts` (the `initialize` handshake), whose subsets are
+ *   `schema/2024-11-05`, `schema/2025-03-26` and `schema/2025-06-18`;
+ * - the `io.modelcontextprotocol/tasks` extension as described by `docs/extensions/tasks/overview.mdx`
+ *   and the ext-tasks specification it links to (`notifications/tasks`, `tasks/update`, `ttlMs`).
+ *
+ * Each type is the union of both eras; fields or values of one era (or added after 2024-11-05)
+ * say so in their TSDoc.
+ *
+ * @module
  */
 export type {
   JSONValue,
@@ -16,15 +25,23 @@ export type {
   Icons,
   BaseMetadata,
   Implementation,
-  ResultType,
-  Result,
-  EmptyResult,
   RequestParams,
+  NotificationParams,
   PaginatedRequestParams,
+  Result,
   PaginatedResult,
-  CacheableResult,
+  EmptyResult,
+  RequestId,
 } from './base';
-export { LOGGING_LEVELS } from './base';
+export {
+  LOGGING_LEVELS,
+} from './base';
+export type {
+  RequestMeta,
+  NotificationMeta,
+  ResultMeta,
+  RelatedTaskMeta,
+} from './meta';
 export {
   META_PROTOCOL_VERSION,
   META_CLIENT_CAPABILITIES,
@@ -34,8 +51,10 @@ export {
   META_SUBSCRIPTION_ID,
   META_RELATED_TASK,
 } from './meta';
-export type { RequestMeta } from './meta';
-export type { ClientCapabilities, ServerCapabilities } from './capabilities';
+export type {
+  ClientCapabilities,
+  ServerCapabilities,
+} from './capabilities';
 export type {
   TextContent,
   ImageContent,
@@ -49,19 +68,25 @@ export type {
   ContentBlock,
   ToolUseContent,
   ToolResultContent,
+  SamplingMessageContentBlock,
+  SamplingContent,
+  SamplingMessage,
 } from './content';
 export type {
   ToolAnnotations,
   ToolExecution,
   JsonSchema,
+  ToolInputSchema,
   Tool,
   ListToolsParams,
   ListToolsResult,
-  InputResponseRequestParams,
   CallToolParams,
   CallToolResult,
+} from './tools';
+export type {
   Resource,
   ResourceTemplate,
+  ResourceRequestParams,
   ListResourcesParams,
   ListResourcesResult,
   ListResourceTemplatesParams,
@@ -69,7 +94,10 @@ export type {
   ReadResourceParams,
   ReadResourceResult,
   SubscribeParams,
+  UnsubscribeParams,
   ResourceUpdatedNotificationParams,
+} from './resources';
+export type {
   PromptArgument,
   Prompt,
   PromptMessage,
@@ -77,56 +105,117 @@ export type {
   ListPromptsResult,
   GetPromptParams,
   GetPromptResult,
+} from './prompts';
+export type {
   PromptReference,
   ResourceTemplateReference,
+  ResourceReference,
   CompleteParams,
   CompleteResult,
-} from './features';
+} from './completion';
 export type {
-  SamplingContent,
-  SamplingMessage,
+  InitializeParams,
+  InitializeResult,
+  InitializedNotificationParams,
+  PingParams,
+  CacheScope,
+  CacheableResult,
+  DiscoverParams,
+  DiscoverResult,
+} from './lifecycle';
+export type {
+  SetLevelParams,
+  LoggingMessageNotificationParams,
+} from './logging';
+export type {
+  ProgressNotificationParams,
+} from './progress';
+export type {
+  CancelledNotificationParams,
+} from './cancellation';
+export type {
+  ModelHint,
   ModelPreferences,
+  ToolChoice,
   CreateMessageParams,
+  CreateMessageRequest,
+  StopReason,
   CreateMessageResult,
+} from './sampling';
+export type {
   StringSchema,
   NumberSchema,
   BooleanSchema,
   UntitledSingleSelectEnumSchema,
   TitledSingleSelectEnumSchema,
+  SingleSelectEnumSchema,
   UntitledMultiSelectEnumSchema,
   TitledMultiSelectEnumSchema,
+  MultiSelectEnumSchema,
   LegacyTitledEnumSchema,
   EnumSchema,
   PrimitiveSchemaDefinition,
   ElicitRequestFormParams,
   ElicitRequestURLParams,
   ElicitRequestParams,
+  ElicitRequest,
   ElicitResult,
   ElicitationCompleteNotificationParams,
-  Root,
-  ListRootsResult,
-} from './client';
-export type { InputRequest, InputResponse, InputRequests, InputResponses, InputRequiredResult } from './mrtr';
-export type { InitializeParams, InitializeResult, DiscoverResult } from './lifecycle';
+} from './elicitation';
 export type {
-  SetLevelParams,
-  LoggingMessageNotificationParams,
-  ProgressNotificationParams,
-  CancelledNotificationParams,
+  Root,
+  ListRootsParams,
+  ListRootsRequest,
+  ListRootsResult,
+  RootsListChangedNotificationParams,
+} from './roots';
+export type {
+  ResultType,
+  InputRequest,
+  InputResponse,
+  InputRequests,
+  InputResponses,
+  InputRequiredResult,
+  InputResponseRequestParams,
+} from './mrtr';
+export type {
   SubscriptionFilter,
   SubscriptionsListenParams,
+  SubscriptionsListenResultMeta,
+  SubscriptionsListenResult,
   SubscriptionsAcknowledgedNotificationParams,
-} from './notifications';
+} from './subscriptions';
 export type {
   TaskStatus,
+  TaskMetadata,
   Task,
   CreateTaskResult,
   TaskIdParams,
+  GetTaskParams,
+  GetTaskPayloadParams,
+  CancelTaskParams,
+  GetTaskResult,
+  GetTaskPayloadResult,
+  CancelTaskResult,
   ListTasksParams,
   ListTasksResult,
-  GetTaskResult,
+  TaskStatusNotificationParams,
+  ExtensionTaskInfo,
   ExtensionTask,
+  ExtensionCreateTaskResult,
+  WorkingTask,
+  InputRequiredTask,
+  CompletedTask,
+  FailedTask,
+  CancelledTask,
+  DetailedTask,
+  ExtensionGetTaskResult,
   UpdateTaskParams,
+  ExtensionTaskAckResult,
+  ExtensionTaskNotificationParams,
+} from './tasks';
+export {
+  TASKS_EXTENSION_ID,
 } from './tasks';
 export type {
   ClientRequestMethods,
