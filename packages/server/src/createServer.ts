@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import { ErrorCode, McpError } from '@typemcp/protocol';
-import type { CallToolResult, CompleteResult, ServerCapabilities, Tool } from '@typemcp/protocol';
+import type { CompleteResult, ServerCapabilities } from '@typemcp/protocol';
 import { Container } from 'typedi';
 import type { ContainerInstance } from 'typedi';
 import { LifespanRunner } from './context/lifespan';
 import type { Lifespan } from './context/lifespan';
 import type { McpServerOptions } from './decorators/McpServer';
-import type { RequestContext } from './dispatch/RequestContext';
 import { Server } from './dispatch/Server';
 import type { ServerOptions } from './dispatch/ServerOptions';
 import type { ClassType } from './metadata/definitions';
@@ -24,6 +23,10 @@ import { InMemoryTaskStore } from './tasks/InMemoryTaskStore';
 import { clientWantsTasks, TaskManager, TASKS_EXTENSION } from './tasks/TaskManager';
 import type { TaskOptions } from './tasks/TaskManager';
 import type { TaskStore } from './tasks/TaskStore';
+import { dynamicPrompt, dynamicResource, dynamicTool } from './runtime/dynamicEntries';
+import type { DynamicPromptOptions, DynamicResourceOptions, DynamicToolOptions } from './runtime/dynamicEntries';
+
+export type { DynamicPromptOptions, DynamicResourceOptions, DynamicToolOptions } from './runtime/dynamicEntries';
 
 /** Options of {@link createServer}: the `@McpServer` options (defaulting to the first provider's), plus: */
 export interface CreateServerOptions extends McpServerOptions {
@@ -43,16 +46,6 @@ export interface CreateServerOptions extends McpServerOptions {
   taskStore?: TaskStore;
   /** Task lifetime and polling hint. */
   tasks?: TaskOptions;
-}
-
-/** A function-based tool added at run time. */
-export interface DynamicToolOptions {
-  name: string;
-  title?: string;
-  description?: string;
-  inputSchema?: Tool['inputSchema'];
-  annotations?: Tool['annotations'];
-  handler: (args: Record<string, unknown>, request: RequestContext) => CallToolResult | Promise<CallToolResult>;
 }
 
 let containerIds = 0;
@@ -102,19 +95,7 @@ export class McpApp {
       .map((p) => getMetadataStorage().serverOf(p)?.options.lifespan as Lifespan | undefined)
       .concat(options.lifespan)
       .filter((l): l is Lifespan => typeof l === 'function');
-    this.lifespan = new LifespanRunner(
-      lifespans.length === 0 ? undefined : async (ctx) => {
-        const cleanups: Array<() => unknown> = [];
-        for (const l of lifespans) {
-          const c = await l(ctx);
-          if (typeof c === 'function') cleanups.unshift(c);
-        }
-        return async () => {
-          for (const c of cleanups) await c();
-        };
-      },
-      this.container,
-    );
+    this.lifespan = new LifespanRunner([...new Set(lifespans)], this.container);
     for (const provider of options.providers) this.addProvider(provider);
     this.registry.onchange = (kind) => this.onRegistryChange(kind);
     this.server.toolParamHeaders = (name) => this.registry.paramHeaders(name);
@@ -151,16 +132,19 @@ export class McpApp {
     }
   }
 
-  /** Adds a function-based tool while serving. */
+  /** Adds a function-based tool while serving; clients are told the tool list changed. */
   addTool(options: DynamicToolOptions): void {
-    const tool: Tool = { name: options.name, inputSchema: options.inputSchema ?? { type: 'object' } };
-    if (options.title !== undefined) tool.title = options.title;
-    if (options.description !== undefined) tool.description = options.description;
-    if (options.annotations !== undefined) tool.annotations = options.annotations;
-    this.registry.addTool(
-      { tool, enabled: true, call: async (args, request) => options.handler(args, request) },
-      { target: McpApp, methodName: `addTool(${options.name})` },
-    );
+    this.registry.addTool(dynamicTool(options), { target: McpApp, methodName: `addTool(${options.name})` });
+  }
+
+  /** Adds a function-based resource or template while serving. */
+  addResource(options: DynamicResourceOptions): void {
+    this.registry.addResource(dynamicResource(options), { target: McpApp, methodName: `addResource(${options.uri})` });
+  }
+
+  /** Adds a function-based prompt while serving. */
+  addPrompt(options: DynamicPromptOptions): void {
+    this.registry.addPrompt(dynamicPrompt(options), { target: McpApp, methodName: `addPrompt(${options.name})` });
   }
 
   /** Stops serving an entry until {@link McpApp.enable}; clients are told the list changed. */

@@ -48,8 +48,13 @@ export async function run(target: ClassType | McpApp, options: RunOptions = {}):
     let hono: HonoModule;
     try {
       hono = require('@typemcp/hono') as HonoModule;
-    } catch {
-      throw new MissingPackageError('@typemcp/hono', 'Serving over HTTP');
+    } catch (error) {
+      // Only a missing @typemcp/hono is ours to explain; its own failures surface as they are.
+      const code = (error as { code?: unknown }).code;
+      if (code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes('@typemcp/hono')) {
+        throw new MissingPackageError('@typemcp/hono', 'Serving over HTTP');
+      }
+      throw error;
     }
     const served = await hono.serve(app, { port: port ?? 3000, host: options.host, onshutdown: () => app.stop() });
     process.stderr.write(`[typemcp] ${app.server.serverInfo.name} serving MCP at ${served.url}\n`);

@@ -107,6 +107,11 @@ export class Context {
     return this.reader(uri, this);
   }
 
+  /** The server's typedi container: the lifespan's services and every `@Service()` class. */
+  get services(): ContainerInstance {
+    return this.container;
+  }
+
   /** A service from the server's container (e.g. one the lifespan provided). */
   get<T>(id: string | (new (...args: never[]) => T) | { name: string }): T {
     return this.container.get(id as never) as T;

@@ -5,7 +5,8 @@ export type TypeRef =
   | { kind: 'integer' }
   | { kind: 'boolean' }
   | { kind: 'date' }
-  | { kind: 'enum'; values: Array<string | number> }
+  | { kind: 'enum'; values: Array<string | number | boolean | null> }
+  | { kind: 'union'; members: TypeRef[] }
   | { kind: 'array'; items: TypeRef }
   | { kind: 'dto'; cls: Function }
   | { kind: 'context' }

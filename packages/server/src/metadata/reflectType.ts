@@ -20,7 +20,7 @@ export function enumValues(enumObject: object): Array<string | number> {
 export function resolveType(value: TypeValue | undefined, contextClass?: Function): TypeRef | undefined {
   if (Array.isArray(value)) {
     if (value.length !== 1) return undefined;
-    const items = resolveType(value[0] as TypeValue, contextClass);
+    const items = resolveTypeValue(value[0] as TypeValue, contextClass);
     return items ? { kind: 'array', items } : undefined;
   }
   if (value === String) return { kind: 'string' };
@@ -39,10 +39,43 @@ export function resolveType(value: TypeValue | undefined, contextClass?: Functio
 /** `Integer` marker: `@Arg({ type: () => Integer })` gives `{ "type": "integer" }`. */
 export const Integer: TypeValue = Object.freeze({ __typemcpInteger: true });
 
-/** Same as {@link resolveType} but knows the {@link Integer} marker. */
+const UNION_MEMBERS = Symbol.for('typemcp.unionMembers');
+
+/** A literal a {@link Union} may list. */
+export type UnionLiteral = string | number | boolean | null;
+
+/**
+ * Union marker for a type thunk, where reflection sees only `Object`: constructors, enums and DTO
+ * classes become `anyOf` branches, literals become one `enum`.
+ *
+ * @example
+ * @Tool() sort(@Arg({ type: () => Union('asc', 'desc') }) order: 'asc' | 'desc') { ... }
+ * @Tool() find(@Arg({ type: () => Union(String, Number) }) id: string | number) { ... }
+ */
+export function Union(...members: Array<TypeValue | UnionLiteral>): TypeValue {
+  return Object.freeze({ [UNION_MEMBERS]: members });
+}
+
+function resolveUnion(members: Array<TypeValue | UnionLiteral>, contextClass?: Function): TypeRef | undefined {
+  const literals = members.filter((m): m is UnionLiteral => m === null || ['string', 'number', 'boolean'].includes(typeof m));
+  const refs: TypeRef[] = [];
+  for (const member of members) {
+    if (literals.includes(member as UnionLiteral)) continue;
+    const ref = resolveTypeValue(member as TypeValue, contextClass);
+    if (!ref || ref.kind === 'context') return undefined;
+    refs.push(ref);
+  }
+  if (literals.length > 0) refs.push({ kind: 'enum', values: literals });
+  if (refs.length === 0) return undefined;
+  return refs.length === 1 ? refs[0] : { kind: 'union', members: refs };
+}
+
+/** Same as {@link resolveType} but knows the {@link Integer} and {@link Union} markers. */
 export function resolveTypeValue(value: TypeValue | undefined, contextClass?: Function): TypeRef | undefined {
   if (value === Integer) return { kind: 'integer' };
-  if (Array.isArray(value) && value[0] === Integer) return { kind: 'array', items: { kind: 'integer' } };
+  if (typeof value === 'object' && value !== null && UNION_MEMBERS in value) {
+    return resolveUnion((value as Record<symbol, Array<TypeValue | UnionLiteral>>)[UNION_MEMBERS], contextClass);
+  }
   return resolveType(value, contextClass);
 }
 

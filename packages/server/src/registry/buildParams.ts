@@ -1,4 +1,5 @@
-import { DefinitionError, where } from '../errors/DefinitionError';
+import { InvalidParamHeaderError } from '../errors/InvalidParamHeaderError';
+import { RestParameterError } from '../errors/RestParameterError';
 import { MissingParameterNameError } from '../errors/MissingParameterNameError';
 import { NoExplicitTypeError } from '../errors/NoExplicitTypeError';
 import type { CompleteFn } from '../metadata/definitions';
@@ -8,6 +9,8 @@ import { describeReflected, resolveTypeValue } from '../metadata/reflectType';
 import type { TypeRef } from '../metadata/TypeRef';
 import type { SchemaObject } from '../schema/converters';
 import { typeToSchema } from '../schema/typeToSchema';
+import { compileArgument } from '../validation/compileArgument';
+import type { ArgumentPreparer } from '../validation/compileArgument';
 
 /** One parameter of a decorated method, resolved once at start-up. */
 export interface ParamSpec {
@@ -20,6 +23,8 @@ export interface ParamSpec {
   default?: unknown;
   schema: SchemaObject;
   complete?: CompleteFn;
+  /** Checks and converts the argument; compiled here, once. */
+  prepare: ArgumentPreparer;
 }
 
 /** The type of a literal default (`style = 'friendly'`), where reflection saw only Object. */
@@ -49,20 +54,18 @@ export function buildParams(target: Function, methodName: string, contextClass: 
     else if (arg?.type) type = resolveTypeValue(arg.type(), contextClass);
     else type = resolveTypeValue(reflected[index] as Function, contextClass) ?? typeOfDefault(written?.defaultValue);
     if (type?.kind === 'context') {
-      params.push({ index, kind: 'context', name: written?.name ?? 'ctx', type, required: false, schema: {} });
+      params.push({ index, kind: 'context', name: written?.name ?? 'ctx', type, required: false, schema: {}, prepare: async (v) => v });
       continue;
     }
     const name = arg?.name ?? written?.name;
     if (!name) throw new MissingParameterNameError(target, methodName, index);
+    if (written?.rest) throw new RestParameterError(target, methodName, written.name ?? name);
     if (!type) throw new NoExplicitTypeError(target, methodName, name, describeReflected(reflected[index]));
     const schema = typeToSchema(type);
     if (arg?.description !== undefined) schema.description = arg.description;
     if (arg?.header !== undefined) {
       if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(arg.header) || !['string', 'integer', 'boolean'].includes(type.kind)) {
-        throw new DefinitionError(
-          `${where(target, methodName, name)}: @Arg({ header: ${JSON.stringify(arg.header)} }) needs an HTTP token name ` +
-            `and a string, integer (type: () => Integer) or boolean parameter (2026-07-28 x-mcp-header rules).`,
-        );
+        throw new InvalidParamHeaderError(target, methodName, name, arg.header);
       }
       schema['x-mcp-header'] = arg.header;
     }
@@ -77,6 +80,7 @@ export function buildParams(target: Function, methodName: string, contextClass: 
       default: defaultValue,
       schema,
       complete: arg?.complete,
+      prepare: compileArgument(type, schema),
     });
   }
   return params;

@@ -1,6 +1,7 @@
 import { ErrorCode, McpError } from '@typemcp/protocol';
 import type { Resource, ResourceTemplate } from '@typemcp/protocol';
 import { Context } from '../context/Context';
+import { ListMethodNotFoundError } from '../errors/ListMethodNotFoundError';
 import { TemplateVariableWithoutParameterError } from '../errors/TemplateVariableWithoutParameterError';
 import type { CompleteFn, ResourceDefinition } from '../metadata/definitions';
 import { mapResourceResult } from '../results/mapResourceResult';
@@ -51,12 +52,12 @@ export function buildResource(definition: ResourceDefinition, env: InvocationEnv
     completions,
   };
   const listMethod = definition.listMethod;
+  if (listMethod && typeof (definition.target.prototype as Record<string, unknown>)[listMethod] !== 'function') {
+    throw new ListMethodNotFoundError(definition.target, definition.methodName, definition.uri, listMethod);
+  }
   if (listMethod) {
     entry.list = async () => {
       const instance = (await env.instance()) as Record<string, () => unknown>;
-      if (typeof instance[listMethod] !== 'function') {
-        throw new Error(`${definition.target.name}.${listMethod} (the list of ${definition.uri}) is not a method`);
-      }
       const items = (await instance[listMethod]()) as Array<string | Partial<Resource>>;
       return items.map((item) => {
         const r = typeof item === 'string' ? { uri: item } : item;

@@ -12,7 +12,7 @@ import type { OutputShape } from '../results/mapToolResult';
 import { Audio, Image } from '../results/media';
 import { buildDtoSchema } from '../schema/buildDtoSchema';
 import { typeToSchema } from '../schema/typeToSchema';
-import { checkSchema } from '../validation/checkSchema';
+import { compileValidator } from '../validation/compileValidator';
 import type { FieldError } from '../validation/checkSchema';
 import { formatFieldErrors, validateArguments, validateDto } from '../validation/validateArguments';
 import { buildParams, spreadDto } from './buildParams';
@@ -49,6 +49,7 @@ export function buildTool(definition: ToolDefinition, env: InvocationEnv): ToolE
   const required = params.filter((p) => p.kind === 'arg' && p.required).map((p) => p.name);
   if (!dto && required.length > 0) inputSchema.required = required;
   const output = outputShape(definition);
+  const checkOutput = output.schema ? compileValidator(output.schema) : undefined;
   const tool: Tool = { name: definition.name, inputSchema };
   if (definition.title !== undefined) tool.title = definition.title;
   if (definition.description !== undefined) tool.description = definition.description;
@@ -84,9 +85,9 @@ export function buildTool(definition: ToolDefinition, env: InvocationEnv): ToolE
         return errorResult(error instanceof Error ? error.message : String(error));
       }
       const result = mapToolResult(value, output);
-      if (output.schema && !result.isError && result.structuredContent !== undefined) {
+      if (checkOutput && !result.isError && result.structuredContent !== undefined) {
         const problems: FieldError[] = [];
-        checkSchema(output.schema, result.structuredContent, '', problems);
+        checkOutput(result.structuredContent, '', problems);
         if (problems.length) {
           return errorResult(`The ${what} returned output that does not match its outputSchema:\n${problems.map((p) => `- ${p.path}: ${p.message}`).join('\n')}`);
         }

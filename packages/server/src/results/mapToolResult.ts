@@ -16,10 +16,16 @@ export function isCallToolResult(value: unknown): value is CallToolResult {
   return Array.isArray(content) && content.every(isContentBlock);
 }
 
-/** Plain JSON of a value (DTO instances through class-transformer). */
+/**
+ * Plain JSON of a value (DTO instances through class-transformer), exactly as it will go on the
+ * wire — Dates as ISO strings — so the outputSchema check sees what the client will see.
+ */
 export function toPlain(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object' && value !== null) return instanceToPlain(value);
+  if (typeof value === 'object' && value !== null) {
+    const json = JSON.stringify(instanceToPlain(value));
+    return json === undefined ? undefined : JSON.parse(json);
+  }
   return value;
 }
 

@@ -30,7 +30,7 @@ export const converters: Record<string, Converter> = {
   isNegative: () => ({ exclusiveMaximum: 0 }),
   minLength: (m) => ({ type: 'string', minLength: arg(m) }),
   maxLength: (m) => ({ type: 'string', maxLength: arg(m) }),
-  length: (m) => ({ type: 'string', minLength: arg(m), ...(arg(m, 1) !== undefined ? { maxLength: arg(m, 1) } : {}) }),
+  isLength: (m) => ({ type: 'string', minLength: arg(m), ...(arg(m, 1) !== undefined ? { maxLength: arg(m, 1) } : {}) }),
   isNotEmpty: () => ({ minLength: 1 }),
   matches: (m) => {
     const pattern = arg(m);
@@ -40,7 +40,19 @@ export const converters: Record<string, Converter> = {
   isUrl: () => ({ type: 'string', format: 'uri' }),
   isUuid: () => ({ type: 'string', format: 'uuid' }),
   isDateString: () => ({ type: 'string', format: 'date-time' }),
-  isISO8601: () => ({ type: 'string', format: 'date-time' }),
+  isIso8601: () => ({ type: 'string', format: 'date-time' }),
+  isRFC3339: () => ({ type: 'string', format: 'date-time' }),
+  isDivisibleBy: (m) => ({ multipleOf: arg(m) }),
+  equals: (m) => ({ const: arg(m) }),
+  notIn: (m) => ({ not: { enum: arg(m) } }),
+  arrayNotEmpty: () => ({ type: 'array', minItems: 1 }),
+  isNotEmptyObject: () => ({ type: 'object', minProperties: 1 }),
+  isLatitude: () => ({ type: 'number', minimum: -90, maximum: 90 }),
+  isLongitude: () => ({ type: 'number', minimum: -180, maximum: 180 }),
+  isPort: () => ({ type: 'string', pattern: '^\\d{1,5}$' }),
+  isIp: (m) => ({ type: 'string', ...(String(arg(m)) === '4' ? { format: 'ipv4' } : String(arg(m)) === '6' ? { format: 'ipv6' } : {}) }),
+  isFqdn: () => ({ type: 'string', format: 'hostname' }),
+  isJson: () => ({ type: 'string' }),
   isDate: () => ({ type: 'string', format: 'date-time' }),
   isEnum: (m) => {
     const values = (arg(m, 1) as unknown[] | undefined) ?? Object.values((arg(m) as object) ?? {});

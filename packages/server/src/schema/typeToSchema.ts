@@ -16,9 +16,11 @@ export function typeToSchema(type: TypeRef, seen: Function[] = []): SchemaObject
     case 'date':
       return { type: 'string', format: 'date-time' };
     case 'enum': {
-      const kinds = new Set(type.values.map((v) => typeof v));
-      return kinds.size === 1 ? { type: kinds.has('number') ? 'number' : 'string', enum: type.values } : { enum: type.values };
+      const kinds = new Set(type.values.map((v) => (v === null ? 'null' : typeof v)));
+      return kinds.size === 1 ? { type: [...kinds][0], enum: type.values } : { enum: type.values };
     }
+    case 'union':
+      return { anyOf: type.members.map((m) => typeToSchema(m, seen)) };
     case 'array':
       return { type: 'array', items: typeToSchema(type.items, seen) };
     case 'dto':

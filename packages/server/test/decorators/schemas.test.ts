@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import { Arg, Context, createServer, Field, Integer, McpServer, Tool } from '@typemcp/server';
+import { Arg, Context, createServer, Field, Integer, McpServer, Tool, Union } from '@typemcp/server';
 import { connect } from '../support/connect';
 
 enum Color {
@@ -65,6 +65,30 @@ class Schemas {
   @Tool({ description: 'Registers a person' })
   register(person: Person): string {
     return person.name;
+  }
+
+  @Tool()
+  unions(
+    @Arg({ type: () => Union('asc', 'desc') }) order: string,
+    @Arg({ type: () => Union(String, Integer, Address) }) key: unknown,
+    @Arg({ type: () => [Union(1, 2, 3)], optional: true }) picks: number[],
+  ): void {
+    void order, key, picks;
+  }
+
+  @Tool()
+  direct(): Summary {
+    return { text: '', words: 0 };
+  }
+
+  @Tool({ output: () => Number })
+  async count(): Promise<number> {
+    return 1;
+  }
+
+  @Tool()
+  async unknownOutput(): Promise<Summary> {
+    return { text: '', words: 0 };
   }
 
   @Tool({ output: () => Summary })
@@ -160,5 +184,28 @@ describe('input and output schemas from the code', () => {
       properties: { text: { type: 'string' }, words: { type: 'integer' } },
       required: ['text', 'words'],
     });
+  });
+
+  it('unions through Union(): literals become an enum, types become anyOf branches', () => {
+    expect(tool('unions')?.inputSchema).toEqual({
+      type: 'object',
+      properties: {
+        order: { type: 'string', enum: ['asc', 'desc'] },
+        key: { anyOf: [{ type: 'string' }, { type: 'integer' }, ADDRESS] },
+        picks: { type: 'array', items: { type: 'number', enum: [1, 2, 3] } },
+      },
+      required: ['order', 'key'],
+    });
+    expect(tool('unions')?.outputSchema).toBeUndefined();
+  });
+
+  it('outputs: a DTO return type, a declared primitive (wrapped), and a Promise with no declared type (none)', () => {
+    expect(tool('direct')?.outputSchema).toEqual({
+      type: 'object',
+      properties: { text: { type: 'string' }, words: { type: 'integer' } },
+      required: ['text', 'words'],
+    });
+    expect(tool('count')?.outputSchema).toEqual({ type: 'object', properties: { result: { type: 'number' } }, required: ['result'] });
+    expect(tool('unknownOutput')).toEqual({ name: 'unknownOutput', inputSchema: { type: 'object', properties: {} } });
   });
 });

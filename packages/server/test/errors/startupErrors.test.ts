@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Arg, createServer, McpServer, Resource, Tool } from '@typemcp/server';
+import { Arg, createServer, MissingPackageError, McpServer, Prompt, Resource, run, Tool } from '@typemcp/server';
 
 describe('start-up errors name Class.method(param) and the fix', () => {
   it('a parameter whose type reflection cannot read', () => {
@@ -9,7 +9,7 @@ describe('start-up errors name Class.method(param) and the fix', () => {
       }
     }
     expect(() => createServer({ providers: [Bad] })).toThrowErrorMatchingInlineSnapshot(
-      `"Cannot infer the type of Bad.tags(list): reflection gives "Array". Give it explicitly, e.g. @Arg({ type: () => [String] }) for an array of strings, @Arg({ type: () => MyEnum }) for an enum, or a class (DTO) type. If it is a class, import it as a value (not with "import type")."`,
+      `"Cannot infer the type of Bad.tags(list): reflection gives "Array". Give it explicitly, e.g. @Arg({ type: () => [String] }) for an array of strings, @Arg({ type: () => MyEnum }) for an enum, @Arg({ type: () => Union(String, Number) }) or Union('a', 'b') for a union, or a class (DTO) type. If it is a class, import it as a value (not with "import type")."`,
     );
   });
 
@@ -60,5 +60,70 @@ describe('start-up errors name Class.method(param) and the fix', () => {
     expect(() => createServer({ providers: [Bad] })).toThrowErrorMatchingInlineSnapshot(
       `"Cannot infer the output type of Bad.later: reflection gives "function Promise() { [native code] }". Declare it with @Tool({ output: () => MyResultDto }) (or output: () => Number for a primitive)."`,
     );
+  });
+
+  it('a decorator on a symbol-keyed method', () => {
+    const secret = Symbol('secret');
+    expect(() => {
+      class Bad {
+        @Tool() [secret](): string {
+          return 'x';
+        }
+      }
+      return Bad;
+    }).toThrowErrorMatchingInlineSnapshot(
+      `"Bad[Symbol(secret)]: MCP tools, resources and prompts need string method names, not symbols. Rename the method, or add a string-named method that calls it and decorate that one."`,
+    );
+  });
+
+  it('a rest parameter', () => {
+    class Bad {
+      @Prompt() join(first: string, @Arg({ type: () => [String] }) ...others: string[]): string {
+        return [first, ...others].join();
+      }
+    }
+    expect(() => createServer({ providers: [Bad] })).toThrowErrorMatchingInlineSnapshot(
+      `"Bad.join(...others): a rest parameter cannot be an MCP argument. Take an array instead: others: string[] with @Arg({ type: () => [String] })."`,
+    );
+  });
+
+  it('a template listed by a method that does not exist', () => {
+    class Bad {
+      @Resource('notes://{id}', { list: 'allNotes' }) note(id: string): string {
+        return id;
+      }
+    }
+    expect(() => createServer({ providers: [Bad] })).toThrowErrorMatchingInlineSnapshot(
+      `"The template "notes://{id}" of Bad.note is listed by "allNotes", but Bad has no method of that name. Add Bad.allNotes() returning the template's resources (URIs or { uri, name } objects), or fix the name in @Resource(..., { list })."`,
+    );
+  });
+
+  it('an x-mcp-header on an argument that cannot carry one', () => {
+    class Bad {
+      @Tool() route(@Arg({ header: 'Region Name' }) region: string): string {
+        return region;
+      }
+    }
+    expect(() => createServer({ providers: [Bad] })).toThrowErrorMatchingInlineSnapshot(
+      `"Bad.route(region): @Arg({ header: "Region Name" }) needs an HTTP token name and a string, integer (type: () => Integer) or boolean parameter (2026-07-28 x-mcp-header rules)."`,
+    );
+  });
+
+  it('HTTP without @typemcp/hono installed names the package to install', async () => {
+    class Small {
+      @Tool() ping(): string {
+        return 'pong';
+      }
+    }
+    jest.resetModules();
+    jest.doMock('@typemcp/hono', () => {
+      throw Object.assign(new Error("Cannot find module '@typemcp/hono' from 'run.ts'"), { code: 'MODULE_NOT_FOUND' });
+    });
+    const started = run(Small, { transport: 'http', argv: [] });
+    await expect(started).rejects.toBeInstanceOf(MissingPackageError);
+    await expect(started).rejects.toThrowErrorMatchingInlineSnapshot(
+      `"Serving over HTTP needs the package @typemcp/hono: install it with \`npm install @typemcp/hono\`."`,
+    );
+    jest.dontMock('@typemcp/hono');
   });
 });

@@ -70,7 +70,7 @@ describe('lifespan, container and runtime changes', () => {
     expect(Database.started).toBe(2);
     await app.stop();
     await app.stop();
-    expect(Database.log).toEqual(['start primary', 'start replica', 'stop replica', 'stop primary', 'lifespan cleanup']);
+    expect(Database.log).toEqual(['start primary', 'start replica', 'lifespan cleanup', 'stop replica', 'stop primary']);
   });
 
   it('adds, disables, enables and removes entries while serving, notifying list changes', async () => {
@@ -132,5 +132,52 @@ describe('lifespan, container and runtime changes', () => {
       _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'runtime', version: '1.0.0' } },
     });
     expect((await peer.request('resources/read', { uri: 'nope://x', _meta: MODERN })).error?.code).toBe(-32602);
+  });
+
+  it('adds function-based resources, templates and prompts while serving, and disables and removes them', async () => {
+    const app = createServer({ providers: [Runtime] });
+    const peer = await (await connect(app.server)).legacy();
+    app.addResource({ uri: 'memo://today', name: 'today', mimeType: 'text/plain', read: () => 'buy milk' });
+    app.addResource({ uri: 'memo://{day}', name: 'memo', read: (_uri, { day }) => ({ day }) });
+    app.addPrompt({ name: 'haiku', arguments: [{ name: 'topic', required: true }], get: ({ topic }) => `A haiku on ${topic}` });
+    app.addTool({
+      name: 'shout',
+      inputSchema: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] },
+      handler: (args) => String(args.text).toUpperCase(),
+    });
+    expect((await peer.request('resources/read', { uri: 'memo://today' })).result?.contents).toEqual([{ uri: 'memo://today', mimeType: 'text/plain', text: 'buy milk' }]);
+    expect((await peer.request('resources/read', { uri: 'memo://monday' })).result?.contents).toEqual([
+      { uri: 'memo://monday', mimeType: 'application/json', text: '{"day":"monday"}' },
+    ]);
+    expect((await peer.request('prompts/get', { name: 'haiku', arguments: { topic: 'rain' } })).result?.messages).toEqual([
+      { role: 'user', content: { type: 'text', text: 'A haiku on rain' } },
+    ]);
+    expect((await peer.request('prompts/get', { name: 'haiku', arguments: {} })).error).toEqual({
+      code: -32602,
+      message: 'Invalid arguments for prompt "haiku":\n- topic: is required',
+    });
+    expect((await peer.request('tools/call', { name: 'shout', arguments: { text: 'hi' } })).result?.content).toEqual([{ type: 'text', text: 'HI' }]);
+    expect((await peer.request('tools/call', { name: 'shout', arguments: {} })).result).toEqual({
+      content: [{ type: 'text', text: 'Invalid arguments for tool "shout":\n- text: is required' }],
+      isError: true,
+    });
+    expect(() => app.addPrompt({ name: 'haiku', get: () => '' })).toThrow('Duplicate prompt "haiku"');
+
+    app.disable('resource', 'memo://today');
+    expect((await peer.request('resources/read', { uri: 'memo://today' })).result?.contents).toEqual([
+      { uri: 'memo://today', mimeType: 'application/json', text: '{"day":"today"}' },
+    ]); // the template still matches once the fixed resource is off
+    expect(app.remove('resource', 'memo://{day}')).toBe(true);
+    expect((await peer.request('resources/read', { uri: 'memo://today' })).error?.code).toBe(-32002);
+    app.enable('resource', 'memo://today');
+    expect(((await peer.request('resources/list')).result?.resources as Array<{ uri: string }>).map((r) => r.uri)).toEqual([
+      'memo://today',
+      'fruit://kiwi',
+      'fruit://kumquat',
+    ]);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(peer.notifications('notifications/resources/list_changed')).toHaveLength(5);
+    expect(peer.notifications('notifications/prompts/list_changed')).toHaveLength(1);
+    expect(peer.notifications('notifications/tools/list_changed')).toHaveLength(1);
   });
 });
