@@ -18,9 +18,12 @@ import { paginate } from './registry/paginate';
 import { Registry } from './registry/Registry';
 import type { EntryKind } from './registry/Registry';
 import type { RequestStateOptions } from './mrtr/requestState';
-import { EscalateToTaskSignal } from './mrtr/EscalateToTaskSignal';
 import { InMemoryTaskStore } from './tasks/InMemoryTaskStore';
-import { clientWantsTasks, TaskManager, TASKS_EXTENSION } from './tasks/TaskManager';
+import { TaskManager } from './tasks/TaskManager';
+import { LegacyTaskManager } from './tasks/legacy/LegacyTaskManager';
+import { registerTaskHandlers } from './tasks/registerTaskHandlers';
+import { routeToolCall } from './tasks/routeToolCall';
+import type { TaskEngines } from './tasks/routeToolCall';
 import type { TaskOptions } from './tasks/TaskManager';
 import type { TaskStore } from './tasks/TaskStore';
 import { dynamicPrompt, dynamicResource, dynamicTool } from './runtime/dynamicEntries';
@@ -71,13 +74,24 @@ export class McpApp {
   private readonly pageSize: number;
   /** Runs task-supporting tools as tasks. */
   readonly tasks: TaskManager;
+  /** Runs task-augmented calls of 2025-11-25 sessions. */
+  readonly legacyTasks: LegacyTaskManager;
+  private readonly taskEngines: TaskEngines;
 
   constructor(options: CreateServerOptions) {
     const first = options.providers[0];
     const declared = first ? getMetadataStorage().serverOf(first)?.options : undefined;
     this.container = options.container ?? Container.of(`typemcp-server-${++containerIds}`);
     this.pageSize = options.pageSize ?? 1000;
-    this.tasks = new TaskManager(options.taskStore ?? new InMemoryTaskStore(), options.tasks);
+    const taskStore = options.taskStore ?? new InMemoryTaskStore();
+    this.tasks = new TaskManager(taskStore, options.tasks);
+    this.legacyTasks = new LegacyTaskManager(taskStore, {
+      ttlMs: options.tasks?.ttlMs ?? 10 * 60_000,
+      maxTtlMs: options.tasks?.maxTtlMs ?? 60 * 60_000,
+      pollIntervalMs: options.tasks?.pollIntervalMs ?? 250,
+      pageSize: options.pageSize ?? 1000,
+    });
+    this.taskEngines = { modern: this.tasks, legacy: this.legacyTasks };
     const serverOptions: ServerOptions = {
       name: options.name ?? declared?.name ?? first?.name ?? 'typemcp-server',
       version: options.version ?? declared?.version ?? '0.0.0',
@@ -214,24 +228,7 @@ export class McpApp {
         const entry = r.tool(p.name);
         await this.start();
         const args = (p.arguments ?? {}) as Record<string, unknown>;
-        const support = entry.tool.execution?.taskSupport;
-        if (support === 'optional' || support === 'required') {
-          if (clientWantsTasks(ctx.clientCapabilities)) {
-            if (entry.taskStart !== 'explicit') return this.tasks.start(entry, args, ctx);
-            try {
-              return await entry.call(args, ctx); // synchronous until the handler calls ctx.runAsTask()
-            } catch (error) {
-              if (error instanceof EscalateToTaskSignal) return this.tasks.start(entry, args, ctx, ctx.input?.answers);
-              throw error;
-            }
-          }
-          if (support === 'required') {
-            throw new McpError(ErrorCode.MissingRequiredClientCapability, `The tool ${entry.tool.name} runs only as a task: declare the "${TASKS_EXTENSION}" extension`, {
-              requiredCapabilities: { extensions: { [TASKS_EXTENSION]: {} } },
-            });
-          }
-        }
-        return entry.call(args, ctx);
+        return routeToolCall(entry, args, p as unknown as Record<string, unknown>, ctx, this.taskEngines) as never;
       });
     }
     if ((r.resources.size > 0 || r.templates.size > 0) && !s.hasHandler('resources/list')) {
@@ -264,12 +261,7 @@ export class McpApp {
       });
     }
     const hasTasks = [...r.tools.values()].some((e) => e.tool.execution?.taskSupport === 'optional' || e.tool.execution?.taskSupport === 'required');
-    if (hasTasks && !s.hasHandler('tasks/get')) {
-      s.addCapabilities({ extensions: { [TASKS_EXTENSION]: {} } });
-      s.setRequestHandler('tasks/get', (p, ctx) => this.tasks.get(p.taskId, ctx) as never);
-      s.setRequestHandler('tasks/update', (p, ctx) => this.tasks.update(p.taskId, p.inputResponses, ctx) as never);
-      s.setRequestHandler('tasks/cancel', (p, ctx) => this.tasks.cancel(p.taskId, ctx) as never);
-    }
+    if (hasTasks && !s.hasHandler('tasks/get')) registerTaskHandlers(s, this.taskEngines);
     const hasCompletions = [...r.prompts.values(), ...r.templates.values()].some((e) => e.completions.size > 0);
     if (hasCompletions && !s.hasHandler('completion/complete')) {
       s.setRequestHandler('completion/complete', (p) => this.complete(p));

@@ -67,6 +67,11 @@ export class Server {
    * check `Mcp-Param-*` headers against the body. Set by the decorator framework.
    */
   toolParamHeaders: (toolName: string) => Readonly<Record<string, string>> | undefined = () => undefined;
+  /**
+   * Capabilities declared only to sessions that negotiate 2025-11-25 or later in `initialize`
+   * (e.g. the experimental `tasks` of that revision). Set by the decorator framework.
+   */
+  sessionCapabilities?: ServerCapabilities;
   /** Told when the server closes (ends open subscriptions gracefully). */
   readonly closeListeners = new Set<() => void>();
 
@@ -259,7 +264,7 @@ export class Server {
     }
     const result: Record<string, unknown> = {
       protocolVersion: version,
-      capabilities: this.capabilities,
+      capabilities: this.sessionCapabilities && version >= '2025-11-25' ? { ...this.capabilities, ...this.sessionCapabilities } : this.capabilities,
       serverInfo: this.serverInfo,
     };
     if (this.options.instructions !== undefined) result.instructions = this.options.instructions;

@@ -29,6 +29,11 @@ export class InMemoryTaskStore implements TaskStore {
     if (entry) entry.task = { ...task };
   }
 
+  async list(subject: string | undefined): Promise<TaskRecord[]> {
+    this.sweep(Date.now());
+    return [...this.tasks.values()].filter((e) => e.task.subject === subject).map((e) => ({ ...e.task }));
+  }
+
   /** Tasks held now. */
   get size(): number {
     return this.tasks.size;

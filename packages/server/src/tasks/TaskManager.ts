@@ -23,6 +23,8 @@ export interface TaskOptions {
   ttlMs?: number;
   /** Suggested polling interval (default 250 ms). */
   pollIntervalMs?: number;
+  /** Longest retention a 2025-11-25 client may ask for with `task.ttl` (default 1 h). */
+  maxTtlMs?: number;
 }
 
 interface Running {

@@ -1,6 +1,9 @@
 import type { InputRequests, InputResponses, TaskStatus } from '@typemcp/protocol';
 
-/** One task of the `io.modelcontextprotocol/tasks` extension, as a store keeps it. */
+/**
+ * One task, as a store keeps it: a task of the `io.modelcontextprotocol/tasks` extension
+ * (2026-07-28) or an experimental task of a 2025-11-25 session.
+ */
 export interface TaskRecord {
   taskId: string;
   status: TaskStatus;
@@ -9,7 +12,7 @@ export interface TaskRecord {
   lastUpdatedAt: string;
   ttlMs: number;
   pollIntervalMs: number;
-  /** The authenticated subject that created it; only it may see or change the task. */
+  /** Who created it (the authenticated subject, or for 2025-11-25 tasks without authentication the session); only it may see or change the task. */
   subject?: string;
   /** The final result (completed). */
   result?: Record<string, unknown>;
@@ -35,4 +38,9 @@ export interface TaskStore {
   get(taskId: string): Promise<TaskRecord | undefined>;
   /** Replaces a task's record. */
   update(task: TaskRecord): Promise<void>;
+  /**
+   * Every live task of one owner (`subject`). Optional: without it the server does not offer
+   * `tasks/list` (2025-11-25).
+   */
+  list?(subject: string | undefined): Promise<TaskRecord[]>;
 }
