@@ -1,32 +1,15 @@
 import { ErrorCode, McpError, Session } from '@typemcp/protocol';
 import type {
-  SubscriptionFilter,
-  CallToolResult,
-  ClientCapabilities,
-  ClientRequestMethods,
-  CompleteResult,
-  DiscoverResult,
-  EmptyResult,
-  GetPromptResult,
-  Implementation,
-  InputRequiredResult,
-  JSONRPCNotification,
-  ListPromptsResult,
-  ListResourceTemplatesResult,
-  ListResourcesResult,
-  ListToolsResult,
-  LoggingLevel,
-  ProtocolEra,
-  ReadResourceResult,
-  RequestOptions,
-  ServerCapabilities,
-  ServerNotificationMethods,
-  ServerRequestMethods,
-  Tool,
-  Transport,
+  SubscriptionFilter, CallToolResult, ClientCapabilities, ClientRequestMethods, CompleteResult,
+  DiscoverResult, EmptyResult, GetPromptResult, Implementation, InputRequiredResult, JSONRPCNotification,
+  ListPromptsResult, ListResourceTemplatesResult, ListResourcesResult, ListToolsResult, LoggingLevel,
+  ProtocolEra, ReadResourceResult, RequestOptions, ServerCapabilities, ServerNotificationMethods,
+  ServerRequestMethods, Tool, Transport,
 } from '@typemcp/protocol';
 import type { ClientRequestHandler } from './answerInputRequests';
 import { checkToolResult } from './checkToolResult';
+import { ClientTasks } from './tasks/ClientTasks';
+import { toTaskInfo } from './tasks/TaskInfo';
 import { watchLists } from './watchLists';
 import type { ClientOptions } from './ClientOptions';
 import { assertMethodInEra } from './eraMethods';
@@ -75,6 +58,13 @@ export class Client {
   private session?: Session;
   private transport?: Transport & VersionAwareTransport;
   private readonly handlers = new Map<string, ClientRequestHandler>();
+  /** Tasks in both eras: run a tool as a task and wait for it, follow, list, cancel (see {@link ClientTasks}). */
+  readonly tasks: ClientTasks = new ClientTasks({
+    era: () => this.era,
+    request: (method, params, options) => this.request(method, params, options),
+    getServerCapabilities: () => this.serverCapabilities,
+    handlers: this.handlers,
+  });
   private readonly listeners = new Map<string, Set<(params: Record<string, unknown>) => void>>();
   private readonly outputSchemas = new Map<string, Record<string, unknown> | undefined>();
   private serverCapabilities?: ServerCapabilities;
@@ -301,7 +291,9 @@ export class Client {
    * matching `structuredContent` is an `InvalidResultError` (disable with `validateToolResults: false`).
    */
   async callTool(params: ClientParams<'tools/call'>, options?: RequestOptions): Promise<CallToolResult> {
-    const result = (await this.request('tools/call', params, options)) as CallToolResult;
+    let result = (await this.request('tools/call', params, options)) as CallToolResult;
+    // 2026-07-28 with the tasks extension declared: the server may answer with a task; wait for it.
+    if ((result as { resultType?: string }).resultType === 'task') result = await this.tasks.waitModern(toTaskInfo(result), options ?? {});
     if (this.options.validateToolResults !== false) checkToolResult(params.name, this.outputSchemas.get(params.name), result);
     return result;
   }

@@ -32,3 +32,7 @@ export { encodeHeaderValue } from './transports/http/encodeHeaderValue';
 export { parseSse } from './transports/http/parseSse';
 export type { SseEvent } from './transports/http/parseSse';
 export { toolParamHeaders } from './toolParamHeaders';
+export { ClientTasks } from './tasks/ClientTasks';
+export type { TaskCallOptions } from './tasks/ClientTasks';
+export type { TaskInfo } from './tasks/TaskInfo';
+export { TaskCancelledError } from './tasks/TaskCancelledError';

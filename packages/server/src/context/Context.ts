@@ -199,7 +199,13 @@ export class Context {
 
   /** Sends the user to a URL (URL-mode elicitation). */
   async elicitUrl(message: string, url: string, options: { key?: string; elicitationId?: string } = {}): Promise<ElicitResult> {
-    this.requireCapability('elicitation', 'send the user to a URL');
+    if (!(this.clientCapabilities.elicitation as { url?: unknown } | undefined)?.url) {
+      throw new McpError(
+        this.era === 'modern' ? ErrorCode.MissingRequiredClientCapability : ErrorCode.InvalidRequest,
+        'The client did not declare URL-mode elicitation (capabilities.elicitation.url), so the server cannot send the user to a URL',
+        { requiredCapabilities: { elicitation: { url: {} } } },
+      );
+    }
     const params: ElicitRequestURLParams = { mode: 'url', message, url };
     if (this.era === 'legacy') params.elicitationId = options.elicitationId ?? `${String(this.requestId)}-${Date.now()}`;
     return this.askOne<ElicitResult>('elicit-url', options.key, { method: 'elicitation/create', params });
