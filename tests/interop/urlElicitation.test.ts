@@ -85,3 +85,15 @@ it('a client with form-only elicitation gets a clear error, not a URL', async ()
   expect(asked).toEqual([]);
   await client.close();
 });
+
+it('tells only the session that was sent the elicitation', async () => {
+  const asker = await v1({ elicitation: { url: {} } });
+  const bystander = await v1({ elicitation: { url: {} } });
+  await asker.client.callTool({ name: 'repositories', arguments: { user: 'cy' } }).catch(() => undefined);
+  app.completeUrlElicitation('link-cy');
+  app.completeUrlElicitation('link-cy'); // a second completion is not sent again
+  await new Promise((r) => setTimeout(r, 100));
+  expect(asker.completed).toEqual(['link-cy']);
+  expect(bystander.completed).toEqual([]);
+  await Promise.all([asker.client.close(), bystander.client.close()]);
+});

@@ -177,12 +177,13 @@ export class McpApp {
   }
 
   /**
-   * Tells legacy (2025-11-25) sessions that a URL-mode elicitation is complete
-   * (`notifications/elicitation/complete`), so a client can retry the request that asked for it.
+   * Tells the 2025-11-25 session that was sent this URL-mode elicitation (by `ctx.elicitUrl` or
+   * `ctx.requireUrlElicitation`) that it is complete (`notifications/elicitation/complete`), so
+   * the client can retry the request that asked for it. No other session hears of it.
    */
   completeUrlElicitation(elicitationId: string): void {
     for (const connection of this.server.connectionsList()) {
-      if (connection.legacyVersion && connection.legacyVersion >= '2025-11-25') {
+      if (connection.legacyVersion && connection.legacyVersion >= '2025-11-25' && connection.urlElicitations.delete(elicitationId)) {
         void connection.notify('notifications/elicitation/complete', { elicitationId }).catch(() => undefined);
       }
     }

@@ -207,7 +207,10 @@ export class Context {
       );
     }
     const params: ElicitRequestURLParams = { mode: 'url', message, url };
-    if (this.era === 'legacy') params.elicitationId = options.elicitationId ?? `${String(this.requestId)}-${Date.now()}`;
+    if (this.era === 'legacy') {
+      params.elicitationId = options.elicitationId ?? `${String(this.requestId)}-${Date.now()}`;
+      this.request.connection.urlElicitations.add(params.elicitationId);
+    }
     return this.askOne<ElicitResult>('elicit-url', options.key, { method: 'elicitation/create', params });
   }
 
@@ -232,6 +235,7 @@ export class Context {
     if (this.era === 'modern') {
       throw new InputRequiredSignal({ [elicitationId]: { method: 'elicitation/create', params: { mode: 'url', message, url } } });
     }
+    this.request.connection.urlElicitations.add(elicitationId);
     throw new McpError(ErrorCode.UrlElicitationRequired, message, { elicitations: [{ mode: 'url', message, url, elicitationId }] });
   }
 

@@ -30,6 +30,8 @@ export class ServerConnection {
   logLevel: LoggingLevel = 'debug';
   /** Resource URIs this legacy client subscribed to. */
   readonly subscriptions = new Set<string>();
+  /** URL-mode elicitations this client was sent and not yet told are complete (2025-11-25). */
+  readonly urlElicitations = new Set<string>();
   /** Called once when the connection closes. */
   onclose?: () => void;
 
