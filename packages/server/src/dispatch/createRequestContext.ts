@@ -1,9 +1,11 @@
 import type {
+  AuthInfo,
   ClientCapabilities,
   Implementation,
   IncomingRequestContext,
   LoggingLevel,
   ProtocolEra,
+  RequestId,
   RequestOptions,
 } from '@typemcp/protocol';
 import type { InputState } from '../mrtr/InputState';
@@ -22,64 +24,88 @@ export interface RequestFacts {
   input?: InputState;
 }
 
+/**
+ * The {@link RequestContext} of a request that arrived on a connection. A class rather than an
+ * object of closures: one allocation per request on the hot path, methods on the prototype.
+ */
+class SessionRequestContext implements RequestContext {
+  readonly requestId: RequestId;
+  readonly era: ProtocolEra;
+  readonly protocolVersion: string;
+  readonly clientCapabilities: ClientCapabilities;
+  readonly clientInfo?: Implementation;
+  readonly meta: Readonly<Record<string, unknown>>;
+  readonly auth?: AuthInfo;
+  readonly headers?: Record<string, string>;
+  readonly logLevel: LoggingLevel | undefined;
+  readonly input?: InputState;
+  private lastProgress = -Infinity;
+
+  constructor(
+    readonly connection: ServerConnection,
+    private readonly incoming: IncomingRequestContext,
+    facts: RequestFacts,
+  ) {
+    this.requestId = incoming.requestId;
+    this.era = facts.era;
+    this.protocolVersion = facts.protocolVersion;
+    this.clientCapabilities = facts.clientCapabilities;
+    this.clientInfo = facts.clientInfo;
+    this.meta = facts.meta;
+    this.logLevel = facts.logLevel;
+    this.input = facts.input;
+    const extra = incoming.transportExtra;
+    if (extra) {
+      this.auth = extra.auth;
+      this.headers = extra.headers;
+    }
+  }
+
+  get signal(): AbortSignal {
+    return this.incoming.signal; // created on first use
+  }
+
+  sendProgress(progress: number, total?: number, message?: string): Promise<void> {
+    const progressToken = this.meta.progressToken;
+    if (progressToken === undefined || this.incoming.cancelled) return Promise.resolve();
+    if (!(progress > this.lastProgress)) return Promise.resolve(); // progress MUST increase
+    this.lastProgress = progress;
+    const params: Record<string, unknown> = { progressToken, progress };
+    if (total !== undefined) params.total = total;
+    if (message !== undefined) params.message = message;
+    return this.connection.session.notify('notifications/progress', params, { relatedRequestId: this.requestId });
+  }
+
+  log(level: LoggingLevel, data: unknown, logger?: string): Promise<void> {
+    const min = this.era === 'legacy' ? this.connection.logLevel : this.logLevel;
+    if (min === undefined || LOG_LEVEL_ORDER[level] < LOG_LEVEL_ORDER[min] || this.incoming.cancelled) return Promise.resolve();
+    const params: Record<string, unknown> = { level, data };
+    if (logger !== undefined) params.logger = logger;
+    return this.connection.session.notify('notifications/message', params, { relatedRequestId: this.requestId });
+  }
+
+  sendNotification(method: string, params?: Record<string, unknown>): Promise<void> {
+    return this.connection.session.notify(method, params, { relatedRequestId: this.requestId });
+  }
+
+  sendRequest<T>(method: string, params?: Record<string, unknown>, options?: RequestOptions): Promise<T> {
+    if (this.era === 'modern') {
+      return Promise.reject(
+        new Error(
+          `Cannot send ${method} to the client: protocol ${this.protocolVersion} forbids server-to-client ` +
+            'requests; ask through an InputRequiredResult (multi round-trip request) instead',
+        ),
+      );
+    }
+    return this.connection.session.request<T>(method, params, { ...options, relatedRequestId: this.requestId });
+  }
+}
+
 /** Builds the {@link RequestContext} of one incoming request. */
 export function createRequestContext(
   connection: ServerConnection,
   incoming: IncomingRequestContext,
   facts: RequestFacts,
 ): RequestContext {
-  const session = connection.session;
-  const requestId = incoming.requestId;
-  const related = { relatedRequestId: requestId };
-  const progressToken = facts.meta.progressToken;
-  let lastProgress = -Infinity;
-  const extra = incoming.transportExtra;
-  return {
-    requestId,
-    era: facts.era,
-    protocolVersion: facts.protocolVersion,
-    clientCapabilities: facts.clientCapabilities,
-    clientInfo: facts.clientInfo,
-    meta: facts.meta,
-    get signal() {
-      return incoming.signal; // created on first use
-    },
-    connection,
-    auth: extra?.auth,
-    headers: extra?.headers,
-    logLevel: facts.logLevel,
-    input: facts.input,
-    sendProgress(progress, total, message) {
-      if (progressToken === undefined || incoming.cancelled) return Promise.resolve();
-      if (!(progress > lastProgress)) return Promise.resolve(); // progress MUST increase
-      lastProgress = progress;
-      const params: Record<string, unknown> = { progressToken, progress };
-      if (total !== undefined) params.total = total;
-      if (message !== undefined) params.message = message;
-      return session.notify('notifications/progress', params, related);
-    },
-    log(level, data, logger) {
-      const min = facts.era === 'legacy' ? connection.logLevel : facts.logLevel;
-      if (min === undefined || LOG_LEVEL_ORDER[level] < LOG_LEVEL_ORDER[min] || incoming.cancelled) {
-        return Promise.resolve();
-      }
-      const params: Record<string, unknown> = { level, data };
-      if (logger !== undefined) params.logger = logger;
-      return session.notify('notifications/message', params, related);
-    },
-    sendNotification(method, params) {
-      return session.notify(method, params, related);
-    },
-    sendRequest<T>(method: string, params?: Record<string, unknown>, options?: RequestOptions): Promise<T> {
-      if (facts.era === 'modern') {
-        return Promise.reject(
-          new Error(
-            `Cannot send ${method} to the client: protocol ${facts.protocolVersion} forbids server-to-client ` +
-              'requests; ask through an InputRequiredResult (multi round-trip request) instead',
-          ),
-        );
-      }
-      return session.request<T>(method, params, { ...options, relatedRequestId: requestId });
-    },
-  };
+  return new SessionRequestContext(connection, incoming, facts);
 }
