@@ -47,7 +47,7 @@ export {
 export type { ProtocolVersion, ProtocolEra } from './version/versions';
 export type { Transport, TransportSendOptions, MessageExtra, AuthInfo } from './transport/Transport';
 export { InMemoryTransport } from './transport/InMemoryTransport';
-export { Session, toErrorObject } from './session/Session';
+export { Session, toErrorObject, DEFAULT_MAX_CONCURRENT_REQUESTS } from './session/Session';
 export type {
   SessionOptions,
   SessionRequestHandler,

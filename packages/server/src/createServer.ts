@@ -49,6 +49,8 @@ export interface CreateServerOptions extends McpServerOptions {
   taskStore?: TaskStore;
   /** Task lifetime and polling hint. */
   tasks?: TaskOptions;
+  /** Most requests one connection may have in flight at once (default 1000; beyond: -32603 "Server busy"). */
+  maxConcurrentRequests?: number;
 }
 
 let containerIds = 0;
@@ -103,6 +105,7 @@ export class McpApp {
       capabilities: options.capabilities,
       onerror: options.onerror,
       requestState: options.requestState,
+      maxConcurrentRequests: options.maxConcurrentRequests,
     };
     this.server = new Server(serverOptions);
     const lifespans = options.providers

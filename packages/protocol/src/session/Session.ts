@@ -83,7 +83,15 @@ export interface SessionOptions {
   defaultTimeoutMs?: number;
   /** Says why the connection closed, for the errors of the requests it fails (e.g. the exit code). */
   describeClose?: () => string;
+  /**
+   * Most incoming requests handled at once (default 1000). A request beyond it is answered at
+   * once with -32603 naming this limit, and the session keeps serving the others.
+   */
+  maxConcurrentRequests?: number;
 }
+
+/** Default of {@link SessionOptions.maxConcurrentRequests}. */
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 1000;
 
 interface PendingRequest {
   method: string;
@@ -301,6 +309,15 @@ export class Session {
     const id = request.id;
     if (this.inflight.has(id)) {
       this.respondError(id, { code: ErrorCode.InvalidRequest, message: `Request id ${JSON.stringify(id)} is already in flight` });
+      return;
+    }
+    const max = this.options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS;
+    if (this.inflight.size >= max) {
+      this.respondError(id, {
+        code: ErrorCode.InternalError,
+        message: `Server busy: ${max} requests are already being handled on this connection (maxConcurrentRequests); retry when some have finished`,
+        data: { maxConcurrentRequests: max },
+      });
       return;
     }
     const handler = this.options.onrequest;

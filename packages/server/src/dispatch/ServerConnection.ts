@@ -42,6 +42,7 @@ export class ServerConnection {
   ) {
     this.session = new Session(transport, {
       defaultTimeoutMs: options.defaultTimeoutMs,
+      maxConcurrentRequests: server.options.maxConcurrentRequests,
       onrequest: (request, context) => server.handleRequest(this, request, context),
       onnotification: (notification, extra) => server.handleNotification(this, notification, extra),
       onerror: (error) => server.reportError(error),

@@ -28,6 +28,11 @@ export interface ServerOptions {
   cache?: { ttlMs: number; cacheScope: 'public' | 'private' };
   /** Signing of multi round-trip `requestState` (2026-07-28): the HMAC secret and lifetime. */
   requestState?: RequestStateOptions;
+  /**
+   * Most requests one connection (a stdio process, an HTTP session) may have in flight at once
+   * (default 1000); beyond it a request is answered -32603 "Server busy" and the others go on.
+   */
+  maxConcurrentRequests?: number;
   /** Where handler failures that are not {@link McpError}s are reported (default: stderr). */
   onerror?: (error: Error) => void;
 }
