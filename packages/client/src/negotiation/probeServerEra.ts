@@ -32,8 +32,9 @@ const anyLegacy = (versions: readonly unknown[]) =>
 /**
  * The stdio backward-compatibility probe (2026-07-28, transports/stdio): send `server/discover`
  * with our preferred modern version in `_meta`. A `DiscoverResult` means modern; a recognised
- * modern error (-32022 with `data.supported`) means modern with another version (we retry once
- * with it) and never falls back; any other error, or silence until `timeoutMs`, means legacy.
+ * modern error (-32022 with `data.supported`) means modern with a listed version (we retry with it,
+ * at most twice per version) and never falls back; any other error, or silence until `timeoutMs`,
+ * means legacy.
  * A dual-era server configured legacy-only answers -32022 listing only legacy versions: legacy.
  *
  * @example
@@ -42,9 +43,11 @@ const anyLegacy = (versions: readonly unknown[]) =>
  */
 export async function probeServerEra(session: Session, options: ProbeOptions): Promise<ProbeOutcome> {
   let version = options.preferredVersion ?? LATEST_PROTOCOL_VERSION;
-  const tried = new Set<string>();
-  while (!tried.has(version)) {
-    tried.add(version);
+  // Each version is tried at most twice: a server that rejects a version while listing it as
+  // supported (a transient fault, or a version it only just enabled) gets one retry.
+  const tried = new Map<string, number>();
+  while ((tried.get(version) ?? 0) < 2) {
+    tried.set(version, (tried.get(version) ?? 0) + 1);
     let result: DiscoverResult;
     try {
       result = await session.request<DiscoverResult>(
@@ -62,7 +65,7 @@ export async function probeServerEra(session: Session, options: ProbeOptions): P
         return { era: 'legacy', reason: `server/discover failed with ${error.code}: ${error.message}` };
       }
       const mutual = firstModern(supported);
-      if (mutual !== undefined && !tried.has(mutual)) {
+      if (mutual !== undefined && (tried.get(mutual) ?? 0) < 2) {
         version = mutual;
         continue;
       }
@@ -85,5 +88,5 @@ export async function probeServerEra(session: Session, options: ProbeOptions): P
     }
     throw new ProtocolNegotiationError(`The server supports none of our protocol versions (${versions.join(', ')})`);
   }
-  throw new ProtocolNegotiationError(`The server rejected protocol ${[...tried].join(' and ')}`);
+  throw new ProtocolNegotiationError(`The server rejected protocol ${[...tried.keys()].join(' and ')}`);
 }
