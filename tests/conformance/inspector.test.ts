@@ -1,6 +1,8 @@
 /**
  * The MCP Inspector CLI (@modelcontextprotocol/inspector 2.x, Node 22) lists and calls a TypeMCP
- * server over stdio (a child process run with ts-node) and over Streamable HTTP.
+ * server over stdio (a child process run with ts-node) and over Streamable HTTP, in the legacy era
+ * (its default) and in the 2026-07-28 era (`--protocol-era modern`), and its `--load` mode drives
+ * concurrent calls without one error.
  */
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
@@ -42,6 +44,37 @@ describe('MCP Inspector CLI', () => {
       expect(await inspect([`${running.url}/mcp`, '--transport', 'http', '--method', 'tools/call', '--tool-name', 'add', '--tool-arg', 'a=1', '--tool-arg', 'b=2'])).toMatchObject({
         content: [{ type: 'text', text: '3' }],
       });
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('speaks the 2026-07-28 era over stdio and Streamable HTTP', async () => {
+    const modern = ['--protocol-era', 'modern', '--format', 'json', '-q'];
+    const call = ['--method', 'tools/call', '--tool-name', 'add', '--tool-arg', 'a=4', '--tool-arg', 'b=5'];
+    expect(await inspect([...STDIO_SERVER, ...modern, ...call])).toMatchObject({
+      result: { content: [{ type: 'text', text: '9' }], structuredContent: { result: 9 }, _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'Demo' } } },
+    });
+    const running = await serve(createServer({ providers: [Demo] }), { port: 0, handleSignals: false });
+    try {
+      expect(await inspect([`${running.url}/mcp`, '--transport', 'http', ...modern, '--method', 'tools/list'])).toMatchObject({ result: { tools: [{ name: 'add' }] } });
+      expect(await inspect([`${running.url}/mcp`, '--transport', 'http', ...modern, ...call])).toMatchObject({ result: { content: [{ type: 'text', text: '9' }] } });
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('its load mode gets every one of 1,000 concurrent calls answered, in both eras over HTTP', async () => {
+    const running = await serve(createServer({ providers: [Demo] }), { port: 0, handleSignals: false });
+    try {
+      for (const era of ['legacy', 'modern']) {
+        const summary = await inspect([
+          `${running.url}/mcp`, '--transport', 'http', '--protocol-era', era, '-q',
+          '--method', 'tools/call', '--tool-name', 'add', '--tool-arg', 'a=1', '--tool-arg', 'b=2',
+          '--load', '--load-requests', '1000', '--load-concurrency', '32',
+        ]);
+        expect(summary).toMatchObject({ requests: 1000, ok: 1000, toolErrors: 0, errors: 0 });
+      }
     } finally {
       await running.close();
     }
