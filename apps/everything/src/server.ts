@@ -263,6 +263,13 @@ export class Everything {
     return `Use this context: ${String(answer.content?.context)}`;
   }
 
+  @Tool({ description: 'Closes its SSE stream mid-call; the result arrives when the client resumes (SSE polling)' })
+  async test_reconnection(ctx: Context): Promise<string> {
+    ctx.closeSseStream();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return 'Reconnection test completed successfully';
+  }
+
   @Tool({ description: 'Greets synchronously (never a task)' })
   greet(name: string): string {
     return `Hello, ${name}!`;

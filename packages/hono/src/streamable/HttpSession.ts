@@ -102,6 +102,19 @@ export class HttpSession {
     return writer;
   }
 
+  /** True when streams are resumable (an event store is configured and the version primes them). */
+  get resumable(): boolean {
+    return this.options.eventStore !== undefined && this.primes;
+  }
+
+  /**
+   * Ends the HTTP connection of a POSTed request's stream while the request goes on (SSE
+   * polling): later events are stored, and the client gets them by resuming with `Last-Event-ID`.
+   */
+  closePostConnection(requestId: RequestId): void {
+    if (this.resumable) this.postStreams.get(requestId)?.close();
+  }
+
   /** Resolves with the response of one POSTed request (JSON mode, and `initialize`). */
   awaitResponse(requestId: RequestId): Promise<JSONRPCMessage> {
     return new Promise((resolve) => this.jsonWaiters.set(requestId, resolve));

@@ -94,7 +94,8 @@ export class StreamableSessions {
       return jsonResponse(await reply);
     }
     const writer = session.openPostStream(id);
-    session.transport.receive(message, extra);
+    const closeSseStream = session.resumable ? () => session.closePostConnection(id) : undefined;
+    session.transport.receive(message, closeSseStream ? { ...extra, closeSseStream } : extra);
     return sseResponse(writer);
   }
 

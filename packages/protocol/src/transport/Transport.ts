@@ -6,6 +6,12 @@ export interface MessageExtra {
   headers?: Record<string, string>;
   /** Authentication details set by an auth middleware (e.g. `{ subject, scopes }`). */
   auth?: AuthInfo;
+  /**
+   * Ends the SSE stream that will carry this request's reply before the reply is ready (SSE
+   * polling, 2025-11-25 transports): the reply and anything sent meanwhile are kept, and the client
+   * gets them by reconnecting with `Last-Event-ID`. Present only where the transport can do it.
+   */
+  closeSseStream?: () => void;
 }
 
 /** The authenticated caller, as an auth middleware saw it. */

@@ -102,6 +102,20 @@ export class Context {
     return this.request.sendProgress(progress, total, message);
   }
 
+  /**
+   * Ends this call's SSE stream now and sends the result later (SSE polling, SEP-1699): useful
+   * before long work so no connection is held open. The client reconnects after the `retry`
+   * interval with `Last-Event-ID` and receives the result there. Only over Streamable HTTP in a
+   * 2025-11-25 session with SSE replies; elsewhere it does nothing and returns false.
+   *
+   * @example
+   * ctx.closeSseStream();
+   * return await longComputation();
+   */
+  closeSseStream(): boolean {
+    return this.request.closeSseStream?.() ?? false;
+  }
+
   /** Reads one of this server's resources. */
   readResource(uri: string): Promise<ReadResourceResult> {
     return this.reader(uri, this);

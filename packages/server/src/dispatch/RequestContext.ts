@@ -41,6 +41,12 @@ export interface RequestContext {
   readonly input?: InputState;
   /** The lowest level of log message the client wants for this request, or `undefined` for none. */
   readonly logLevel: LoggingLevel | undefined;
+  /**
+   * Ends the SSE stream of this request early (2025-11-25 Streamable HTTP with resumability): the
+   * reply comes later on the stream the client resumes with `Last-Event-ID`. Returns false, doing
+   * nothing, where the transport cannot (stdio, JSON replies, the modern era).
+   */
+  closeSseStream?(): boolean;
   /** Sends `notifications/progress` if the request carried a progressToken; otherwise does nothing. */
   sendProgress(progress: number, total?: number, message?: string): Promise<void>;
   /** Sends `notifications/message` if `level` is at or above the client's level. */

@@ -65,6 +65,13 @@ class SessionRequestContext implements RequestContext {
     return this.incoming.signal; // created on first use
   }
 
+  closeSseStream(): boolean {
+    const close = this.incoming.transportExtra?.closeSseStream;
+    if (!close) return false;
+    close();
+    return true;
+  }
+
   sendProgress(progress: number, total?: number, message?: string): Promise<void> {
     const progressToken = this.meta.progressToken;
     if (progressToken === undefined || this.incoming.cancelled) return Promise.resolve();
