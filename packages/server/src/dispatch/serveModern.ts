@@ -89,7 +89,7 @@ export async function serveModern(
         result = {
           resultType: 'input_required',
           inputRequests: error.inputRequests,
-          requestState: server.requestStates.sign({ ...round.binding, r: round.input.answers }),
+          requestState: server.requestStates.sign({ ...round.binding(), r: round.input.answers }),
         };
       } else if (error instanceof McpError && error.code === ErrorCode.ResourceNotFound) {
         throw new McpError(ErrorCode.InvalidParams, error.message, error.data);
@@ -103,10 +103,12 @@ const MULTI_ROUND = new Set(['tools/call', 'prompts/get', 'resources/read']);
 
 /** Verifies the round's requestState and gathers every answer the request carries. */
 function openRound(server: Server, method: string, params: Record<string, unknown>, capabilities: ClientCapabilities, subject?: string) {
-  const target = String(params.name ?? params.uri ?? '');
-  const binding = { m: method, t: target, a: hashArguments(params.arguments), s: subject };
+  // The binding (with a hash of the arguments) is computed only when a requestState is verified
+  // or signed: a plain call, the common case, pays nothing for it.
+  let binding: { m: string; t: string; a: string; s?: string } | undefined;
+  const bind = () => (binding ??= { m: method, t: String(params.name ?? params.uri ?? ''), a: hashArguments(params.arguments), s: subject });
   let answers: InputResponses = {};
-  if (params.requestState !== undefined) answers = { ...server.requestStates.verify(params.requestState, binding).r };
+  if (params.requestState !== undefined) answers = { ...server.requestStates.verify(params.requestState, bind()).r };
   const responses = params.inputResponses;
   if (responses !== undefined) {
     if (typeof responses !== 'object' || responses === null || Array.isArray(responses)) {
@@ -114,7 +116,7 @@ function openRound(server: Server, method: string, params: Record<string, unknow
     }
     answers = { ...answers, ...(responses as InputResponses) };
   }
-  return { binding, input: new InputState(answers, capabilities) };
+  return { binding: bind, input: new InputState(answers, capabilities) };
 }
 
 /** Adds what every modern result carries: `resultType`, caching hints, `serverInfo`. */
