@@ -173,7 +173,7 @@ describe('StdioClientTransport', () => {
   });
 
   it('reports a command that does not exist from start(), and so from connect()', async () => {
-    const client = new Client({ name: 'c', version: '1' });
+    const client = new Client({ name: 'c', version: '1' }, { probeTimeoutMs: 30_000 }); // a loaded machine may start ts-node slowly
     const attempt = client.connect(new StdioClientTransport({ command: 'typemcp-no-such-server' }));
     await expect(attempt).rejects.toBeInstanceOf(ServerSpawnError);
     await expect(attempt).rejects.toThrow('Could not start the MCP server: command not found: typemcp-no-such-server (check the command and PATH)');
