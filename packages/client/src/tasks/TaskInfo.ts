@@ -1,23 +1,13 @@
-import type { TaskStatus } from '@typemcp/protocol';
+import type { ExtensionTaskInfo, TaskStatus } from '@typemcp/protocol';
 
 /**
  * A task as the client sees it, the same in both eras (2025-11-25 `ttl`/`pollInterval` and the
- * 2026-07-28 extension's `ttlMs`/`pollIntervalMs` are read into one shape).
+ * 2026-07-28 extension's `ttlMs`/`pollIntervalMs` are read into the extension's shape).
  *
  * @example
  * await client.tasks.callTool({ name: 'report' }, { onStatus: (t: TaskInfo) => console.log(t.status) });
  */
-export interface TaskInfo {
-  taskId: string;
-  status: TaskStatus;
-  statusMessage?: string;
-  createdAt: string;
-  lastUpdatedAt: string;
-  /** Retention from creation in ms; `null` for unlimited. */
-  ttlMs: number | null;
-  /** The server's suggested polling interval in ms. */
-  pollIntervalMs?: number;
-}
+export type TaskInfo = ExtensionTaskInfo;
 
 /** Reads a task of either era into a {@link TaskInfo}. */
 export function toTaskInfo(task: Record<string, unknown>): TaskInfo {

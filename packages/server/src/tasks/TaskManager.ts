@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { ErrorCode, McpError } from '@typemcp/protocol';
 import type { ClientCapabilities, ExtensionTask, InputResponses } from '@typemcp/protocol';
 import type { RequestContext } from '../dispatch/RequestContext';
 import { InputRequiredSignal } from '../mrtr/InputRequiredSignal';
 import { InputState } from '../mrtr/InputState';
 import type { ToolEntry } from '../registry/entries';
+import { newTaskRecord } from './TaskStore';
 import type { TaskRecord, TaskStore } from './TaskStore';
 
 /** The extension's identifier. */
@@ -71,17 +71,7 @@ export class TaskManager {
 
   /** Creates a task for a tool call and starts it; returns the `CreateTaskResult`. */
   async start(entry: ToolEntry, args: Record<string, unknown>, request: RequestContext, answers: InputResponses = {}): Promise<ExtensionTask> {
-    const now = new Date().toISOString();
-    const task: TaskRecord = {
-      taskId: randomUUID(),
-      status: 'working',
-      createdAt: now,
-      lastUpdatedAt: now,
-      ttlMs: this.ttlMs,
-      pollIntervalMs: this.pollIntervalMs,
-      subject: request.auth?.subject,
-      answers: { ...answers },
-    };
+    const task = newTaskRecord({ ttlMs: this.ttlMs, pollIntervalMs: this.pollIntervalMs, subject: request.auth?.subject, answers: { ...answers } });
     await this.store.create(task);
     this.running.set(task.taskId, { entry, args, base: request, controller: new AbortController() });
     void this.run(task.taskId);

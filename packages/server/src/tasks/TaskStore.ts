@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { InputRequests, InputResponses, TaskStatus } from '@typemcp/protocol';
 
 /**
@@ -43,4 +44,10 @@ export interface TaskStore {
    * `tasks/list` (2025-11-25).
    */
   list?(subject: string | undefined): Promise<TaskRecord[]>;
+}
+
+/** A new `working` task with a fresh, unguessable id, created now. */
+export function newTaskRecord(fields: Pick<TaskRecord, 'ttlMs' | 'pollIntervalMs' | 'subject' | 'answers'>): TaskRecord {
+  const now = new Date().toISOString();
+  return { taskId: randomUUID(), status: 'working', createdAt: now, lastUpdatedAt: now, ...fields };
 }

@@ -5,6 +5,7 @@ import type { RequestContext } from '../../dispatch/RequestContext';
 import type { ServerConnection } from '../../dispatch/ServerConnection';
 import type { ToolEntry } from '../../registry/entries';
 import { paginate } from '../../registry/paginate';
+import { newTaskRecord } from '../TaskStore';
 import type { TaskRecord, TaskStore } from '../TaskStore';
 import { TaskSignals } from './TaskSignals';
 import { legacyTaskContext, RELATED_TASK } from './taskContext';
@@ -78,17 +79,12 @@ export class LegacyTaskManager {
   /** Creates the task of a task-augmented `tools/call` and starts the tool. */
   async start(entry: ToolEntry, args: Record<string, unknown>, request: RequestContext, requested: { ttl?: unknown }): Promise<CreateTaskResult> {
     const asked = typeof requested.ttl === 'number' && Number.isFinite(requested.ttl) && requested.ttl > 0 ? requested.ttl : this.limits.ttlMs;
-    const now = new Date().toISOString();
-    const task: TaskRecord = {
-      taskId: randomUUID(),
-      status: 'working',
-      createdAt: now,
-      lastUpdatedAt: now,
+    const task = newTaskRecord({
       ttlMs: Math.min(Math.round(asked), this.limits.maxTtlMs),
       pollIntervalMs: this.limits.pollIntervalMs,
       subject: this.owner(request),
       answers: {},
-    };
+    });
     await this.store.create(task);
     const running: Running = { controller: new AbortController(), connection: request.connection, asking: 0 };
     this.running.set(task.taskId, running);
