@@ -24,6 +24,7 @@ export {
   isJSONRPCErrorResponse,
 } from './jsonrpc/messages';
 export { decodeMessage, validateMessage } from './jsonrpc/decodeMessage';
+export { BatchCollector, batchRefused } from './jsonrpc/BatchCollector';
 export type { DecodeResult } from './jsonrpc/decodeMessage';
 export { ErrorCode } from './errors/ErrorCode';
 export type { ErrorCodeValue } from './errors/ErrorCode';

@@ -57,4 +57,9 @@ export interface Transport {
   onerror?: (error: Error) => void;
   /** Called once when the connection is closed, by either side. */
   onclose?: () => void;
+  /**
+   * Set by the session's owner: true while JSON-RPC batches are accepted (a 2025-03-26 session).
+   * Transports that can receive a batch ask it; without it every batch is refused with -32600.
+   */
+  acceptsBatches?: () => boolean;
 }

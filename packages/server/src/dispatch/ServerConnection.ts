@@ -40,6 +40,7 @@ export class ServerConnection {
     transport: Transport,
     options: { defaultTimeoutMs?: number } = {},
   ) {
+    transport.acceptsBatches = () => this.legacyVersion === '2025-03-26';
     this.session = new Session(transport, {
       defaultTimeoutMs: options.defaultTimeoutMs,
       maxConcurrentRequests: server.options.maxConcurrentRequests,

@@ -1,4 +1,4 @@
-import { ErrorCode, LineDecoder, decodeMessage } from '@typemcp/protocol';
+import { BatchCollector, ErrorCode, LineDecoder, batchRefused, decodeMessage } from '@typemcp/protocol';
 import type { JSONRPCMessage, MessageExtra, Transport } from '@typemcp/protocol';
 import type { Readable, Writable } from 'node:stream';
 
@@ -62,10 +62,45 @@ export class StdioServerTransport implements Transport {
     this.output.on('error', this.onoutputerror);
   }
 
+  /** Batches being answered (2025-03-26), by the ids of their requests. */
+  private readonly batches = new Set<BatchCollector>();
+  acceptsBatches?: () => boolean;
+
   private handleLine(line: string): void {
+    const first = line.charCodeAt(0);
+    if (first === 91 /* [ */ || (first <= 32 && line.trimStart().startsWith('['))) {
+      this.handleBatch(line);
+      return;
+    }
     const decoded = decodeMessage(line);
     if (decoded.ok) this.onmessage?.(decoded.message);
     else this.writeRaw(decoded.response);
+  }
+
+  private handleBatch(line: string): void {
+    let members: unknown;
+    try {
+      members = JSON.parse(line);
+    } catch {
+      this.writeRaw({ jsonrpc: '2.0', error: { code: ErrorCode.ParseError, message: 'Parse error: invalid JSON' } } as JSONRPCMessage);
+      return;
+    }
+    if (!Array.isArray(members) || members.length === 0) {
+      this.writeRaw(batchRefused(Array.isArray(members) ? 'an empty batch' : 'not a request, notification or response'));
+      return;
+    }
+    if (!this.acceptsBatches?.()) {
+      this.writeRaw(batchRefused('JSON-RPC batches are accepted only in a 2025-03-26 session'));
+      return;
+    }
+    const batch = new BatchCollector(members, (responses) => {
+      this.batches.delete(batch);
+      this.writeLine(JSON.stringify(responses));
+    });
+    this.batches.add(batch);
+    for (const message of batch.messages) this.onmessage?.(message);
+    batch.done();
+    if (batch.finished) this.batches.delete(batch);
   }
 
   private corked = false;
@@ -75,14 +110,19 @@ export class StdioServerTransport implements Transport {
   };
 
   private writeRaw(message: JSONRPCMessage): boolean {
-    if (this.closed) return true;
+    if (this.batches.size > 0) for (const batch of this.batches) if (batch.take(message)) return true;
     // Messages written in the same tick leave in one writev: far fewer syscalls under load.
+    return this.writeLine(JSON.stringify(message));
+  }
+
+  private writeLine(text: string): boolean {
+    if (this.closed) return true;
     if (!this.corked) {
       this.corked = true;
       this.output.cork();
       process.nextTick(this.uncork);
     }
-    return this.output.write(JSON.stringify(message) + '\n');
+    return this.output.write(text + '\n');
   }
 
   send(message: JSONRPCMessage): Promise<void> {
