@@ -1,13 +1,15 @@
 /**
  * A short run of the benchmark (apps/benchmarks --smoke): every server answers every scenario
- * completely. It never judges speed; the full run is `npm run bench --workspace @typemcp/benchmarks`.
+ * completely — each row of each scenario is printed with calls/s above zero. It never judges
+ * speed; the full run is `npm run bench --workspace @typemcp/benchmarks`.
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { SCENARIOS } from '../../apps/benchmarks/src/scenarios';
 
 jest.setTimeout(180_000);
 
-it('runs every scenario against TypeMCP, the official 1.x SDK and the no-SDK responder', async () => {
+it('runs every scenario against TypeMCP, the official SDKs and the no-SDK responder', async () => {
   const script = path.resolve(__dirname, '..', '..', 'apps', 'benchmarks', 'src', 'run.ts');
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), script, '--smoke'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -16,8 +18,12 @@ it('runs every scenario against TypeMCP, the official 1.x SDK and the no-SDK res
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
     child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`benchmark exited ${code}:\n${out}`))));
   });
-  const rows = output.split('\n').filter((l) => l.startsWith('| stdio'));
-  expect(rows).toHaveLength(12);
-  for (const server of ['typemcp', 'official-v1', 'raw']) expect(rows.filter((r) => r.includes(`| ${server} |`))).toHaveLength(4);
-  for (const row of rows) expect(Number(row.split('|')[3])).toBeGreaterThan(0);
+  const rows = output
+    .split('\n')
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| scenario') && !line.startsWith('| ---'))
+    .map((line) => line.split('|').map((cell) => cell.trim()));
+  const expected = SCENARIOS.flatMap((s) => s.servers.map((server) => `${s.name} / ${server}`));
+  expect(rows.map((cells) => `${cells[1]} / ${cells[2]}`)).toEqual(expected);
+  for (const cells of rows) expect(Number(cells[3])).toBeGreaterThan(0);
+  for (const cells of rows.filter((c) => c[1].includes('initialize'))) expect(cells[8]).toMatch(/^-?\d+\.\d \/ -?\d+\.\d$/); // kB/session measured
 });

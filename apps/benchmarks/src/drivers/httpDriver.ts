@@ -1,0 +1,43 @@
+/** Drives an HTTP MCP server: one client per connection, warm-up, then a measured load. */
+import type { LoadBudget, Measurement } from '../load';
+import { runLoad, serverFigures } from '../load';
+import { peakRssMb, withCpu } from '../procStats';
+import { HttpEndpoint } from './httpClient';
+import { HttpClientSession } from './httpDialects';
+import type { HttpDialect } from './httpDialects';
+import { HttpServerProcess } from './httpServerProcess';
+
+/** One HTTP scenario: the request shape, a method and its params. */
+export interface HttpWork {
+  dialect: HttpDialect;
+  method: string;
+  params: Record<string, unknown>;
+  /** Calls issued (at the scenario's concurrency) before measuring. */
+  warmup: number;
+}
+
+/**
+ * Starts the server (`command args`), opens `budget.concurrency` clients (each a session, for
+ * the legacy dialect) over as many kept-alive connections, warms up, then measures `work`.
+ *
+ * @example
+ * await driveHttp(process.execPath, ['rawHttp.cjs', 'json'], { dialect: 'legacy', method: 'tools/call', params, warmup: 500 }, budget);
+ */
+export async function driveHttp(command: string, args: string[], work: HttpWork, budget: LoadBudget): Promise<Measurement> {
+  const server = await HttpServerProcess.start(command, args);
+  const endpoint = new HttpEndpoint(server.port, budget.concurrency);
+  try {
+    const clients: HttpClientSession[] = [];
+    for (let i = 0; i < budget.concurrency; i++) clients.push(await HttpClientSession.open(endpoint, work.dialect));
+    const call = (worker: number) => clients[worker].call(work.method, work.params);
+    await runLoad(call, { concurrency: budget.concurrency, maxCalls: work.warmup, maxMs: 60_000 });
+    const { value: load, cpu } = await withCpu(server.pid, () => runLoad(call, budget));
+    return { ...load, ...serverFigures(load, cpu, peakRssMb(server.pid)) };
+  } catch (error) {
+    const stderr = server.stderrTail.trim();
+    throw stderr ? new Error(`${error instanceof Error ? error.message : String(error)}\nserver stderr: ${stderr}`) : error;
+  } finally {
+    endpoint.close();
+    await server.close();
+  }
+}
