@@ -1,10 +1,13 @@
 import { ErrorCode, LEGACY_PROTOCOL_VERSIONS } from '@typemcp/protocol';
-import type { AuthInfo, JSONRPCRequest, MessageExtra } from '@typemcp/protocol';
+import type { AuthInfo, JSONRPCRequest, MessageExtra, RequestId } from '@typemcp/protocol';
 import type { Server } from '@typemcp/server';
 import { errorResponse } from './httpErrors';
 import { InflightTracker } from './InflightTracker';
 import { LegacySseSessions } from './legacySse/LegacySseSessions';
+import { limitResponse, shuttingDownResponse } from './limits/refusals';
+import { StreamBudget } from './limits/StreamBudget';
 import type { McpHttpOptions } from './McpHttpOptions';
+import type { McpHttpStats } from './McpHttpStats';
 import { readMessage } from './readBody';
 import { checkPostHeaders } from './security/checkPostHeaders';
 import { corsPreflight, withCors } from './security/cors';
@@ -51,14 +54,21 @@ export class McpHttpHandler {
   private readonly inflight = new InflightTracker();
   private readonly sweeper?: ReturnType<typeof setInterval>;
   private readonly bodyLimit: number;
+  private readonly maxSessions: number;
+  private readonly streams: StreamBudget;
+  private draining = false;
+  private closed = false;
 
   constructor(
     readonly server: Server,
     readonly options: McpHttpOptions = {},
   ) {
     this.bodyLimit = options.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
+    this.maxSessions = options.maxSessions ?? 10_000;
+    this.streams = new StreamBudget(options.maxSseStreams ?? 10_000, options.maxSseStreamsPerSession ?? 100);
     const keepAliveMs = options.keepAliveMs ?? 15_000;
-    this.legacySse = new LegacySseSessions(server, keepAliveMs);
+    const maxInflightPerSession = options.maxInflightPerSession ?? 100;
+    this.legacySse = new LegacySseSessions(server, { keepAliveMs, maxInflightPerSession, streams: this.streams });
     this.streamable = new StreamableSessions(
       server,
       {
@@ -66,7 +76,8 @@ export class McpHttpHandler {
         keepAliveMs,
         retryMs: options.retryMs ?? 1000,
         enableJsonResponse: options.enableJsonResponse ?? false,
-        maxSessions: options.maxSessions ?? 10_000,
+        maxInflightPerSession,
+        streams: this.streams,
       },
       this.inflight,
     );
@@ -87,21 +98,41 @@ export class McpHttpHandler {
     return this.inflight.size;
   }
 
+  /** What the engine holds now: sessions, open streams, requests in flight, timers. */
+  stats(): McpHttpStats {
+    return {
+      sessions: this.streamable.sessions.size,
+      sseSessions: this.legacySse.size,
+      openStreams: this.streams.size,
+      inflight: this.inflight.size,
+      sessionRequests: this.streamable.pendingRequests + this.legacySse.pendingRequests,
+      timers: this.streams.timers + (this.sweeper && !this.closed ? 1 : 0),
+      draining: this.draining,
+    };
+  }
+
   /** Ends legacy sessions idle for longer than `idleMs`; returns how many. */
   evictIdle(idleMs: number): number {
     return this.streamable.evictIdle(idleMs);
   }
 
-  /** Resolves once no request is being answered, or after `timeoutMs`. */
-  drain(timeoutMs: number): Promise<void> {
-    return this.inflight.drain(timeoutMs);
+  /** Resolves once no request is being answered (HTTP+SSE ones included), or after `timeoutMs`. */
+  async drain(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    await this.inflight.drain(timeoutMs);
+    // HTTP+SSE requests are answered on their session's stream, after their POST got its 202
+    while (this.legacySse.pendingRequests > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
   }
 
   /**
-   * Graceful shutdown: ends open `subscriptions/listen` streams with their final result, lets
-   * in-flight requests finish (up to `timeoutMs`), then closes every session and stream.
+   * Graceful shutdown: from now on new work (requests, sessions, streams) is refused with 503 and
+   * `Connection: close`, while notifications and responses of existing sessions still pass; open
+   * `subscriptions/listen` streams end with their final result; in-flight requests finish (up to
+   * `timeoutMs`); then every session and stream closes.
    */
   async shutdown(timeoutMs: number): Promise<void> {
+    this.draining = true;
+    this.legacySse.draining = true;
     for (const endSubscription of [...this.server.closeListeners]) endSubscription();
     await this.drain(timeoutMs);
     await this.close();
@@ -109,9 +140,13 @@ export class McpHttpHandler {
 
   /** Stops accepting sessions and closes every session and stream. */
   async close(): Promise<void> {
+    this.draining = true;
+    this.legacySse.draining = true;
+    this.closed = true;
     if (this.sweeper) clearInterval(this.sweeper);
     await this.streamable.close();
     await this.legacySse.close();
+    this.streams.closeAll();
   }
 
   /**
@@ -140,6 +175,8 @@ export class McpHttpHandler {
     try {
       if (route === 'sse') {
         if (request.method !== 'GET') return this.notAllowed('GET');
+        const refused = this.refuseSession();
+        if (refused) return refused;
         return await this.legacySse.open(request, this.messagesPath(request));
       }
       if (route === 'messages') {
@@ -148,7 +185,7 @@ export class McpHttpHandler {
       }
       if (request.method === 'POST') return await this.post(request, auth);
       if (this.options.statelessOnly) return this.notAllowed('POST');
-      if (request.method === 'GET') return await this.streamable.get(request);
+      if (request.method === 'GET') return this.draining ? shuttingDownResponse() : await this.streamable.get(request);
       if (request.method === 'DELETE') return await this.streamable.delete(request);
       return this.notAllowed('GET, POST, DELETE');
     } catch (error) {
@@ -175,6 +212,7 @@ export class McpHttpHandler {
     if (refused) return refused;
     const message = await readMessage(request, this.bodyLimit);
     if (message instanceof Response) return message;
+    if (this.draining && 'method' in message && 'id' in message) return shuttingDownResponse(message.id);
     const extra = messageExtra(request, auth);
     const meta = 'method' in message ? message.params?._meta : undefined;
     const headerVersion = request.headers.get('mcp-protocol-version');
@@ -189,12 +227,20 @@ export class McpHttpHandler {
       return serveModernRequest(this.server, request, message as JSONRPCRequest, extra, {
         keepAliveMs: this.options.keepAliveMs ?? 15_000,
         ondone: () => this.inflight.end(),
+        streams: this.streams,
       });
     }
     if ('method' in message && message.method === 'initialize' && 'id' in message) {
-      return this.streamable.initialize(message as JSONRPCRequest, extra);
+      return this.refuseSession(message.id) ?? this.streamable.initialize(message as JSONRPCRequest, extra);
     }
     return this.streamable.post(request, message, extra);
+  }
+
+  /** 503 when a new session would exceed `maxSessions` (both kinds count) or shutdown began. */
+  private refuseSession(id?: RequestId): Response | undefined {
+    if (this.draining) return shuttingDownResponse(id);
+    if (this.streamable.sessions.size + this.legacySse.size >= this.maxSessions) return limitResponse('maxSessions', this.maxSessions, id);
+    return undefined;
   }
 
   /** A stateless-only server answers `initialize` naming the versions it serves (spec: versioning). */

@@ -4,8 +4,16 @@ import type { EventStore } from './streamable/EventStore';
 /**
  * Options of the MCP HTTP engine, `mcpApp()` and `serve()`.
  *
+ * Limits: every one has a safe default, and a request past one is refused with a JSON-RPC error
+ * whose message and `data.limit` name the option to raise — 413 for a body over
+ * `maxBodyBytes`; 503 with `Retry-After` for the server-wide `maxSessions` and `maxSseStreams`;
+ * 429 with `Retry-After` for one session's `maxSseStreamsPerSession` and
+ * `maxInflightPerSession`. Nothing already accepted is affected, and new work is accepted again
+ * as soon as the load drops below the limit.
+ *
  * @example
  * mcpApp(server, { statelessOnly: true, maxBodyBytes: 1 << 20, allowedOrigins: ['https://app.example.com'] });
+ * mcpApp(server, { maxSessions: 1000, maxSseStreams: 2000, maxSseStreamsPerSession: 8, maxInflightPerSession: 16 });
  */
 export interface McpHttpOptions extends SecurityOptions {
   /** Path of the Streamable HTTP endpoint (default `/mcp`). */
@@ -18,12 +26,38 @@ export interface McpHttpOptions extends SecurityOptions {
   statelessOnly?: boolean;
   /** Answer legacy POSTed requests with one JSON body instead of an SSE stream. */
   enableJsonResponse?: boolean;
-  /** Largest request body in bytes (default 4 MiB); larger → 413. */
+  /**
+   * Largest request body in bytes (default 4 MiB), for `POST /mcp` and `POST /messages`; a larger
+   * one → 413 -32600 naming this option, whether or not it declares a `Content-Length` (the body
+   * is never held past the limit).
+   */
   maxBodyBytes?: number;
   /** A legacy session idle this long (no request, no open stream) is ended (default 30 min). */
   sessionIdleTimeoutMs?: number;
-  /** Most concurrent legacy sessions (default 10 000); past it, initialize gets 503. */
+  /**
+   * Most concurrent sessions — legacy Streamable HTTP sessions and HTTP+SSE streams together
+   * (default 10 000). Past it, `initialize` and `GET /sse` get 503 -32603 naming this option;
+   * ending a session (DELETE, a closed HTTP+SSE stream, idle eviction) makes room again.
+   */
   maxSessions?: number;
+  /**
+   * Most open SSE streams across the whole server (default 10 000): legacy POST reply streams,
+   * GET and resumed streams, HTTP+SSE streams, and 2026-07-28 replies that turned into a stream.
+   * A request that would open one more gets 503 -32603 naming this option and is not run (a
+   * 2026-07-28 request whose reply turns into a stream then is cancelled).
+   */
+  maxSseStreams?: number;
+  /**
+   * Most open SSE streams of one legacy Streamable HTTP session (default 100): its POST reply
+   * streams, its GET stream and resumed streams. Past it → 429 -32603 naming this option.
+   */
+  maxSseStreamsPerSession?: number;
+  /**
+   * Most requests of one legacy session (Streamable HTTP or HTTP+SSE) awaiting their reply
+   * (default 100). Past it a POSTed request → 429 -32603 naming this option, and is not run;
+   * notifications and responses are always accepted.
+   */
+  maxInflightPerSession?: number;
   /** Where SSE events are kept for `Last-Event-ID` resumption (default: a bounded in-memory store; `false`: none). */
   eventStore?: EventStore | false;
   /** Interval of SSE keep-alive comments in ms (default 15 000; 0: none). */

@@ -11,6 +11,7 @@ export type { ServeOptions, RunningHttpServer } from './serve';
 export { McpHttpHandler } from './McpHttpHandler';
 export type { McpRoute } from './McpHttpHandler';
 export type { McpHttpOptions } from './McpHttpOptions';
+export type { McpHttpStats } from './McpHttpStats';
 export type { SecurityOptions } from './security/SecurityOptions';
 export { originAllowed } from './security/originAllowed';
 export { hostAllowed } from './security/hostAllowed';

@@ -4,11 +4,16 @@ import { errorResponse } from './httpErrors';
 
 /**
  * Reads one JSON-RPC message from a request body: over the limit → 413, not JSON → 400 -32700,
- * not JSON-RPC → 400 -32600 (each as a JSON-RPC error response).
+ * not JSON-RPC → 400 -32600 (each as a JSON-RPC error response). A 413 carries
+ * `Connection: close`: the rest of the body may be unread, so the connection cannot be reused.
  */
 export async function readMessage(request: Request, limit: number): Promise<JSONRPCMessage | Response> {
   const text = await readBody(request, limit);
-  if (text === undefined) return errorResponse(413, ErrorCode.InvalidRequest, `Payload Too Large: the body exceeds ${limit} bytes`);
+  if (text === undefined) {
+    const data = { limit: 'maxBodyBytes', value: limit };
+    const message = `Payload Too Large: the body exceeds ${limit} bytes (raise the maxBodyBytes option)`;
+    return errorResponse(413, ErrorCode.InvalidRequest, message, undefined, data, { connection: 'close' });
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

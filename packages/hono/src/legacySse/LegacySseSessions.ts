@@ -1,38 +1,61 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '@typemcp/protocol';
 import type { MessageExtra } from '@typemcp/protocol';
-import type { Server } from '@typemcp/server';
+import type { Server, ServerConnection } from '@typemcp/server';
 import { errorResponse } from '../httpErrors';
+import { limitResponse, shuttingDownResponse } from '../limits/refusals';
+import { isRefusal } from '../limits/StreamBudget';
+import type { StreamBudget } from '../limits/StreamBudget';
 import { readMessage } from '../readBody';
 import { accepts } from '../security/checkPostHeaders';
 import { ExchangeTransport } from '../streamable/ExchangeTransport';
-import { SseWriter, sseResponse } from '../streamable/SseWriter';
+import { sseResponse } from '../streamable/SseWriter';
+import type { SseWriter } from '../streamable/SseWriter';
 
 interface SseSession {
   transport: ExchangeTransport;
   writer: SseWriter;
+  connection: ServerConnection;
+}
+
+/** Settings of the HTTP+SSE sessions (see `McpHttpOptions` for each one's meaning). */
+export interface LegacySseOptions {
+  keepAliveMs: number;
+  maxInflightPerSession: number;
+  /** Counts open SSE streams and refuses those past `maxSseStreams`. */
+  streams: StreamBudget;
 }
 
 /**
  * The deprecated HTTP+SSE transport (2024-11-05): `GET /sse` opens the stream and names the
  * POST endpoint in an `endpoint` event; `POST /messages?sessionId=…` answers 202 and every
- * reply goes out on the stream. The session lives as long as its stream.
+ * reply goes out on the stream. The session lives as long as its stream. A session's requests
+ * in flight are bounded by `maxInflightPerSession` (429); streams by the {@link StreamBudget}.
  *
  * @example
- * const sse = new LegacySseSessions(server, 15_000);
+ * const sse = new LegacySseSessions(server, { keepAliveMs: 15_000, maxInflightPerSession: 100, streams });
  * return sse.open(request, '/tools/messages');
  */
 export class LegacySseSessions {
   private readonly sessions = new Map<string, SseSession>();
+  /** Set when a graceful shutdown begins: new requests are refused, notifications and responses still pass. */
+  draining = false;
 
   constructor(
     private readonly server: Server,
-    private readonly keepAliveMs: number,
+    private readonly options: LegacySseOptions,
   ) {}
 
   /** Open sessions. */
   get size(): number {
     return this.sessions.size;
+  }
+
+  /** Requests of every session being handled now. */
+  get pendingRequests(): number {
+    let n = 0;
+    for (const session of this.sessions.values()) n += session.connection.session.inflightCount;
+    return n;
   }
 
   /** Opens a session's stream; its first event names where to POST (`endpoint?sessionId=…`). */
@@ -41,15 +64,17 @@ export class LegacySseSessions {
       return errorResponse(406, ErrorCode.InvalidRequest, 'Not Acceptable: Accept must list text/event-stream');
     }
     const id = randomUUID();
-    const writer = new SseWriter(this.keepAliveMs);
+    const writer = this.options.streams.open(this.options.keepAliveMs);
+    if (isRefusal(writer)) return limitResponse(writer.limit, writer.value);
     const transport = new ExchangeTransport((message) => void writer.send(message));
     const connection = await this.server.connect(transport);
-    this.sessions.set(id, { transport, writer });
+    this.sessions.set(id, { transport, writer, connection });
     writer.onclose = () => {
       this.sessions.delete(id);
       void connection.close();
     };
     transport.onclosed = () => writer.close();
+    if (writer.isClosed) writer.onclose(); // the client left while the session connected
     writer.sendEvent('endpoint', `${messagesPath}?sessionId=${encodeURIComponent(id)}`);
     return sseResponse(writer);
   }
@@ -66,6 +91,11 @@ export class LegacySseSessions {
     }
     const message = await readMessage(request, limit);
     if (message instanceof Response) return message;
+    if ('method' in message && 'id' in message) {
+      if (this.draining) return shuttingDownResponse(message.id);
+      const max = this.options.maxInflightPerSession;
+      if (session.connection.session.inflightCount >= max) return limitResponse('maxInflightPerSession', max, message.id);
+    }
     session.transport.receive(message, extra);
     return new Response(null, { status: 202 });
   }

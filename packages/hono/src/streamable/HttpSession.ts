@@ -1,10 +1,12 @@
 import { ErrorCode } from '@typemcp/protocol';
 import type { JSONRPCMessage, RequestId, TransportSendOptions } from '@typemcp/protocol';
 import type { Server, ServerConnection } from '@typemcp/server';
+import { isRefusal } from '../limits/StreamBudget';
+import type { StreamBudget, StreamRefusal } from '../limits/StreamBudget';
 import type { EventStore } from './EventStore';
 import { ExchangeTransport } from './ExchangeTransport';
 import { SessionStream } from './SessionStream';
-import { SseWriter } from './SseWriter';
+import type { SseWriter } from './SseWriter';
 
 /** Messages kept for a standalone stream that is not open (and not resumable). */
 const MAX_BACKLOG = 1000;
@@ -17,6 +19,8 @@ export interface HttpSessionOptions {
   keepAliveMs: number;
   /** `retry` sent with the priming event. */
   retryMs?: number;
+  /** Counts open SSE streams and refuses those past the limits. */
+  streams: StreamBudget;
 }
 
 /**
@@ -24,10 +28,13 @@ export interface HttpSessionOptions {
  * outgoing messages are routed to the stream they belong to — the reply stream of the request
  * they relate to, else the standalone GET stream. Each message goes out on exactly one stream.
  *
+ * Every stream is opened through the engine's {@link StreamBudget}: a method that would open one
+ * past `maxSseStreams` or `maxSseStreamsPerSession` opens nothing and returns the refusal.
+ *
  * @example
- * const session = new HttpSession(randomUUID(), { keepAliveMs: 15_000 });
+ * const session = new HttpSession(randomUUID(), { keepAliveMs: 15_000, streams: new StreamBudget(10_000, 100) });
  * await session.open(server);
- * const writer = session.openPostStream(request.id, true);
+ * const writer = session.openPostStream(request.id); // or a StreamRefusal
  * session.transport.receive(request);
  */
 export class HttpSession {
@@ -92,10 +99,16 @@ export class HttpSession {
     return stream;
   }
 
+  /** A new counted SSE connection of this session, or the limit refusing it. */
+  private openWriter(): SseWriter | StreamRefusal {
+    return this.options.streams.open(this.options.keepAliveMs, this);
+  }
+
   /** Opens the SSE stream that answers one POSTed request (call before delivering the request). */
-  openPostStream(requestId: RequestId): SseWriter {
+  openPostStream(requestId: RequestId): SseWriter | StreamRefusal {
+    const writer = this.openWriter();
+    if (isRefusal(writer)) return writer;
     const stream = this.newStream(requestId);
-    const writer = new SseWriter(this.options.keepAliveMs);
     stream.attach(writer);
     if (this.primes) void stream.prime(this.options.retryMs);
     this.postStreams.set(requestId, stream);
@@ -121,9 +134,10 @@ export class HttpSession {
   }
 
   /** A one-message SSE stream (primed when the version asks for it) carrying `message`. */
-  replyAsStream(message: JSONRPCMessage): SseWriter {
+  replyAsStream(message: JSONRPCMessage): SseWriter | StreamRefusal {
+    const writer = this.openWriter();
+    if (isRefusal(writer)) return writer;
     const stream = this.newStream();
-    const writer = new SseWriter(this.options.keepAliveMs);
     stream.attach(writer);
     if (this.primes) void stream.prime(this.options.retryMs);
     void stream.write(message, true).then(() => this.liveStreams.delete(stream.id));
@@ -131,11 +145,12 @@ export class HttpSession {
   }
 
   /** Opens the standalone GET stream; `undefined` when one is already open (409). */
-  openStandalone(): SseWriter | undefined {
+  openStandalone(): SseWriter | StreamRefusal | undefined {
     if (this.standalone?.connected) return undefined;
+    const writer = this.openWriter();
+    if (isRefusal(writer)) return writer;
     if (this.standalone) this.liveStreams.delete(this.standalone.id); // its events stay resumable
     const stream = this.newStream();
-    const writer = new SseWriter(this.options.keepAliveMs);
     stream.attach(writer);
     this.standalone = stream;
     if (this.primes) void stream.prime(this.options.retryMs);
@@ -149,12 +164,13 @@ export class HttpSession {
    * Resumes the stream an event id names, on a new connection: its later events are replayed,
    * then live ones follow. `undefined` when the id is unknown or belongs to another session.
    */
-  async resume(lastEventId: string): Promise<SseWriter | undefined> {
+  async resume(lastEventId: string): Promise<SseWriter | StreamRefusal | undefined> {
     const store = this.options.eventStore;
     if (!store) return undefined;
     const streamId = await store.streamIdOf(lastEventId);
-    if (!streamId || !this.storedStreamIds.has(streamId)) return undefined;
-    const writer = new SseWriter(this.options.keepAliveMs);
+    if (!streamId || !this.storedStreamIds.has(streamId) || this.closed) return undefined;
+    const writer = this.openWriter();
+    if (isRefusal(writer)) return writer;
     const stream = this.liveStreams.get(streamId);
     if (stream) {
       await stream.resume(lastEventId, writer);
@@ -212,7 +228,7 @@ export class HttpSession {
       this.onanswered?.();
     }
     for (const _ of this.postStreams.keys()) this.onanswered?.();
-    for (const stream of this.liveStreams.values()) stream.close();
+    for (const stream of this.liveStreams.values()) stream.end();
     for (const id of this.storedStreamIds) void this.options.eventStore?.deleteStream?.(id);
     this.jsonWaiters.clear();
     this.postStreams.clear();

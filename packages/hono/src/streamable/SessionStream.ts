@@ -18,6 +18,8 @@ import type { SseWriter } from './SseWriter';
 export class SessionStream {
   /** Set once the final response was written (POST streams). */
   done = false;
+  /** Set once the session ended: nothing attaches any more. */
+  private ended = false;
   private writer?: SseWriter;
   private queue: Promise<void> = Promise.resolve();
 
@@ -37,6 +39,7 @@ export class SessionStream {
   attach(writer: SseWriter): void {
     if (this.writer !== writer) this.writer?.close();
     this.writer = writer;
+    if (this.ended) writer.close();
   }
 
   private enqueue(task: () => Promise<void> | void): Promise<void> {
@@ -76,13 +79,19 @@ export class SessionStream {
       await this.eventStore?.replayEventsAfter(lastEventId, async (eventId, message) => {
         writer.send(message, eventId);
       });
-      if (this.done) writer.close();
+      if (this.done || this.ended) writer.close();
       else this.attach(writer);
     });
   }
 
-  /** Closes the attached connection. */
+  /** Closes the attached connection; the stream goes on and can be resumed. */
   close(): void {
+    this.writer?.close();
+  }
+
+  /** Ends the stream for good (its session ended): its connection closes, a later resume too. */
+  end(): void {
+    this.ended = true;
     this.writer?.close();
   }
 }

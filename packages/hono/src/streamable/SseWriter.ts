@@ -4,7 +4,8 @@ const encoder = new TextEncoder();
 
 /**
  * Writes Server-Sent Events to a web `ReadableStream`: messages, the priming event, `retry`,
- * keep-alive comments. Closing it (or the client going away) runs `onclose` once.
+ * keep-alive comments. Closing it (or the client going away) stops its keep-alive timer and
+ * runs `release` (the engine's stream count) and then `onclose`, once.
  */
 export class SseWriter {
   readonly stream: ReadableStream<Uint8Array>;
@@ -13,7 +14,10 @@ export class SseWriter {
   private keepAlive?: ReturnType<typeof setInterval>;
   onclose?: () => void;
 
-  constructor(keepAliveMs?: number) {
+  constructor(
+    keepAliveMs?: number,
+    private readonly release?: () => void,
+  ) {
     this.stream = new ReadableStream<Uint8Array>({
       start: (controller) => {
         this.controller = controller;
@@ -29,6 +33,11 @@ export class SseWriter {
   /** True once closed by either side. */
   get isClosed(): boolean {
     return this.closed;
+  }
+
+  /** True while a keep-alive timer runs for this stream. */
+  get hasKeepAlive(): boolean {
+    return this.keepAlive !== undefined;
   }
 
   private write(text: string): boolean {
@@ -72,6 +81,8 @@ export class SseWriter {
     if (this.closed) return;
     this.closed = true;
     if (this.keepAlive) clearInterval(this.keepAlive);
+    this.keepAlive = undefined;
+    this.release?.();
     this.onclose?.();
   }
 }

@@ -4,6 +4,9 @@ import type { JSONRPCMessage, JSONRPCRequest, MessageExtra } from '@typemcp/prot
 import type { Server } from '@typemcp/server';
 import { errorResponse, jsonResponse } from '../httpErrors';
 import type { InflightTracker } from '../InflightTracker';
+import { limitResponse, shuttingDownResponse } from '../limits/refusals';
+import { isRefusal } from '../limits/StreamBudget';
+import type { StreamBudget } from '../limits/StreamBudget';
 import { accepts } from '../security/checkPostHeaders';
 import type { EventStore } from './EventStore';
 import { HttpSession } from './HttpSession';
@@ -15,13 +18,16 @@ export interface StreamableSessionsOptions {
   keepAliveMs: number;
   retryMs?: number;
   enableJsonResponse: boolean;
-  maxSessions: number;
+  maxInflightPerSession: number;
+  /** Counts open SSE streams and refuses those past the limits. */
+  streams: StreamBudget;
 }
 
 /**
  * The legacy (2025-03-26 … 2025-11-25) half of the Streamable HTTP endpoint: `initialize`
  * opens a session with a random `Mcp-Session-Id`; later POSTs, the GET stream and DELETE name it
- * (none → 400, unknown or ended → 404); idle sessions are evicted.
+ * (none → 400, unknown or ended → 404); idle sessions are evicted. A session's requests in
+ * flight are bounded by `maxInflightPerSession` (429), its streams by the {@link StreamBudget}.
  *
  * @example
  * const sessions = new StreamableSessions(server, options, inflight);
@@ -37,12 +43,14 @@ export class StreamableSessions {
     private readonly inflight: InflightTracker,
   ) {}
 
-  /** Opens a session and answers its `initialize`; a failed handshake leaves no session behind. */
+  /**
+   * Opens a session and answers its `initialize`; a failed handshake (or no stream left for its
+   * reply) leaves no session behind. The caller checked `maxSessions`.
+   */
   async initialize(message: JSONRPCRequest, extra: MessageExtra): Promise<Response> {
-    if (this.closing) return errorResponse(503, ErrorCode.InternalError, 'Server is shutting down', message.id);
-    if (this.sessions.size >= this.options.maxSessions) {
-      return errorResponse(503, ErrorCode.InternalError, 'Too many sessions: try again later', message.id);
-    }
+    if (this.closing) return shuttingDownResponse(message.id);
+    const noStream = this.options.enableJsonResponse ? undefined : this.options.streams.refusal();
+    if (noStream) return limitResponse(noStream.limit, noStream.value, message.id);
     const session = new HttpSession(randomUUID(), this.options);
     await session.open(this.server);
     this.sessions.set(session.id, session);
@@ -58,7 +66,12 @@ export class StreamableSessions {
     }
     const headers = { 'mcp-session-id': session.id };
     if (this.options.enableJsonResponse) return jsonResponse(response, 200, headers);
-    return sseResponse(session.replyAsStream(response), headers);
+    const writer = session.replyAsStream(response);
+    if (isRefusal(writer)) {
+      await session.close(); // the streams filled up during the handshake
+      return limitResponse(writer.limit, writer.value, message.id);
+    }
+    return sseResponse(writer, headers);
   }
 
   /** The session a request names, or the response refusing it. */
@@ -87,13 +100,18 @@ export class StreamableSessions {
     if (session.isPending(id)) {
       return errorResponse(400, ErrorCode.InvalidRequest, `Request id ${JSON.stringify(id)} is already in flight in this session`, id);
     }
-    this.inflight.begin();
+    if (session.pendingRequests >= this.options.maxInflightPerSession) {
+      return limitResponse('maxInflightPerSession', this.options.maxInflightPerSession, id);
+    }
     if (this.options.enableJsonResponse) {
+      this.inflight.begin();
       const reply = session.awaitResponse(id);
       session.transport.receive(message, extra);
       return jsonResponse(await reply);
     }
     const writer = session.openPostStream(id);
+    if (isRefusal(writer)) return limitResponse(writer.limit, writer.value, id);
+    this.inflight.begin();
     const closeSseStream = session.resumable ? () => session.closePostConnection(id) : undefined;
     session.transport.receive(message, closeSseStream ? { ...extra, closeSseStream } : extra);
     return sseResponse(writer);
@@ -109,10 +127,12 @@ export class StreamableSessions {
     const lastEventId = request.headers.get('last-event-id');
     if (lastEventId) {
       const resumed = await session.resume(lastEventId);
+      if (isRefusal(resumed)) return limitResponse(resumed.limit, resumed.value);
       if (resumed) return sseResponse(resumed);
     }
     const writer = session.openStandalone();
     if (!writer) return errorResponse(409, ErrorCode.InvalidRequest, 'Conflict: this session already has an open GET stream');
+    if (isRefusal(writer)) return limitResponse(writer.limit, writer.value);
     return sseResponse(writer);
   }
 
@@ -122,6 +142,13 @@ export class StreamableSessions {
     if (session instanceof Response) return session;
     await session.close();
     return new Response(null, { status: 200 });
+  }
+
+  /** Requests of every session awaiting their response. */
+  get pendingRequests(): number {
+    let n = 0;
+    for (const session of this.sessions.values()) n += session.pendingRequests;
+    return n;
   }
 
   /** Ends sessions idle for longer than `idleMs` (no request, no message, no open stream, nothing pending). */

@@ -20,6 +20,29 @@ export function decodeHeaderValue(value: string): string | undefined {
 }
 
 /**
+ * A body value as text for an error message. `String()` throws for an object whose `toString` is
+ * not a function (`{"toString":null}` arrives in JSON bodies), so anything not a string is shown
+ * as JSON.
+ */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? 'undefined';
+  } catch {
+    return typeof value;
+  }
+}
+
+/** `String(value)`, or `undefined` where String() throws. */
+function asText(value: unknown): string | undefined {
+  try {
+    return String(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Checks the 2026-07-28 request headers against the body: `MCP-Protocol-Version`, `Mcp-Method`,
  * and `Mcp-Name` for named methods. Throws -32020 (HeaderMismatch) naming the header.
  */
@@ -33,7 +56,7 @@ export function checkModernHeaders(
   const version = headers.get('mcp-protocol-version');
   if (version === null) throw mismatch('the MCP-Protocol-Version header is required');
   if (version !== metaVersion) {
-    throw mismatch(`MCP-Protocol-Version header value '${version}' does not match _meta protocolVersion '${String(metaVersion)}'`);
+    throw mismatch(`MCP-Protocol-Version header value '${version}' does not match _meta protocolVersion '${shown(metaVersion)}'`);
   }
   const method = headers.get('mcp-method');
   if (method === null) throw mismatch('the Mcp-Method header is required');
@@ -41,7 +64,7 @@ export function checkModernHeaders(
   if (TASK_NAMED.has(request.method)) {
     const given = headers.get('mcp-name');
     if (given !== null && decodeHeaderValue(given) !== request.params?.taskId) {
-      throw mismatch(`Mcp-Name header value '${given}' does not match body taskId '${String(request.params?.taskId)}'`);
+      throw mismatch(`Mcp-Name header value '${given}' does not match body taskId '${shown(request.params?.taskId)}'`);
     }
     return;
   }
@@ -52,7 +75,7 @@ export function checkModernHeaders(
   if (raw === null) throw mismatch('the Mcp-Name header is required for ' + request.method);
   const decoded = decodeHeaderValue(raw);
   if (decoded === undefined) throw mismatch('the Mcp-Name header has an invalid base64 value');
-  if (decoded !== bodyValue) throw mismatch(`Mcp-Name header value '${decoded}' does not match body value '${String(bodyValue)}'`);
+  if (decoded !== bodyValue) throw mismatch(`Mcp-Name header value '${decoded}' does not match body value '${shown(bodyValue)}'`);
   if (!paramHeaders || request.method !== 'tools/call') return;
   const args = (request.params?.arguments ?? {}) as Record<string, unknown>;
   for (const [argument, header] of Object.entries(paramHeaders)) {
@@ -62,7 +85,7 @@ export function checkModernHeaders(
     if (rawParam === null) throw mismatch(`the Mcp-Param-${header} header is required (argument "${argument}" is in the body)`);
     const text = decodeHeaderValue(rawParam);
     if (text === undefined) throw mismatch(`the Mcp-Param-${header} header has an invalid base64 value`);
-    const same = typeof value === 'number' ? Number(text) === value : String(value) === text;
-    if (!same) throw mismatch(`Mcp-Param-${header} header value '${text}' does not match body value '${String(value)}'`);
+    const same = typeof value === 'number' ? Number(text) === value : asText(value) === text;
+    if (!same) throw mismatch(`Mcp-Param-${header} header value '${text}' does not match body value '${shown(value)}'`);
   }
 }

@@ -3,9 +3,13 @@ import type { JSONRPCMessage, JSONRPCRequest, MessageExtra } from '@typemcp/prot
 import { ServerConnection, readModernMeta } from '@typemcp/server';
 import type { Server } from '@typemcp/server';
 import { errorResponse, httpStatusOf, jsonResponse } from '../httpErrors';
+import { limitResponse } from '../limits/refusals';
+import { isRefusal } from '../limits/StreamBudget';
+import type { StreamBudget } from '../limits/StreamBudget';
 import { checkModernHeaders } from './checkModernHeaders';
 import { ExchangeTransport } from './ExchangeTransport';
-import { SseWriter, sseResponse } from './SseWriter';
+import { sseResponse } from './SseWriter';
+import type { SseWriter } from './SseWriter';
 
 const META_VERSION = 'io.modelcontextprotocol/protocolVersion';
 const META_CAPS = 'io.modelcontextprotocol/clientCapabilities';
@@ -16,6 +20,8 @@ export interface ModernExchangeOptions {
   keepAliveMs: number;
   /** Called once when the exchange is over: reply complete, or the client went away. */
   ondone: () => void;
+  /** Counts open SSE streams: a reply that must become a stream when none is left is refused. */
+  streams: StreamBudget;
 }
 
 /**
@@ -23,14 +29,16 @@ export interface ModernExchangeOptions {
  * -32020, -32602 or -32022). The reply is decided lazily: messages are held until the first one
  * arrives; the final response alone goes out as JSON, while a notification first (progress, a
  * log) turns the reply into an SSE stream. A client that closes the stream (or the connection)
- * cancels the request: its handler's `signal` is aborted.
+ * cancels the request: its handler's `signal` is aborted. A reply that must become a stream
+ * past `maxSseStreams` is refused with 503 and the handler cancelled (`subscriptions/listen`,
+ * which always streams, is refused before it runs).
  *
  * The connection is a bare {@link ServerConnection} on a callback transport, never registered
  * with the server and never closed on success: the hot path of a stateless server allocates one
  * small object graph per request and leaves it to the garbage collector.
  *
  * @example
- * return serveModernRequest(server, request, message, extra, { keepAliveMs: 15_000, ondone });
+ * return serveModernRequest(server, request, message, extra, { keepAliveMs: 15_000, ondone, streams });
  */
 export function serveModernRequest(
   server: Server,
@@ -39,7 +47,8 @@ export function serveModernRequest(
   extra: MessageExtra,
   options: ModernExchangeOptions,
 ): Promise<Response> | Response {
-  const refused = validate(server, request, message);
+  const noStream = message.method === 'subscriptions/listen' ? options.streams.refusal() : undefined;
+  const refused = validate(server, request, message) ?? (noStream && limitResponse(noStream.limit, noStream.value, message.id));
   if (refused) {
     options.ondone();
     return refused;
@@ -68,7 +77,13 @@ export function serveModernRequest(
           finish();
           return;
         }
-        writer = new SseWriter(options.keepAliveMs);
+        const opened = options.streams.open(options.keepAliveMs);
+        if (isRefusal(opened)) {
+          resolve(limitResponse(opened.limit, opened.value, message.id));
+          cancel();
+          return;
+        }
+        writer = opened;
         writer.onclose = cancel;
         resolve(sseResponse(writer));
       }
