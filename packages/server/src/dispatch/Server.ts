@@ -282,7 +282,7 @@ export class Server {
     if (method === 'ping') return {};
     if (method === 'logging/setLevel') {
       const level = params.level;
-      if (typeof level !== 'string' || !(level in LOG_LEVEL_ORDER)) {
+      if (typeof level !== 'string' || !Object.hasOwn(LOG_LEVEL_ORDER, level)) {
         throw new McpError(ErrorCode.InvalidParams, `logging/setLevel: unknown level ${JSON.stringify(level)}`);
       }
       connection.logLevel = level as keyof typeof LOG_LEVEL_ORDER;

@@ -39,7 +39,7 @@ export function readModernMeta(
     throw new McpError(ErrorCode.InvalidParams, `Missing required _meta["${META_CAPS}"] (an object)`);
   }
   const logLevel = meta[META_LOG_LEVEL];
-  if (logLevel !== undefined && (typeof logLevel !== 'string' || !(logLevel in LOG_LEVEL_ORDER))) {
+  if (logLevel !== undefined && (typeof logLevel !== 'string' || !Object.hasOwn(LOG_LEVEL_ORDER, logLevel))) {
     throw new McpError(ErrorCode.InvalidParams, `_meta["${META_LOG_LEVEL}"]: unknown level ${JSON.stringify(logLevel)}`);
   }
   const info = meta[META_INFO];
@@ -106,7 +106,7 @@ function openRound(server: Server, method: string, params: Record<string, unknow
   // The binding (with a hash of the arguments) is computed only when a requestState is verified
   // or signed: a plain call, the common case, pays nothing for it.
   let binding: { m: string; t: string; a: string; s?: string } | undefined;
-  const bind = () => (binding ??= { m: method, t: String(params.name ?? params.uri ?? ''), a: hashArguments(params.arguments), s: subject });
+  const bind = () => (binding ??= { m: method, t: typeof (params.name ?? params.uri) === 'string' ? String(params.name ?? params.uri) : JSON.stringify(params.name ?? params.uri ?? '') ?? '', a: hashArguments(params.arguments), s: subject });
   let answers: InputResponses = {};
   if (params.requestState !== undefined) answers = { ...server.requestStates.verify(params.requestState, bind()).r };
   const responses = params.inputResponses;

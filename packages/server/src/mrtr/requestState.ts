@@ -35,7 +35,14 @@ export function hashArguments(value: unknown): string {
       : v && typeof v === 'object'
         ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
         : v;
-  return createHash('sha256').update(JSON.stringify(canonical(value ?? {}))).digest('base64url');
+  let text: string;
+  try {
+    text = JSON.stringify(canonical(value ?? {}));
+  } catch (error) {
+    if (error instanceof RangeError) throw new McpError(ErrorCode.InvalidParams, 'Invalid params: the arguments are nested too deeply');
+    throw error;
+  }
+  return createHash('sha256').update(text).digest('base64url');
 }
 
 /**

@@ -139,14 +139,16 @@ export class Registry {
   /** The enabled tool called `name`, or -32602. */
   tool(name: unknown): ToolEntry {
     const entry = typeof name === 'string' ? this.tools.get(name) : undefined;
-    if (!entry || !entry.enabled) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${String(name)}`);
+    if (typeof name !== 'string') throw new McpError(ErrorCode.InvalidParams, 'Invalid params: the tool "name" must be a string');
+    if (!entry || !entry.enabled) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
     return entry;
   }
 
   /** The enabled prompt called `name`, or -32602. */
   prompt(name: unknown): PromptEntry {
     const entry = typeof name === 'string' ? this.prompts.get(name) : undefined;
-    if (!entry || !entry.enabled) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${String(name)}`);
+    if (typeof name !== 'string') throw new McpError(ErrorCode.InvalidParams, 'Invalid params: the prompt "name" must be a string');
+    if (!entry || !entry.enabled) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${name}`);
     return entry;
   }
 

@@ -24,7 +24,15 @@ export async function validateDto(cls: Function, plain: unknown, path: string, e
     errors.push({ path: path || '(arguments)', message: 'must be an object' });
     return undefined;
   }
-  const instance = plainToInstance(cls as new () => object, plain);
+  let instance: object;
+  try {
+    instance = plainToInstance(cls as new () => object, plain);
+  } catch (error) {
+    // class-transformer recurses once per level: a pathologically deep value overflows the stack
+    if (!(error instanceof RangeError)) throw error;
+    errors.push({ path: path || '(arguments)', message: 'is nested too deeply' });
+    return undefined;
+  }
   const failures = await validate(instance as object, { forbidUnknownValues: false });
   flatten(failures, path, errors);
   return instance;

@@ -103,6 +103,7 @@ export class StdioServerTransport implements Transport {
     if (batch.finished) this.batches.delete(batch);
   }
 
+  private drained?: Promise<void>;
   private corked = false;
   private readonly uncork = () => {
     this.corked = false;
@@ -128,7 +129,13 @@ export class StdioServerTransport implements Transport {
   send(message: JSONRPCMessage): Promise<void> {
     if (this.closed) return Promise.reject(new Error('stdio transport is closed'));
     if (this.writeRaw(message)) return Promise.resolve();
-    return new Promise((resolve) => this.output.once('drain', resolve));
+    // one shared wait for every write made while the pipe is full (not a listener per write)
+    return (this.drained ??= new Promise<void>((resolve) =>
+      this.output.once('drain', () => {
+        this.drained = undefined;
+        resolve();
+      }),
+    ));
   }
 
   async close(): Promise<void> {
