@@ -4,6 +4,7 @@ import type { AuthInfo } from '@typemcp/protocol';
 import type { Server } from '@typemcp/server';
 import { errorResponse } from './httpErrors';
 import { McpHttpHandler } from './McpHttpHandler';
+import { rememberNodeExchange } from './nodeRequest';
 import type { McpHttpOptions } from './McpHttpOptions';
 
 /**
@@ -40,10 +41,15 @@ export function mcpApp(target: Servable, options: McpHttpOptions = {}): McpHonoA
   const app = new Hono() as McpHonoApp;
   app.mcp = handler;
   const auth = (c: HonoContext) => c.get('auth' as never) as AuthInfo | undefined;
-  app.all(options.endpoint ?? '/mcp', (c) => handler.handle(c.req.raw, 'mcp', auth(c)));
+  // Under @hono/node-server the engine reads Node's request directly (see nodeRequest.ts).
+  const node = (c: HonoContext): Request => {
+    rememberNodeExchange(c.req.raw, c.env);
+    return c.req.raw;
+  };
+  app.all(options.endpoint ?? '/mcp', (c) => handler.handle(node(c), 'mcp', auth(c)));
   if (options.ssePath !== false) {
-    app.all(options.ssePath ?? '/sse', (c) => handler.handle(c.req.raw, 'sse', auth(c)));
-    app.all(options.messagesPath ?? '/messages', (c) => handler.handle(c.req.raw, 'messages', auth(c)));
+    app.all(options.ssePath ?? '/sse', (c) => handler.handle(node(c), 'sse', auth(c)));
+    app.all(options.messagesPath ?? '/messages', (c) => handler.handle(node(c), 'messages', auth(c)));
   }
   app.notFound((c) => errorResponse(404, -32601, `Not found: ${c.req.path}`));
   app.onError(() => errorResponse(500, -32603, 'Internal error'));

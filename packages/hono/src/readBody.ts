@@ -1,6 +1,7 @@
 import { ErrorCode, validateMessage } from '@typemcp/protocol';
 import type { JSONRPCMessage } from '@typemcp/protocol';
 import { errorResponse } from './httpErrors';
+import { nodeExchangeOf, readNodeBody } from './nodeRequest';
 
 /**
  * Reads one JSON-RPC message from a request body: over the limit → 413, not JSON → 400 -32700,
@@ -27,6 +28,8 @@ export async function readMessage(request: Request, limit: number): Promise<JSON
 
 /** The request body as text, or `undefined` when it exceeds `limit` bytes (the rest is drained). */
 export async function readBody(request: Request, limit: number): Promise<string | undefined> {
+  const node = nodeExchangeOf(request);
+  if (node) return readNodeBody(node.incoming, limit); // no WHATWG Request built: the fast path
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > limit) {
     await drain(request, limit * 4);

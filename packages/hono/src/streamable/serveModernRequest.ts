@@ -6,6 +6,7 @@ import { errorResponse, httpStatusOf, jsonResponse } from '../httpErrors';
 import { limitResponse } from '../limits/refusals';
 import { isRefusal } from '../limits/StreamBudget';
 import type { StreamBudget } from '../limits/StreamBudget';
+import { onClientGone } from '../nodeRequest';
 import { checkModernHeaders } from './checkModernHeaders';
 import { ExchangeTransport } from './ExchangeTransport';
 import { sseResponse } from './SseWriter';
@@ -56,10 +57,11 @@ export function serveModernRequest(
   return new Promise<Response>((resolve) => {
     let writer: SseWriter | undefined;
     let done = false;
+    let stopWatching = (): void => undefined;
     const finish = () => {
       if (done) return;
       done = true;
-      request.signal?.removeEventListener('abort', cancel);
+      stopWatching();
       options.ondone();
     };
     // the client went away before the reply was complete: cancellation (spec: "Cancellation")
@@ -93,10 +95,9 @@ export function serveModernRequest(
         writer.close();
       }
     });
-    request.signal?.addEventListener('abort', cancel, { once: true });
     new ServerConnection(server, transport); // wires itself to the transport
     transport.receive(message, extra);
-    if (request.signal?.aborted) cancel();
+    if (!done) stopWatching = onClientGone(request, cancel);
   });
 }
 

@@ -1,0 +1,88 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** The Node.js objects behind a Request served by @hono/node-server. */
+export interface NodeExchange {
+  incoming: IncomingMessage;
+  outgoing: ServerResponse;
+}
+
+const exchanges = new WeakMap<Request, NodeExchange>();
+
+/**
+ * Remembers the Node.js request and response behind `request` (from Hono's `c.env` under
+ * @hono/node-server). The engine then reads the body straight from the Node stream and watches
+ * the socket for a client that goes away, instead of asking the Request for `body` or `signal`
+ * (which makes @hono/node-server build a full WHATWG Request per call: the largest cost of a
+ * small request). Without it everything works from the Request alone (other runtimes).
+ */
+export function rememberNodeExchange(request: Request, env: unknown): void {
+  const e = env as Partial<NodeExchange> | undefined;
+  if (e?.incoming && e.outgoing && typeof e.incoming.on === 'function') exchanges.set(request, { incoming: e.incoming, outgoing: e.outgoing });
+}
+
+/**
+ * The Node.js exchange behind `request` whose body is still unread (a middleware that read the
+ * body through the Request leaves the Request as the only way to it).
+ */
+export function nodeExchangeOf(request: Request): NodeExchange | undefined {
+  const exchange = exchanges.get(request);
+  return exchange && !exchange.incoming.readableDidRead ? exchange : undefined;
+}
+
+/**
+ * Calls `onabort` once when the client goes away before the response is complete (the Node
+ * response closes unfinished, or the Request's signal aborts); returns a function that stops
+ * watching. Calls it at once if the client is already gone.
+ */
+export function onClientGone(request: Request, onabort: () => void): () => void {
+  const exchange = exchanges.get(request);
+  if (exchange) {
+    if (exchange.outgoing.destroyed) {
+      onabort();
+      return () => undefined;
+    }
+    return watchNodeAbort(exchange.outgoing, onabort);
+  }
+  const signal = request.signal;
+  if (!signal) return () => undefined;
+  if (signal.aborted) {
+    onabort();
+    return () => undefined;
+  }
+  signal.addEventListener('abort', onabort, { once: true });
+  return () => signal.removeEventListener('abort', onabort);
+}
+
+/**
+ * The body of a Node.js request as text, or `undefined` as soon as it passes `limit` bytes (the
+ * rest is read and dropped, so the client gets the 413 rather than a reset).
+ */
+export function readNodeBody(incoming: IncomingMessage, limit: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const ondata = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      incoming.off('data', ondata);
+      incoming.resume(); // keep draining, unbuffered
+      resolve(undefined);
+    };
+    incoming.on('data', ondata);
+    incoming.once('end', () => resolve(size > limit ? undefined : chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    incoming.once('error', reject);
+    incoming.once('close', () => resolve(undefined)); // the client left mid-body: nobody to answer
+  });
+}
+
+/** Calls `onabort` once if the Node response closes before it finished; returns a function that stops watching. */
+function watchNodeAbort(outgoing: ServerResponse, onabort: () => void): () => void {
+  const onclose = () => {
+    if (!outgoing.writableFinished) onabort();
+  };
+  outgoing.once('close', onclose);
+  return () => outgoing.off('close', onclose);
+}
