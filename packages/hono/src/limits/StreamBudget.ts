@@ -55,7 +55,7 @@ export class StreamBudget {
   }
 
   /** Opens a counted stream, or says which limit refuses it. */
-  open(keepAliveMs: number, owner?: object): SseWriter | StreamRefusal {
+  open(keepAliveMs: number, owner?: object, deferred = false): SseWriter | StreamRefusal {
     const refused = this.refusal(owner);
     if (refused) return refused;
     const writer: SseWriter = new SseWriter(keepAliveMs, () => {
@@ -64,7 +64,7 @@ export class StreamBudget {
       const left = this.countOf(owner) - 1;
       if (left > 0) this.perOwner.set(owner, left);
       else this.perOwner.delete(owner);
-    });
+    }, deferred);
     this.writers.add(writer);
     if (owner !== undefined) this.perOwner.set(owner, this.countOf(owner) + 1);
     return writer;

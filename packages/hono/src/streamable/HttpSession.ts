@@ -100,13 +100,13 @@ export class HttpSession {
   }
 
   /** A new counted SSE connection of this session, or the limit refusing it. */
-  private openWriter(): SseWriter | StreamRefusal {
-    return this.options.streams.open(this.options.keepAliveMs, this);
+  private openWriter(deferred = false): SseWriter | StreamRefusal {
+    return this.options.streams.open(this.options.keepAliveMs, this, deferred);
   }
 
   /** Opens the SSE stream that answers one POSTed request (call before delivering the request). */
   openPostStream(requestId: RequestId): SseWriter | StreamRefusal {
-    const writer = this.openWriter();
+    const writer = this.openWriter(true); // a reply alone goes out as one string (see SseWriter)
     if (isRefusal(writer)) return writer;
     const stream = this.newStream(requestId);
     stream.attach(writer);

@@ -8,26 +8,79 @@ const encoder = new TextEncoder();
  * runs `release` (the engine's stream count) and then `onclose`, once.
  */
 export class SseWriter {
-  readonly stream: ReadableStream<Uint8Array>;
+  private streamValue?: ReadableStream<Uint8Array>;
   private controller?: ReadableStreamDefaultController<Uint8Array>;
   private closed = false;
   private keepAlive?: ReturnType<typeof setInterval>;
+  /** Deferred mode: events written before the body is chosen. */
+  private pending?: string;
+  private settle?: (body: string | ReadableStream<Uint8Array>) => void;
+  private chosen?: string | ReadableStream<Uint8Array>;
+  private choosing = false;
   onclose?: () => void;
 
   constructor(
-    keepAliveMs?: number,
+    private readonly keepAliveMs?: number,
     private readonly release?: () => void,
+    /**
+     * Hold the events for this turn of the event loop: when the stream is closed by then (a
+     * reply ready at once with nothing before it, the common case) the whole body goes out as
+     * one string, without a web stream or a keep-alive timer; otherwise the stream starts with
+     * what was held. Read the body with {@link SseWriter.body}.
+     */
+    deferred = false,
   ) {
-    this.stream = new ReadableStream<Uint8Array>({
+    if (deferred) {
+      this.pending = '';
+      // a reply that is not ready within this turn of the event loop gets its stream at once
+      setImmediate(() => this.streamNow());
+    } else this.openStream();
+  }
+
+  /** The stream behind an immediate writer. */
+  get stream(): ReadableStream<Uint8Array> {
+    return this.streamValue ?? this.openStream();
+  }
+
+  /** The response body: at once for an immediate writer, once chosen for a deferred one. */
+  body(): Promise<string | ReadableStream<Uint8Array>> {
+    if (this.chosen !== undefined) return Promise.resolve(this.chosen);
+    if (this.pending === undefined) return Promise.resolve(this.stream);
+    return new Promise((resolve) => (this.settle = resolve));
+  }
+
+  private decide(body: string | ReadableStream<Uint8Array>): void {
+    this.chosen = body;
+    this.settle?.(body);
+  }
+
+  private openStream(): ReadableStream<Uint8Array> {
+    const buffered = this.pending;
+    this.pending = undefined;
+    this.streamValue = new ReadableStream<Uint8Array>({
       start: (controller) => {
         this.controller = controller;
+        if (buffered) controller.enqueue(encoder.encode(buffered));
       },
       cancel: () => this.finish(),
     });
-    if (keepAliveMs && keepAliveMs > 0) {
-      this.keepAlive = setInterval(() => this.write(': keep-alive\n\n'), keepAliveMs);
+    if (this.keepAliveMs && this.keepAliveMs > 0) {
+      this.keepAlive = setInterval(() => this.write(': keep-alive\n\n'), this.keepAliveMs);
       this.keepAlive.unref?.();
     }
+    return this.streamValue;
+  }
+
+  /** Deferred: after a message, a stream unless the writer was closed in the same tick. */
+  private choose(): void {
+    if (this.choosing) return;
+    this.choosing = true;
+    queueMicrotask(() => this.streamNow());
+  }
+
+  private streamNow(): void {
+    if (this.pending === undefined || this.closed) return;
+    this.decide(this.openStream());
   }
 
   /** True once closed by either side. */
@@ -40,8 +93,14 @@ export class SseWriter {
     return this.keepAlive !== undefined;
   }
 
-  private write(text: string): boolean {
-    if (this.closed || !this.controller) return false;
+  private write(text: string, message = false): boolean {
+    if (this.closed) return false;
+    if (this.pending !== undefined) {
+      this.pending += text;
+      if (message) this.choose();
+      return true;
+    }
+    if (!this.controller) return false;
     try {
       this.controller.enqueue(encoder.encode(text));
       return true;
@@ -53,7 +112,7 @@ export class SseWriter {
 
   /** Sends one JSON-RPC message as a `message` event. */
   send(message: JSONRPCMessage, eventId?: string): boolean {
-    return this.write(`event: message\n${eventId ? `id: ${eventId}\n` : ''}data: ${JSON.stringify(message)}\n\n`);
+    return this.write(`event: message\n${eventId ? `id: ${eventId}\n` : ''}data: ${JSON.stringify(message)}\n\n`, true);
   }
 
   /** Sends a named event with raw data (e.g. the legacy `endpoint` event). */
@@ -69,6 +128,13 @@ export class SseWriter {
   /** Ends the stream. */
   close(): void {
     if (this.closed) return;
+    if (this.pending !== undefined) {
+      const body = this.pending;
+      this.pending = undefined;
+      this.finish();
+      this.decide(body);
+      return;
+    }
     try {
       this.controller?.close();
     } catch {
@@ -95,7 +161,12 @@ export class SseWriter {
  * return sseResponse(writer, { 'mcp-session-id': id });
  */
 export function sseResponse(writer: SseWriter, headers?: Record<string, string>): Response {
-  return new Response(writer.stream, {
+  return sseResponseOf(writer.stream, headers);
+}
+
+/** An SSE response with a given body: a stream, or a whole event list as one string. */
+export function sseResponseOf(body: string | ReadableStream<Uint8Array>, headers?: Record<string, string>): Response {
+  return new Response(body, {
     status: 200,
     headers: {
       'content-type': 'text/event-stream',

@@ -10,7 +10,7 @@ import type { StreamBudget } from '../limits/StreamBudget';
 import { accepts } from '../security/checkPostHeaders';
 import type { EventStore } from './EventStore';
 import { HttpSession } from './HttpSession';
-import { sseResponse } from './SseWriter';
+import { sseResponse, sseResponseOf } from './SseWriter';
 
 /** Settings of the legacy sessions (see `McpHttpOptions` for each one's meaning). */
 export interface StreamableSessionsOptions {
@@ -114,7 +114,7 @@ export class StreamableSessions {
     this.inflight.begin();
     const closeSseStream = session.resumable ? () => session.closePostConnection(id) : undefined;
     session.transport.receive(message, closeSseStream ? { ...extra, closeSseStream } : extra);
-    return sseResponse(writer);
+    return sseResponseOf(await writer.body());
   }
 
   /** GET: the standalone stream (409 when one is open), or a resumption with `Last-Event-ID`. */
