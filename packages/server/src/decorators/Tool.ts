@@ -20,6 +20,12 @@ export interface ToolOptions {
    * primitive constructor, which is wrapped as `{ result: value }`.
    */
   output?: TypeThunk;
+  /**
+   * Structured output (default true, as FastMCP): the return type is advertised as
+   * `outputSchema` and the value also sent as `structuredContent` (a primitive wrapped as
+   * `{ result }`). `false` sends the value once, as content only: lighter for large text.
+   */
+  structuredOutput?: boolean;
   /** `_meta` of the tool definition. */
   meta?: Record<string, unknown>;
   /** Runs as a task (io.modelcontextprotocol/tasks) for clients that support tasks; default 'forbidden'. */
@@ -48,6 +54,7 @@ export function Tool(options: ToolOptions = {}): MethodDecorator {
       annotations: options.annotations,
       icons: options.icons,
       output: options.output,
+      structuredOutput: options.structuredOutput,
       meta: options.meta,
       task: options.task,
       taskStart: options.taskStart,

@@ -21,6 +21,7 @@ import { invokeMethod } from './Invocation';
 import type { InvocationEnv } from './Invocation';
 
 function outputShape(definition: ToolDefinition): OutputShape {
+  if (definition.structuredOutput === false) return { wrap: false };
   let type: TypeRef | undefined;
   if (definition.output) {
     type = resolveTypeValue(definition.output());

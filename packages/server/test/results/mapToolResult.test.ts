@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Audio, embeddedResource, Image, resourceLink } from '@typemcp/server';
+import 'reflect-metadata';
+import { Audio, createServer, embeddedResource, Image, McpServer, resourceLink, Tool } from '@typemcp/server';
 import { mapToolResult } from '../../src/results/mapToolResult';
 import { mapResourceResult } from '../../src/results/mapResourceResult';
 import { mapPromptResult } from '../../src/results/mapPromptResult';
@@ -60,5 +61,28 @@ describe('resource and prompt results', () => {
     });
     const full = { description: 'x', messages: [] };
     expect(mapPromptResult(full, 'ignored')).toBe(full);
+  });
+});
+
+describe('structuredOutput: false', () => {
+  it('advertises no outputSchema and sends a primitive once, as text', async () => {
+    @McpServer({ name: 'plain-output', version: '1' })
+    class PlainOutput {
+      @Tool({ structuredOutput: false })
+      shout(text: string): string {
+        return text.toUpperCase();
+      }
+
+      @Tool()
+      whisper(text: string): string {
+        return text.toLowerCase();
+      }
+    }
+    const app = createServer({ providers: [PlainOutput] });
+    const [shout, whisper] = app.registry.listTools();
+    expect(shout.outputSchema).toBeUndefined();
+    expect(whisper.outputSchema).toEqual({ type: 'object', properties: { result: { type: 'string' } }, required: ['result'] });
+    const entry = app.registry.tool('shout');
+    expect(await entry.call({ text: 'hi' }, {} as never)).toEqual({ content: [{ type: 'text', text: 'HI' }] });
   });
 });
