@@ -36,7 +36,6 @@ class SessionRequestContext implements RequestContext {
   readonly clientInfo?: Implementation;
   readonly meta: Readonly<Record<string, unknown>>;
   readonly auth?: AuthInfo;
-  readonly headers?: Record<string, string>;
   readonly logLevel: LoggingLevel | undefined;
   readonly input?: InputState;
   private lastProgress = -Infinity;
@@ -54,11 +53,12 @@ class SessionRequestContext implements RequestContext {
     this.meta = facts.meta;
     this.logLevel = facts.logLevel;
     this.input = facts.input;
-    const extra = incoming.transportExtra;
-    if (extra) {
-      this.auth = extra.auth;
-      this.headers = extra.headers;
-    }
+    this.auth = incoming.transportExtra?.auth;
+  }
+
+  /** Read through, so a transport that copies headers lazily copies them only if a handler looks. */
+  get headers(): Record<string, string> | undefined {
+    return this.incoming.transportExtra?.headers;
   }
 
   get signal(): AbortSignal {
