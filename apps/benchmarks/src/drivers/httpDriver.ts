@@ -2,10 +2,9 @@
 import type { LoadBudget, Measurement } from '../load';
 import { runLoad, serverFigures } from '../load';
 import { peakRssMb, withCpu } from '../procStats';
-import { HttpEndpoint } from './httpClient';
 import { HttpClientSession } from './httpDialects';
 import type { HttpDialect } from './httpDialects';
-import { HttpServerProcess } from './httpServerProcess';
+import { withHttpServer } from './httpServerProcess';
 
 /** One HTTP scenario: the request shape, a method and its params. */
 export interface HttpWork {
@@ -24,20 +23,12 @@ export interface HttpWork {
  * await driveHttp(process.execPath, ['rawHttp.cjs', 'json'], { dialect: 'legacy', method: 'tools/call', params, warmup: 500 }, budget);
  */
 export async function driveHttp(command: string, args: string[], work: HttpWork, budget: LoadBudget): Promise<Measurement> {
-  const server = await HttpServerProcess.start(command, args);
-  const endpoint = new HttpEndpoint(server.port, budget.concurrency);
-  try {
+  return withHttpServer(command, args, budget.concurrency, async (server, endpoint) => {
     const clients: HttpClientSession[] = [];
     for (let i = 0; i < budget.concurrency; i++) clients.push(await HttpClientSession.open(endpoint, work.dialect));
     const call = (worker: number) => clients[worker].call(work.method, work.params);
     await runLoad(call, { concurrency: budget.concurrency, maxCalls: work.warmup, maxMs: 60_000 });
     const { value: load, cpu } = await withCpu(server.pid, () => runLoad(call, budget));
     return { ...load, ...serverFigures(load, cpu, peakRssMb(server.pid)) };
-  } catch (error) {
-    const stderr = server.stderrTail.trim();
-    throw stderr ? new Error(`${error instanceof Error ? error.message : String(error)}\nserver stderr: ${stderr}`) : error;
-  } finally {
-    endpoint.close();
-    await server.close();
-  }
+  });
 }

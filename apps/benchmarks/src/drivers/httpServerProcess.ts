@@ -1,3 +1,4 @@
+import { HttpEndpoint } from './httpClient';
 /**
  * An HTTP server under test in a child process, and its side channel on stdio: `READY <port>`
  * once listening, and `mem` → `MEM <json>` (process.memoryUsage() after forced GCs).
@@ -125,5 +126,31 @@ export class HttpServerProcess {
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
     await this.exited;
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Starts an HTTP server process and a client endpoint with `connections` sockets, runs `drive`,
+ * and always closes both; a failure carries the tail of the server's stderr.
+ *
+ * @example
+ * return withHttpServer(process.execPath, ['rawHttp.cjs', 'json'], 32, (server, endpoint) => measure(server, endpoint));
+ */
+export async function withHttpServer<T>(
+  command: string,
+  args: string[],
+  connections: number,
+  drive: (server: HttpServerProcess, endpoint: HttpEndpoint) => Promise<T>,
+): Promise<T> {
+  const server = await HttpServerProcess.start(command, args);
+  const endpoint = new HttpEndpoint(server.port, connections);
+  try {
+    return await drive(server, endpoint);
+  } catch (error) {
+    const stderr = server.stderrTail.trim();
+    throw stderr ? new Error(`${error instanceof Error ? error.message : String(error)}\nserver stderr: ${stderr}`) : error;
+  } finally {
+    endpoint.close();
+    await server.close();
   }
 }

@@ -6,9 +6,8 @@
 import type { Measurement } from '../load';
 import { runLoad, serverFigures } from '../load';
 import { peakRssMb, withCpu } from '../procStats';
-import { HttpEndpoint } from './httpClient';
 import { openLegacySession } from './httpDialects';
-import { HttpServerProcess } from './httpServerProcess';
+import { withHttpServer } from './httpServerProcess';
 
 /** How many sessions to open, and how. */
 export interface SessionWork {
@@ -28,9 +27,7 @@ export interface SessionWork {
  * await driveSessions(process.execPath, ['--expose-gc', 'rawHttp.cjs', 'sse'], { sessions: 1000, warmup: 100, concurrency: 32 });
  */
 export async function driveSessions(command: string, args: string[], work: SessionWork): Promise<Measurement> {
-  const server = await HttpServerProcess.start(command, args);
-  const endpoint = new HttpEndpoint(server.port, work.concurrency);
-  try {
+  return withHttpServer(command, args, work.concurrency, async (server, endpoint) => {
     const open = () => openLegacySession(endpoint);
     await runLoad(open, { concurrency: work.concurrency, maxCalls: work.warmup, maxMs: 60_000 });
     const before = await server.memory();
@@ -42,11 +39,5 @@ export async function driveSessions(command: string, args: string[], work: Sessi
       heapKbPerSession: (after.heapUsed + after.external - before.heapUsed - before.external) / 1024 / load.calls,
       rssKbPerSession: (after.rss - before.rss) / 1024 / load.calls,
     };
-  } catch (error) {
-    const stderr = server.stderrTail.trim();
-    throw stderr ? new Error(`${error instanceof Error ? error.message : String(error)}\nserver stderr: ${stderr}`) : error;
-  } finally {
-    endpoint.close();
-    await server.close();
-  }
+  });
 }
