@@ -62,5 +62,7 @@ export { RequestStateCodec, hashArguments } from './mrtr/requestState';
 export type { RequestStateOptions, RequestStatePayload } from './mrtr/requestState';
 export { TaskManager, TASKS_EXTENSION, clientWantsTasks } from './tasks/TaskManager';
 export type { TaskOptions } from './tasks/TaskManager';
+export { LegacyTaskManager } from './tasks/legacy/LegacyTaskManager';
+export type { LegacyTaskLimits } from './tasks/legacy/LegacyTaskManager';
 export { InMemoryTaskStore } from './tasks/InMemoryTaskStore';
 export type { TaskStore, TaskRecord } from './tasks/TaskStore';
