@@ -149,3 +149,19 @@ it('gives pre-2025-11-25 sessions no tasks: the capability is absent and task to
   });
   expect(await call.text()).toContain('Processed 2 items');
 });
+
+it('stops a task bound to a session when that session ends', async () => {
+  const aborted = async (c: Connected) => Number(/aborted=(\d+)/.exec(((await c.client.callTool({ name: 'stats', arguments: {} })).content as Array<{ text: string }>)[0].text)![1]);
+  const observer = await connect(transports[1][1]);
+  const before = await aborted(observer);
+  const transport = new V1Http(new URL(`${http.url}/mcp`));
+  const owner = new V1Client({ name: 'owner', version: '1' });
+  await owner.connect(transport);
+  await owner.request({ method: 'tools/call', params: { name: 'wait', arguments: { ms: 20_000 }, task: {} } }, CallToolResultSchema.passthrough());
+  await transport.terminateSession(); // DELETE: the session ends
+  await owner.close();
+  const deadline = Date.now() + 5000;
+  while ((await aborted(observer)) === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  expect(await aborted(observer)).toBe(before + 1);
+  await observer.client.close();
+});

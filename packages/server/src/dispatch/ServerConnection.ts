@@ -34,6 +34,8 @@ export class ServerConnection {
   readonly urlElicitations = new Set<string>();
   /** Called once when the connection closes. */
   onclose?: () => void;
+  /** Also told once when the connection closes (for anything tied to this session). */
+  readonly closeListeners = new Set<() => void>();
 
   constructor(
     readonly server: Server,
@@ -50,6 +52,8 @@ export class ServerConnection {
       onclose: () => {
         server.forget(this);
         this.onclose?.();
+        for (const listener of this.closeListeners) listener();
+        this.closeListeners.clear();
       },
     });
   }

@@ -29,6 +29,8 @@ interface Running {
   connection: ServerConnection;
   /** Questions to the client still waiting for an answer. */
   asking: number;
+  /** Stops watching the session's end. */
+  detach?: () => void;
 }
 
 /**
@@ -88,6 +90,12 @@ export class LegacyTaskManager {
     await this.store.create(task);
     const running: Running = { controller: new AbortController(), connection: request.connection, asking: 0 };
     this.running.set(task.taskId, running);
+    if (request.auth?.subject === undefined) {
+      // Bound to its session, the task cannot be reached once the session ends: stop it then.
+      const onSessionEnd = () => void this.stop(task.taskId, 'The session that created the task ended');
+      request.connection.closeListeners.add(onSessionEnd);
+      running.detach = () => request.connection.closeListeners.delete(onSessionEnd);
+    }
     const context = legacyTaskContext(request, {
       taskId: task.taskId,
       signal: running.controller.signal,
@@ -110,6 +118,7 @@ export class LegacyTaskManager {
       patch = { status: 'failed', error: wire, statusMessage: wire.message };
     }
     const connection = this.running.get(taskId)?.connection;
+    this.running.get(taskId)?.detach?.();
     this.running.delete(taskId);
     await this.transition(taskId, patch, connection);
   }
@@ -190,10 +199,17 @@ export class LegacyTaskManager {
   async cancel(taskId: unknown, request: RequestContext): Promise<Task> {
     const task = await this.find(taskId, request, 'cancel');
     if (TERMINAL.has(task.status)) throw new McpError(ErrorCode.InvalidParams, `Cannot cancel task: already in terminal status '${task.status}'`);
-    const connection = this.running.get(task.taskId)?.connection ?? request.connection;
-    const updated = await this.transition(task.taskId, { status: 'cancelled', statusMessage: 'The task was cancelled by request.' }, connection);
-    this.running.get(task.taskId)?.controller.abort(new McpError(ErrorCode.InvalidRequest, 'Task cancelled'));
-    this.running.delete(task.taskId);
+    const updated = await this.stop(task.taskId, 'The task was cancelled by request.', request.connection);
     return this.view(updated ?? (await this.find(taskId, request, 'cancel')));
+  }
+
+  /** Marks a task cancelled and aborts its tool's signal. */
+  private async stop(taskId: string, reason: string, fallback?: ServerConnection): Promise<TaskRecord | undefined> {
+    const running = this.running.get(taskId);
+    const updated = await this.transition(taskId, { status: 'cancelled', statusMessage: reason }, running?.connection ?? fallback);
+    running?.controller.abort(new McpError(ErrorCode.InvalidRequest, reason));
+    running?.detach?.();
+    this.running.delete(taskId);
+    return updated;
   }
 }
