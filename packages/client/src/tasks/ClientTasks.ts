@@ -108,16 +108,17 @@ export class ClientTasks {
   async waitModern(task: TaskInfo, options: RequestOptions & Pick<TaskCallOptions, 'onStatus' | 'pollIntervalMs'>): Promise<CallToolResult> {
     options.onStatus?.(task);
     const signal = options.signal ?? new AbortController().signal;
-    for (let status = task.status, first = true; ; first = false) {
-      if (!first || status === 'working') await sleep(task.pollIntervalMs ?? options.pollIntervalMs ?? 1000, signal);
+    let pollMs = task.pollIntervalMs ?? options.pollIntervalMs ?? 1000;
+    for (;;) {
+      await sleep(pollMs, signal);
       const detailed = (await this.client.request('tasks/get', { taskId: task.taskId }, options)) as Record<string, unknown>;
       const info = toTaskInfo(detailed);
-      status = info.status;
       options.onStatus?.(info);
-      if (status === 'completed') return detailed.result as CallToolResult;
-      if (status === 'failed') throw McpError.fromError(detailed.error as { code: number; message: string; data?: unknown });
-      if (status === 'cancelled') throw new TaskCancelledError(task.taskId, info.statusMessage);
-      if (status === 'input_required' && detailed.inputRequests) {
+      pollMs = info.pollIntervalMs ?? pollMs;
+      if (info.status === 'completed') return detailed.result as CallToolResult;
+      if (info.status === 'failed') throw McpError.fromError(detailed.error as { code: number; message: string; data?: unknown });
+      if (info.status === 'cancelled') throw new TaskCancelledError(task.taskId, info.statusMessage);
+      if (info.status === 'input_required' && detailed.inputRequests) {
         const inputResponses = await answerInputRequests(detailed.inputRequests as InputRequests, this.client.handlers, signal);
         await this.client.request('tasks/update', { taskId: task.taskId, inputResponses }, options);
       }

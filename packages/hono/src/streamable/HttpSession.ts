@@ -67,7 +67,7 @@ export class HttpSession {
   /** Connects the session to the server. */
   async open(server: Server): Promise<void> {
     this.connection = await server.connect(this.transport);
-    this.connection.onclose = () => this.dispose();
+    this.connection.closeListeners.add(() => this.dispose());
   }
 
   /** The negotiated version is 2025-11-25 or later: streams start with a priming event. */

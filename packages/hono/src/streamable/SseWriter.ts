@@ -16,7 +16,6 @@ export class SseWriter {
   private pending?: string;
   private settle?: (body: string | ReadableStream<Uint8Array>) => void;
   private chosen?: string | ReadableStream<Uint8Array>;
-  private choosing = false;
   onclose?: () => void;
 
   constructor(
@@ -71,13 +70,7 @@ export class SseWriter {
     return this.streamValue;
   }
 
-  /** Deferred: after a message, a stream unless the writer was closed in the same tick. */
-  private choose(): void {
-    if (this.choosing) return;
-    this.choosing = true;
-    queueMicrotask(() => this.streamNow());
-  }
-
+  /** Deferred: starts streaming what was held (nothing if already chosen). */
   private streamNow(): void {
     if (this.pending === undefined || this.closed) return;
     this.decide(this.openStream());
@@ -97,7 +90,7 @@ export class SseWriter {
     if (this.closed) return false;
     if (this.pending !== undefined) {
       this.pending += text;
-      if (message) this.choose();
+      if (message) queueMicrotask(() => this.streamNow()); // a stream, unless closed in this tick
       return true;
     }
     if (!this.controller) return false;

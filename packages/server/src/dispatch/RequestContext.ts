@@ -75,3 +75,21 @@ export const LOG_LEVEL_ORDER: Record<LoggingLevel, number> = {
   alert: 6,
   emergency: 7,
 };
+
+/** True when a message at `level` reaches a client whose minimum is `min` (none without one). */
+export function logPasses(level: LoggingLevel, min: LoggingLevel | undefined): boolean {
+  return min !== undefined && LOG_LEVEL_ORDER[level] >= LOG_LEVEL_ORDER[min];
+}
+
+/** Params of `notifications/progress`. */
+export function progressParams(progressToken: unknown, progress: number, total?: number, message?: string): Record<string, unknown> {
+  const params: Record<string, unknown> = { progressToken, progress };
+  if (total !== undefined) params.total = total;
+  if (message !== undefined) params.message = message;
+  return params;
+}
+
+/** Params of `notifications/message`. */
+export function logParams(level: LoggingLevel, data: unknown, logger?: string): Record<string, unknown> {
+  return logger === undefined ? { level, data } : { level, data, logger };
+}

@@ -32,9 +32,7 @@ export class ServerConnection {
   readonly subscriptions = new Set<string>();
   /** URL-mode elicitations this client was sent and not yet told are complete (2025-11-25). */
   readonly urlElicitations = new Set<string>();
-  /** Called once when the connection closes. */
-  onclose?: () => void;
-  /** Also told once when the connection closes (for anything tied to this session). */
+  /** Told once when the connection closes (the transport's owner, tasks tied to this session...). */
   readonly closeListeners = new Set<() => void>();
 
   constructor(
@@ -51,7 +49,6 @@ export class ServerConnection {
       onerror: (error) => server.reportError(error),
       onclose: () => {
         server.forget(this);
-        this.onclose?.();
         for (const listener of this.closeListeners) listener();
         this.closeListeners.clear();
       },

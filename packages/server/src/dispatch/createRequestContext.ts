@@ -10,7 +10,7 @@ import type {
 } from '@typemcp/protocol';
 import type { InputState } from '../mrtr/InputState';
 import type { RequestContext } from './RequestContext';
-import { LOG_LEVEL_ORDER } from './RequestContext';
+import { logParams, logPasses, progressParams } from './RequestContext';
 import type { ServerConnection } from './ServerConnection';
 
 /** The era-specific facts a request context is built from. */
@@ -77,18 +77,13 @@ class SessionRequestContext implements RequestContext {
     if (progressToken === undefined || this.incoming.cancelled) return Promise.resolve();
     if (!(progress > this.lastProgress)) return Promise.resolve(); // progress MUST increase
     this.lastProgress = progress;
-    const params: Record<string, unknown> = { progressToken, progress };
-    if (total !== undefined) params.total = total;
-    if (message !== undefined) params.message = message;
-    return this.connection.session.notify('notifications/progress', params, { relatedRequestId: this.requestId });
+    return this.sendNotification('notifications/progress', progressParams(progressToken, progress, total, message));
   }
 
   log(level: LoggingLevel, data: unknown, logger?: string): Promise<void> {
     const min = this.era === 'legacy' ? this.connection.logLevel : this.logLevel;
-    if (min === undefined || LOG_LEVEL_ORDER[level] < LOG_LEVEL_ORDER[min] || this.incoming.cancelled) return Promise.resolve();
-    const params: Record<string, unknown> = { level, data };
-    if (logger !== undefined) params.logger = logger;
-    return this.connection.session.notify('notifications/message', params, { relatedRequestId: this.requestId });
+    if (!logPasses(level, min) || this.incoming.cancelled) return Promise.resolve();
+    return this.sendNotification('notifications/message', logParams(level, data, logger));
   }
 
   sendNotification(method: string, params?: Record<string, unknown>): Promise<void> {

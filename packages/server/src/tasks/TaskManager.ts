@@ -83,8 +83,18 @@ export class TaskManager {
     const record = await this.store.get(taskId);
     if (!running || !record) return;
     const { base, controller } = running;
+    // Named field by field: the request's context is a class whose getters a spread would drop.
     const context: RequestContext = {
-      ...base,
+      requestId: base.requestId,
+      era: base.era,
+      protocolVersion: base.protocolVersion,
+      clientCapabilities: base.clientCapabilities,
+      clientInfo: base.clientInfo,
+      meta: base.meta,
+      connection: base.connection,
+      auth: base.auth,
+      headers: base.headers,
+      logLevel: base.logLevel,
       taskMode: true,
       input: new InputState(record.answers, base.clientCapabilities),
       signal: controller.signal,

@@ -1,10 +1,11 @@
+import { ErrorCode, McpError } from '@typemcp/protocol';
+import type { RequestContext } from '../dispatch/RequestContext';
 import type { Server } from '../dispatch/Server';
 import type { TaskEngines } from './routeToolCall';
 import { sessionHasTasks } from './routeToolCall';
 import { TASKS_EXTENSION } from './TaskManager';
-import { ErrorCode, McpError } from '@typemcp/protocol';
 
-function requireTaskSession(method: string, ctx: Parameters<Parameters<Server['setRequestHandler']>[1]>[1]): void {
+function requireTaskSession(method: string, ctx: RequestContext): void {
   if (!sessionHasTasks(ctx)) throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${method} (tasks need protocol 2025-11-25; this session negotiated ${ctx.protocolVersion})`);
 }
 

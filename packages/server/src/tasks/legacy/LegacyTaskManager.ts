@@ -117,10 +117,15 @@ export class LegacyTaskManager {
       const wire = error instanceof McpError ? error.toJSON() : { code: ErrorCode.InternalError, message: `Internal error: ${(error as Error)?.message ?? String(error)}` };
       patch = { status: 'failed', error: wire, statusMessage: wire.message };
     }
-    const connection = this.running.get(taskId)?.connection;
-    this.running.get(taskId)?.detach?.();
+    await this.transition(taskId, patch, this.release(taskId)?.connection);
+  }
+
+  /** Forgets a task's run (it ended or was stopped); returns it. */
+  private release(taskId: string): Running | undefined {
+    const running = this.running.get(taskId);
+    running?.detach?.();
     this.running.delete(taskId);
-    await this.transition(taskId, patch, connection);
+    return running;
   }
 
   /** Applies a status change unless the task is already final; tells the client. */
@@ -205,11 +210,9 @@ export class LegacyTaskManager {
 
   /** Marks a task cancelled and aborts its tool's signal. */
   private async stop(taskId: string, reason: string, fallback?: ServerConnection): Promise<TaskRecord | undefined> {
-    const running = this.running.get(taskId);
-    const updated = await this.transition(taskId, { status: 'cancelled', statusMessage: reason }, running?.connection ?? fallback);
-    running?.controller.abort(new McpError(ErrorCode.InvalidRequest, reason));
-    running?.detach?.();
-    this.running.delete(taskId);
+    // cancelled first, so a tool that ends as soon as it is aborted cannot complete the task
+    const updated = await this.transition(taskId, { status: 'cancelled', statusMessage: reason }, this.running.get(taskId)?.connection ?? fallback);
+    this.release(taskId)?.controller.abort(new McpError(ErrorCode.InvalidRequest, reason));
     return updated;
   }
 }

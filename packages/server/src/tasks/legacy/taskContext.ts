@@ -1,6 +1,6 @@
 import type { LoggingLevel, RequestOptions } from '@typemcp/protocol';
 import type { RequestContext } from '../../dispatch/RequestContext';
-import { LOG_LEVEL_ORDER } from '../../dispatch/RequestContext';
+import { logParams, logPasses, progressParams } from '../../dispatch/RequestContext';
 
 /** `_meta` key tying a message to its task (2025-11-25). */
 export const RELATED_TASK = 'io.modelcontextprotocol/related-task';
@@ -46,16 +46,11 @@ export function legacyTaskContext(base: RequestContext, hooks: TaskRunHooks): Re
     sendProgress(progress, total, message) {
       if (progressToken === undefined || hooks.signal.aborted || !(progress > lastProgress)) return Promise.resolve();
       lastProgress = progress;
-      const params: Record<string, unknown> = { progressToken, progress };
-      if (total !== undefined) params.total = total;
-      if (message !== undefined) params.message = message;
-      return notify('notifications/progress', params);
+      return notify('notifications/progress', progressParams(progressToken, progress, total, message));
     },
     log(level: LoggingLevel, data: unknown, logger?: string) {
-      if (LOG_LEVEL_ORDER[level] < LOG_LEVEL_ORDER[connection.logLevel] || hooks.signal.aborted) return Promise.resolve();
-      const params: Record<string, unknown> = { level, data };
-      if (logger !== undefined) params.logger = logger;
-      return notify('notifications/message', params);
+      if (!logPasses(level, connection.logLevel) || hooks.signal.aborted) return Promise.resolve();
+      return notify('notifications/message', logParams(level, data, logger));
     },
     sendNotification(method, params) {
       return notify(method, params ?? {});

@@ -38,6 +38,6 @@ export async function serveStdio(server: Server, options: ServeStdioOptions = {}
   const onSignal = () => void shutdown(0);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  connection.onclose = () => void shutdown(0);
+  connection.closeListeners.add(() => void shutdown(0));
   return connection;
 }
