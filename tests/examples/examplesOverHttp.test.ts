@@ -25,7 +25,8 @@ it('quickstart with --http serves Streamable HTTP at /mcp and shuts down on SIGT
     });
   });
   const client = new Client({ name: 'http-example-test', version: '1.0.0' });
-  await client.connect(new StreamableHTTPClientTransport(new URL(`${url}/mcp`)));
+  expect(url).toMatch(/\/mcp$/); // the full endpoint, not the bare origin
+  await client.connect(new StreamableHTTPClientTransport(new URL(url)));
   expect(await client.callTool({ name: 'add', arguments: { a: 20, b: 22 } })).toMatchObject({ content: [{ type: 'text', text: '42' }] });
   await client.close();
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

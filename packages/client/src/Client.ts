@@ -151,6 +151,8 @@ export class Client {
         capabilities: this.capabilities,
         clientInfo: this.clientInfo,
         timeoutMs: this.options.probeTimeoutMs ?? 3000,
+        peerReady: this.transport?.peerReady?.(),
+        startupTimeoutMs: this.options.probeStartupTimeoutMs ?? 20_000,
       });
       if (outcome.era === 'modern') {
         this.era = 'modern';

@@ -34,8 +34,19 @@ export interface ClientOptions {
   mode?: ClientMode;
   /** Default timeout of every request, in ms (default 60 000). Per call: `options.timeoutMs`. */
   requestTimeoutMs?: number;
-  /** How long the `server/discover` probe waits before taking the server as legacy (ms, default 3000). */
+  /**
+   * How long the `server/discover` probe waits for an answer before taking the server as legacy
+   * (ms, default 3000). Over stdio it counts from the server's first byte (a process still
+   * starting is not silence); see {@link ClientOptions.probeStartupTimeoutMs}.
+   */
   probeTimeoutMs?: number;
+  /**
+   * Over stdio: how long a server that has written nothing at all may take to start before the
+   * probe's own timeout begins anyway (ms, default 20 000). A legacy-only server that ignores
+   * `server/discover` and writes nothing costs up to this long to connect: give `mode: 'legacy'`
+   * for such a server.
+   */
+  probeStartupTimeoutMs?: number;
   /** Log level asked of the server: legacy `logging/setLevel` after connecting; modern `_meta` per request. */
   logLevel?: LoggingLevel;
   /**

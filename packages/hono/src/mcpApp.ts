@@ -24,7 +24,21 @@ export function serverOf(target: Servable): Server {
 }
 
 /** A Hono app with the MCP engine attached at `mcp` (sessions, eviction, shutdown). */
-export type McpHonoApp = Hono & { mcp: McpHttpHandler };
+export type McpHonoApp = Hono & {
+  /** The MCP engine: sessions, streams, limits, `stats()`, `shutdown()`. */
+  mcp: McpHttpHandler;
+  /**
+   * Stops serving: new work is refused with 503, in-flight requests get up to `timeoutMs`
+   * (default 10 s) to finish, sessions and streams close, then the served `McpApp`'s lifespan
+   * stops (its cleanup runs). Idempotent. Call it from your own shutdown path (SIGTERM, your
+   * Node server's `close`); `serve()` calls it for you.
+   *
+   * @example
+   * const mcp = mcpApp(createServer({ providers: [Demo] }));
+   * process.on('SIGTERM', () => void mcp.close().then(() => process.exit(0)));
+   */
+  close(timeoutMs?: number): Promise<void>;
+};
 
 /**
  * A Hono app serving MCP: Streamable HTTP (both eras) at `/mcp`, the legacy HTTP+SSE transport at
@@ -35,11 +49,18 @@ export type McpHonoApp = Hono & { mcp: McpHttpHandler };
  * @example
  * const app = new Hono();
  * app.route('/tools', mcpApp(createServer({ providers: [Demo] }))); // POST /tools/mcp
+ * // exactly at /mcp: app.route('/mcp', mcpApp(server, { endpoint: '/' }))
  */
 export function mcpApp(target: Servable, options: McpHttpOptions = {}): McpHonoApp {
   const handler = new McpHttpHandler(serverOf(target), options);
   const app = new Hono() as McpHonoApp;
   app.mcp = handler;
+  let closing: Promise<void> | undefined;
+  app.close = (timeoutMs = 10_000) =>
+    (closing ??= (async () => {
+      await handler.shutdown(timeoutMs);
+      if ('stop' in target && typeof target.stop === 'function') await (target.stop as () => Promise<void>)();
+    })());
   const auth = (c: HonoContext) => c.get('auth' as never) as AuthInfo | undefined;
   // Under @hono/node-server the engine reads Node's request directly (see nodeRequest.ts).
   const node = (c: HonoContext): Request => {

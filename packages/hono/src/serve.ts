@@ -1,5 +1,5 @@
-import { serve as serveNode } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { loadNodeServer } from './loadNodeServer';
 import { mcpApp } from './mcpApp';
 import type { McpHonoApp, Servable } from './mcpApp';
 import type { McpHttpOptions } from './McpHttpOptions';
@@ -45,6 +45,7 @@ export async function serve(target: Servable | McpHonoApp, options: ServeOptions
     'fetch' in target && 'mcp' in target
       ? (target as McpHonoApp)
       : mcpApp(target as Servable, { validateHost: LOOPBACK.has(host) || options.allowedHosts !== undefined, ...options });
+  const serveNode = loadNodeServer();
   const server = await new Promise<ReturnType<typeof serveNode>>((resolve) => {
     const s = serveNode({ fetch: app.fetch, hostname: host, port: options.port ?? 3000 }, () => resolve(s));
   });
@@ -58,7 +59,10 @@ export async function serve(target: Servable | McpHonoApp, options: ServeOptions
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       const nodeServer = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
       nodeServer.closeIdleConnections?.();
-      await app.mcp?.shutdown(options.shutdownTimeoutMs ?? 10_000); // in-flight requests finish first
+      // In-flight requests finish first, then the lifespan stops (a parent app carrying a mounted
+      // engine at `.mcp` has no close() of its own: its engine is shut down).
+      const timeoutMs = options.shutdownTimeoutMs ?? 10_000;
+      await (typeof app.close === 'function' ? app.close(timeoutMs) : app.mcp?.shutdown(timeoutMs));
       nodeServer.closeIdleConnections?.();
       await Promise.race([stopped, new Promise((r) => setTimeout(r, 200).unref())]);
       nodeServer.closeAllConnections?.();

@@ -1,12 +1,16 @@
 /** Graceful shutdown: close() lets in-flight requests finish before the streams close. */
-import { Server } from '@typemcp/server';
-import { serve } from '@typemcp/hono';
+import 'reflect-metadata';
+import { McpServer, Server, Tool, createServer } from '@typemcp/server';
+import { mcpApp, serve } from '@typemcp/hono';
 
 const META = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': {} };
 
 it('an accepted request gets its reply even when shutdown starts while it runs', async () => {
   const server = new Server({ name: 'shutdown', version: '1.0.0' });
+  let running_: () => void = () => undefined;
+  const handlerRunning = new Promise<void>((resolve) => (running_ = resolve));
   server.setRequestHandler('tools/call', async () => {
+    running_();
     await new Promise((r) => setTimeout(r, 300));
     return { content: [{ type: 'text', text: 'made it' }] };
   });
@@ -23,7 +27,7 @@ it('an accepted request gets its reply even when shutdown starts while it runs',
     },
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'slow', _meta: META } }),
   });
-  await new Promise((r) => setTimeout(r, 50));
+  await handlerRunning; // shutdown starts while the request runs, however slow the machine
   const closing = running.close();
   const res = await reply;
   expect(res.status).toBe(200);
@@ -57,4 +61,35 @@ it('ends open subscriptions/listen streams with their final result instead of wa
   const text = await reading;
   expect(text).toContain('notifications/subscriptions/acknowledged');
   expect(text).toContain('"id":"sub","result"');
+});
+
+it('mcpApp(app).close() refuses new work, then runs the served app\'s lifespan cleanup, once', async () => {
+  const events: string[] = [];
+  @McpServer({
+    name: 'mounted',
+    version: '1.0.0',
+    lifespan: async function* () {
+      events.push('started');
+      yield;
+      events.push('cleaned up');
+    },
+  })
+  class Mounted {
+    @Tool()
+    ping(): string {
+      return 'pong';
+    }
+  }
+  const mcp = mcpApp(createServer({ providers: [Mounted] }));
+  const call = () =>
+    mcp.request('http://127.0.0.1:3000/mcp', {
+      method: 'POST',
+      headers: { host: '127.0.0.1:3000', 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': 'ping' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'ping', arguments: {}, _meta: META } }),
+    });
+  expect((await call()).status).toBe(200);
+  expect(events).toEqual(['started']);
+  await Promise.all([mcp.close(), mcp.close()]);
+  expect(events).toEqual(['started', 'cleaned up']);
+  expect((await call()).status).toBe(503);
 });

@@ -57,7 +57,7 @@ export async function run(target: ClassType | McpApp, options: RunOptions = {}):
       throw error;
     }
     const served = await hono.serve(app, { port: port ?? 3000, host: options.host, onshutdown: () => app.stop() });
-    process.stderr.write(`[typemcp] ${app.server.serverInfo.name} serving MCP at ${served.url}\n`);
+    process.stderr.write(`[typemcp] ${app.server.serverInfo.name} serving MCP at ${served.url}/mcp (legacy HTTP+SSE at ${served.url}/sse)\n`);
     return { app, url: served.url };
   }
   const connection = await serveStdio(app.server, { onshutdown: () => app.stop() });

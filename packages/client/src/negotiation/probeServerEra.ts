@@ -20,6 +20,13 @@ export type ProbeOutcome =
 export interface ProbeOptions extends Omit<ModernMetaInput, 'protocolVersion' | 'logLevel'> {
   /** How long to wait for the probe's answer before taking the server as legacy (ms). */
   timeoutMs: number;
+  /**
+   * Resolves when the peer showed life (the transport's `peerReady()`); the timeout counts from
+   * then, and at most {@link ProbeOptions.startupTimeoutMs} is spent waiting for it.
+   */
+  peerReady?: Promise<void>;
+  /** The longest wait for {@link ProbeOptions.peerReady} before the timeout starts anyway (ms). */
+  startupTimeoutMs?: number;
   /** The modern version to ask for first (default the latest). */
   preferredVersion?: string;
 }
@@ -49,14 +56,15 @@ export async function probeServerEra(session: Session, options: ProbeOptions): P
   while ((tried.get(version) ?? 0) < 2) {
     tried.set(version, (tried.get(version) ?? 0) + 1);
     let result: DiscoverResult;
+    const deadline = probeDeadline(options);
     try {
       result = await session.request<DiscoverResult>(
         'server/discover',
         { _meta: buildModernMeta({ ...options, protocolVersion: version }) },
-        { timeoutMs: options.timeoutMs },
+        { timeoutMs: deadline.hardTimeoutMs, signal: deadline.signal },
       );
     } catch (error) {
-      if (error instanceof RequestTimeoutError) {
+      if (error instanceof RequestTimeoutError || deadline.expired()) {
         return { era: 'legacy', reason: `server/discover got no answer within ${options.timeoutMs} ms` };
       }
       if (!(error instanceof McpError)) throw error; // the connection closed, a write failed...
@@ -75,6 +83,8 @@ export async function probeServerEra(session: Session, options: ProbeOptions): P
       throw new ProtocolNegotiationError(
         `The server supports protocol ${supported.join(', ')}; this client speaks ${[...MODERN_PROTOCOL_VERSIONS, ...LEGACY_PROTOCOL_VERSIONS].join(', ')}`,
       );
+    } finally {
+      deadline.clear();
     }
     const versions: unknown[] = Array.isArray(result.supportedVersions) ? result.supportedVersions : [];
     if (!Array.isArray(result.supportedVersions)) {
@@ -89,4 +99,31 @@ export async function probeServerEra(session: Session, options: ProbeOptions): P
     throw new ProtocolNegotiationError(`The server supports none of our protocol versions (${versions.join(', ')})`);
   }
   throw new ProtocolNegotiationError(`The server rejected protocol ${[...tried.keys()].join(' and ')}`);
+}
+
+/**
+ * The probe's deadline: `timeoutMs` after the peer showed life (or after `startupTimeoutMs` if it
+ * never did); without `peerReady` the request's own timeout is the deadline.
+ */
+function probeDeadline(options: ProbeOptions): { hardTimeoutMs: number; signal?: AbortSignal; expired(): boolean; clear(): void } {
+  if (!options.peerReady) return { hardTimeoutMs: options.timeoutMs, expired: () => false, clear: () => undefined };
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cleared = false;
+  const arm = () => {
+    if (cleared || timer) return;
+    timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  };
+  const startup = setTimeout(arm, options.startupTimeoutMs ?? 0);
+  void options.peerReady.then(arm);
+  return {
+    hardTimeoutMs: options.timeoutMs + (options.startupTimeoutMs ?? 0),
+    signal: controller.signal,
+    expired: () => controller.signal.aborted,
+    clear: () => {
+      cleared = true;
+      clearTimeout(startup);
+      if (timer) clearTimeout(timer);
+    },
+  };
 }

@@ -62,4 +62,11 @@ export interface Transport {
    * Transports that can receive a batch ask it; without it every batch is refused with -32600.
    */
   acceptsBatches?: () => boolean;
+  /**
+   * Resolves at the peer's first sign of life (a spawned server's first byte), or when the
+   * connection closes. The client's era probe counts its timeout from then, so a server that
+   * takes seconds to start (ts-node) is not mistaken for one that ignores the probe. Transports
+   * whose peer is up once `start()` resolves (HTTP) leave it out.
+   */
+  peerReady?(): Promise<void>;
 }

@@ -34,6 +34,8 @@ export class StdioClientTransport implements Transport {
   private clientClosed = false;
   private readonly tail = new StderrTail();
   private readonly stderrStream: PassThrough | null;
+  private markReady!: () => void;
+  private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
   onmessage?: (message: JSONRPCMessage, extra?: MessageExtra) => void;
   onerror?: (error: Error) => void;
   onclose?: () => void;
@@ -42,6 +44,14 @@ export class StdioClientTransport implements Transport {
 
   constructor(private readonly params: StdioServerParameters) {
     this.stderrStream = params.stderr === 'pipe' ? new PassThrough() : null;
+  }
+
+  /**
+   * Resolves at the server's first byte on stdout (or on stderr, when piped), or when the
+   * process ends: the moment it is known to be running, however long it took to start.
+   */
+  peerReady(): Promise<void> {
+    return this.ready;
   }
 
   /** The server's stderr when `stderr: 'pipe'` (available before start(), so nothing is missed). */
@@ -113,7 +123,10 @@ export class StdioClientTransport implements Transport {
       if (decoded.ok) this.onmessage?.(decoded.message);
       else this.onerror?.(new Error(`The server wrote a line that is not a JSON-RPC message (${decoded.response.error.message}): ${line.slice(0, 200)}`));
     });
-    child.stdout?.on('data', (chunk: Buffer) => decoder.push(chunk));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      this.markReady();
+      decoder.push(chunk);
+    });
     child.stdout?.on('error', (error) => this.onerror?.(error));
     child.stdin?.on('error', (error: NodeJS.ErrnoException) => {
       // EPIPE: the process is gone; its exit is reported through onclose with the exit code.
@@ -122,6 +135,7 @@ export class StdioClientTransport implements Transport {
     const stream = this.stderrStream;
     if (stream) {
       child.stderr?.on('data', (chunk: Buffer) => {
+        this.markReady();
         this.tail.push(chunk);
         // Forward without ever pausing the child's stderr: a server blocked on a full stderr
         // pipe would stop answering. Unread output beyond the buffer is dropped.
@@ -143,6 +157,7 @@ export class StdioClientTransport implements Transport {
   private finish(): void {
     if (this.finished) return;
     this.finished = true;
+    this.markReady();
     this.onclose?.();
   }
 
