@@ -10,7 +10,7 @@ import { decodeMessage, InMemoryTransport } from '@typemcp/protocol';
 import type { JSONRPCMessage } from '@typemcp/protocol';
 import { createServer, McpServer, Prompt, Resource, Tool } from '@typemcp/server';
 
-jest.setTimeout(120_000);
+jest.setTimeout(600_000); // a hang guard, not a speed bound: 100,000 messages take over a minute on a busy 2-core machine
 
 @McpServer({ name: 'fuzz', version: '1.0.0' })
 class Fuzz {

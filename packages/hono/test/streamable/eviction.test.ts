@@ -8,13 +8,14 @@ import { Server } from '@typemcp/server';
 import { serve } from '@typemcp/hono';
 import { openSession, until } from '../support/http';
 
+jest.setTimeout(120_000);
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
 it('holds 200 concurrent sessions, then evicts them once idle and frees their memory', async () => {
   const server = new Server({ name: 'many', version: '1.0.0', onerror: () => undefined });
   server.setRequestHandler('tools/list', () => ({ tools: [] }));
-  const running = await serve(server, { port: 0, handleSignals: false, sessionIdleTimeoutMs: 1000 });
+  const running = await serve(server, { port: 0, handleSignals: false, sessionIdleTimeoutMs: 4000 }); // long enough for 200 sessions to open on a busy machine
   try {
     const opened = await Promise.all(Array.from({ length: 200 }, () => openSession(running.url)));
     await Promise.all(opened.map((s) => s.init.text()));
@@ -28,7 +29,7 @@ it('holds 200 concurrent sessions, then evicts them once idle and frees their me
     const get = await fetch(`${running.url}/mcp`, { method: 'GET', headers: { ...keep.headers, accept: 'text/event-stream' } });
     await until(() => running.app.mcp.sessions.get(keep.id)?.openStreams === 1);
 
-    await until(() => running.app.mcp.sessions.size === 1, 5000);
+    await until(() => running.app.mcp.sessions.size === 1, 60_000);
     expect(running.app.mcp.sessions.has(keep.id)).toBe(true);
     expect(server.connectionCount).toBe(1);
     const evicted = await fetch(`${running.url}/mcp`, { method: 'POST', headers: opened[1].headers, body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}' });

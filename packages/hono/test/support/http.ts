@@ -73,7 +73,7 @@ export function messagesOf(events: SseEvent[]): Array<Record<string, any>> {
 }
 
 /** Polls until `check()` is true (or fails after `ms`). */
-export async function until(check: () => boolean, ms = 2000): Promise<void> {
+export async function until(check: () => boolean, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error('condition not reached in time');
