@@ -55,6 +55,7 @@ export { MissingPackageError } from './errors/MissingPackageError';
 export { ListMethodNotFoundError } from './errors/ListMethodNotFoundError';
 export { RestParameterError } from './errors/RestParameterError';
 export { InvalidParamHeaderError } from './errors/InvalidParamHeaderError';
+export { EmptyEnumError } from './errors/EmptyEnumError';
 export { readModernMeta } from './dispatch/serveModern';
 export { InputRequiredSignal } from './mrtr/InputRequiredSignal';
 export { InputState } from './mrtr/InputState';

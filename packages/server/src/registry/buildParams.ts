@@ -1,3 +1,4 @@
+import { EmptyEnumError } from '../errors/EmptyEnumError';
 import { InvalidParamHeaderError } from '../errors/InvalidParamHeaderError';
 import { RestParameterError } from '../errors/RestParameterError';
 import { MissingParameterNameError } from '../errors/MissingParameterNameError';
@@ -5,7 +6,7 @@ import { NoExplicitTypeError } from '../errors/NoExplicitTypeError';
 import type { CompleteFn } from '../metadata/definitions';
 import { getMetadataStorage } from '../metadata/MetadataStorage';
 import { readParameterNames } from '../metadata/readParameterNames';
-import { describeReflected, resolveTypeValue } from '../metadata/reflectType';
+import { describeReflected, enumValues, resolveTypeValue } from '../metadata/reflectType';
 import type { TypeRef } from '../metadata/TypeRef';
 import type { SchemaObject } from '../schema/converters';
 import { typeToSchema } from '../schema/typeToSchema';
@@ -51,6 +52,7 @@ export function buildParams(target: Function, methodName: string, contextClass: 
     const written = source[index];
     let type: TypeRef | undefined;
     if (arg?.schema) type = { kind: 'schema', schema: arg.schema };
+    else if (arg?.enum) type = { kind: 'enum', values: Array.isArray(arg.enum) ? [...arg.enum] : enumValues(arg.enum) };
     else if (arg?.type) type = resolveTypeValue(arg.type(), contextClass);
     else type = resolveTypeValue(reflected[index] as Function, contextClass) ?? typeOfDefault(written?.defaultValue);
     if (type?.kind === 'context') {
@@ -61,6 +63,7 @@ export function buildParams(target: Function, methodName: string, contextClass: 
     if (!name) throw new MissingParameterNameError(target, methodName, index);
     if (written?.rest) throw new RestParameterError(target, methodName, written.name ?? name);
     if (!type) throw new NoExplicitTypeError(target, methodName, name, describeReflected(reflected[index]));
+    if (type.kind === 'enum' && type.values.length === 0) throw new EmptyEnumError(target, methodName, name);
     const schema = typeToSchema(type);
     if (arg?.description !== undefined) schema.description = arg.description;
     if (arg?.header !== undefined) {
