@@ -56,6 +56,8 @@ export { ListMethodNotFoundError } from './errors/ListMethodNotFoundError';
 export { RestParameterError } from './errors/RestParameterError';
 export { InvalidParamHeaderError } from './errors/InvalidParamHeaderError';
 export { EmptyEnumError } from './errors/EmptyEnumError';
+export { NoDecoratorMetadataError } from './errors/NoDecoratorMetadataError';
+export { MangledParameterNamesError } from './errors/MangledParameterNamesError';
 export { readModernMeta } from './dispatch/serveModern';
 export { InputRequiredSignal } from './mrtr/InputRequiredSignal';
 export { InputState } from './mrtr/InputState';

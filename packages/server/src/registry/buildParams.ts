@@ -6,11 +6,12 @@ import { NoExplicitTypeError } from '../errors/NoExplicitTypeError';
 import type { CompleteFn } from '../metadata/definitions';
 import { getMetadataStorage } from '../metadata/MetadataStorage';
 import { readParameterNames } from '../metadata/readParameterNames';
-import { describeReflected, enumValues, resolveTypeValue } from '../metadata/reflectType';
+import { describeReflected, enumValues, resolveTypeValue, typeOfDefault } from '../metadata/reflectType';
 import type { TypeRef } from '../metadata/TypeRef';
 import type { SchemaObject } from '../schema/converters';
 import { typeToSchema } from '../schema/typeToSchema';
 import { compileArgument } from '../validation/compileArgument';
+import { assertDecoratorMetadata, assertReadableNames } from './checkCompiledSource';
 import type { ArgumentPreparer } from '../validation/compileArgument';
 
 /** One parameter of a decorated method, resolved once at start-up. */
@@ -28,25 +29,20 @@ export interface ParamSpec {
   prepare: ArgumentPreparer;
 }
 
-/** The type of a literal default (`style = 'friendly'`), where reflection saw only Object. */
-function typeOfDefault(value: unknown): TypeRef | undefined {
-  if (typeof value === 'string') return { kind: 'string' };
-  if (typeof value === 'number') return { kind: 'number' };
-  if (typeof value === 'boolean') return { kind: 'boolean' };
-  return undefined;
-}
-
 /**
  * Resolves every parameter of `target.prototype[methodName]`: names from the source, types from
  * `design:paramtypes` or `@Arg` thunks, optionality from defaults and `@Arg`.
  */
 export function buildParams(target: Function, methodName: string, contextClass: Function): ParamSpec[] {
   const method = (target.prototype as Record<string, Function>)[methodName];
-  const reflected = (Reflect.getMetadata('design:paramtypes', target.prototype, methodName) as unknown[] | undefined) ?? [];
+  const metadata = Reflect.getMetadata('design:paramtypes', target.prototype, methodName) as unknown[] | undefined;
+  if (metadata === undefined) assertDecoratorMetadata(target);
+  const reflected = metadata ?? [];
   const source = readParameterNames(method);
   const args = getMetadataStorage().argsOf(target, methodName);
   const count = Math.max(reflected.length, source.length);
   const params: ParamSpec[] = [];
+  const sourceNamed: string[] = [];
   for (let index = 0; index < count; index++) {
     const arg = args.find((a) => a.index === index);
     const written = source[index];
@@ -85,7 +81,10 @@ export function buildParams(target: Function, methodName: string, contextClass: 
       complete: arg?.complete,
       prepare: compileArgument(type, schema),
     });
+    if (!arg?.name) sourceNamed.push(name);
   }
+  // A lone DTO's parameter name is never on the wire (its properties are the arguments).
+  if (!spreadDto(params)) assertReadableNames(target, methodName, sourceNamed);
   return params;
 }
 
