@@ -12,8 +12,16 @@ export interface ArgOptions {
   type?: TypeThunk;
   /** Default value (makes the argument optional). */
   default?: unknown;
-  /** The argument may be omitted. */
+  /**
+   * The argument may be omitted (the method then gets `undefined`). Reflection cannot see a `?`
+   * (`title?: string` reflects as `String`), so say it here.
+   */
   optional?: boolean;
+  /**
+   * The allowed values, where reflection sees only `String`/`Number`: a literal union
+   * (`enum: ['asc', 'desc']`) or a TypeScript enum object (`enum: Order`). Values outside are refused.
+   */
+  enum?: ReadonlyArray<string | number | boolean | null> | object;
   /** A JSON Schema used as is (no conversion, no validation beyond it). */
   schema?: Record<string, unknown>;
   /** Suggests values (`completion/complete`) for a prompt argument or a template variable. */
@@ -26,12 +34,16 @@ export interface ArgOptions {
 }
 
 /**
- * Describes one parameter where reflection is not enough: a description, a default, an element
- * type, a rename or completions.
+ * Describes one parameter where reflection is not enough: optional (`?`), the values of a literal
+ * union or enum, an element type, a description, a default, a rename or completions.
  *
  * @example
  * @Tool()
- * tag(@Arg({ type: () => [String], description: 'Tags to add' }) tags: string[]) { ... }
+ * list(
+ *   @Arg({ enum: ['asc', 'desc'] }) order: 'asc' | 'desc',
+ *   @Arg({ optional: true }) title?: string,
+ *   @Arg({ type: () => [String], description: 'Tags to filter by' }) tags: string[] = [],
+ * ) { ... }
  */
 export function Arg(options: ArgOptions = {}): ParameterDecorator {
   return (prototype, key, index) => {

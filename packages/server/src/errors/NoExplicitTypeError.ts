@@ -7,7 +7,9 @@ export class NoExplicitTypeError extends DefinitionError {
     super(
       `Cannot infer the type of ${where(target, methodName, param)}: reflection gives "${reflected}". ` +
         `Give it explicitly, e.g. @Arg({ type: () => [String] }) for an array of strings, ` +
-        `@Arg({ type: () => MyEnum }) for an enum, @Arg({ type: () => Union(String, Number) }) or Union('a', 'b') for a union, or a class (DTO) type. ` +
+        `@Arg({ type: () => Union(String, Number) }) for a union, ` +
+        `@Arg({ type: () => String, optional: true }) for string | undefined, ` +
+        `or use a class (DTO) with class-validator decorators instead of an interface. ` +
         `If it is a class, import it as a value (not with "import type").`,
     );
   }

@@ -122,16 +122,8 @@ function parseLiteral(text: string): { ok: boolean; value?: unknown } {
   return { ok: false };
 }
 
-/**
- * Reads the parameters of a method from its source text (`Function.prototype.toString`), so
- * `add(a, b)` needs no decorator to name its arguments. Comments, strings, templates and regular
- * expressions in defaults are understood; a destructured parameter has no name.
- *
- * @example
- * readParameterNames(Demo.prototype.add); // [{ name: 'a', ... }, { name: 'b', ... }]
- */
-export function readParameterNames(fn: Function): SourceParameter[] {
-  const { code, masked } = scan(Function.prototype.toString.call(fn));
+/** The indexes of the `(` and `)` around the parameter list in `masked`, or undefined (`x => ...`). */
+function parameterList(masked: string): [number, number] | undefined {
   // The parameter list is the first `(` outside a computed key (`['name'](a) {}`).
   let open = -1;
   for (let i = 0, depth = 0; i < masked.length; i++) {
@@ -142,22 +134,49 @@ export function readParameterNames(fn: Function): SourceParameter[] {
       open = i;
       break;
     } else if (c === '=' && masked[i + 1] === '>' && depth === 0) {
-      break; // `x => ...`: an arrow function with one bare parameter
+      return undefined; // `x => ...`: an arrow function with one bare parameter
     }
   }
-  if (open === -1) {
+  if (open === -1) return undefined;
+  for (let i = open, depth = 0; i < masked.length; i++) {
+    if (masked[i] === '(') depth++;
+    else if (masked[i] === ')' && --depth === 0) return [open, i];
+  }
+  return undefined;
+}
+
+/**
+ * True when a method's source reads as a minifier's output: one line, and no space between its
+ * parameter list and its body (`add(t,r){return t+r}`). Compilers that keep formatting (tsc,
+ * esbuild and SWC without minification, Bun) always print `) {`.
+ *
+ * @example
+ * looksMinified(Demo.prototype.add); // false for tsc output, true after esbuild --minify
+ */
+export function looksMinified(fn: Function): boolean {
+  const source = Function.prototype.toString.call(fn);
+  if (source.includes('\n')) return false;
+  const { masked } = scan(source);
+  const list = parameterList(masked);
+  return list !== undefined && masked[list[1] + 1] === '{';
+}
+
+/**
+ * Reads the parameters of a method from its source text (`Function.prototype.toString`), so
+ * `add(a, b)` needs no decorator to name its arguments. Comments, strings, templates and regular
+ * expressions in defaults are understood; a destructured parameter has no name.
+ *
+ * @example
+ * readParameterNames(Demo.prototype.add); // [{ name: 'a', ... }, { name: 'b', ... }]
+ */
+export function readParameterNames(fn: Function): SourceParameter[] {
+  const { code, masked } = scan(Function.prototype.toString.call(fn));
+  const list = parameterList(masked);
+  if (!list) {
     const bare = /^\s*(?:async\s+)?([A-Za-z_$][\w$]*)\s*=>/.exec(code);
     return bare ? [{ name: bare[1], hasDefault: false, rest: false }] : [];
   }
-  let close = -1;
-  for (let i = open, depth = 0; i < masked.length; i++) {
-    if (masked[i] === '(') depth++;
-    else if (masked[i] === ')' && --depth === 0) {
-      close = i;
-      break;
-    }
-  }
-  if (close === -1) return [];
+  const [open, close] = list;
   const body = code.slice(open + 1, close);
   const bodyMasked = masked.slice(open + 1, close);
   return splitTopLevel(bodyMasked).map(([from, to]) => {

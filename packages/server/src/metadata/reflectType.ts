@@ -79,9 +79,17 @@ export function resolveTypeValue(value: TypeValue | undefined, contextClass?: Fu
   return resolveType(value, contextClass);
 }
 
+/** The type of a literal default (`style = 'friendly'`), where reflection saw only Object (or nothing). */
+export function typeOfDefault(value: unknown): TypeRef | undefined {
+  if (typeof value === 'string') return { kind: 'string' };
+  if (typeof value === 'number') return { kind: 'number' };
+  if (typeof value === 'boolean') return { kind: 'boolean' };
+  return undefined;
+}
+
 /** Human name of a reflected type, for error messages. */
 export function describeReflected(value: unknown): string {
-  if (value === undefined) return 'undefined (no type metadata: is emitDecoratorMetadata on?)';
+  if (value === undefined) return 'nothing (this method has no design:paramtypes metadata)';
   if (typeof value === 'function') return value.name || 'anonymous function';
   return String(value);
 }

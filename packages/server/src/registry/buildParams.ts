@@ -1,3 +1,4 @@
+import { EmptyEnumError } from '../errors/EmptyEnumError';
 import { InvalidParamHeaderError } from '../errors/InvalidParamHeaderError';
 import { RestParameterError } from '../errors/RestParameterError';
 import { MissingParameterNameError } from '../errors/MissingParameterNameError';
@@ -5,11 +6,12 @@ import { NoExplicitTypeError } from '../errors/NoExplicitTypeError';
 import type { CompleteFn } from '../metadata/definitions';
 import { getMetadataStorage } from '../metadata/MetadataStorage';
 import { readParameterNames } from '../metadata/readParameterNames';
-import { describeReflected, resolveTypeValue } from '../metadata/reflectType';
+import { describeReflected, enumValues, resolveTypeValue, typeOfDefault } from '../metadata/reflectType';
 import type { TypeRef } from '../metadata/TypeRef';
 import type { SchemaObject } from '../schema/converters';
 import { typeToSchema } from '../schema/typeToSchema';
 import { compileArgument } from '../validation/compileArgument';
+import { assertDecoratorMetadata, assertReadableNames } from './checkCompiledSource';
 import type { ArgumentPreparer } from '../validation/compileArgument';
 
 /** One parameter of a decorated method, resolved once at start-up. */
@@ -27,30 +29,26 @@ export interface ParamSpec {
   prepare: ArgumentPreparer;
 }
 
-/** The type of a literal default (`style = 'friendly'`), where reflection saw only Object. */
-function typeOfDefault(value: unknown): TypeRef | undefined {
-  if (typeof value === 'string') return { kind: 'string' };
-  if (typeof value === 'number') return { kind: 'number' };
-  if (typeof value === 'boolean') return { kind: 'boolean' };
-  return undefined;
-}
-
 /**
  * Resolves every parameter of `target.prototype[methodName]`: names from the source, types from
  * `design:paramtypes` or `@Arg` thunks, optionality from defaults and `@Arg`.
  */
 export function buildParams(target: Function, methodName: string, contextClass: Function): ParamSpec[] {
   const method = (target.prototype as Record<string, Function>)[methodName];
-  const reflected = (Reflect.getMetadata('design:paramtypes', target.prototype, methodName) as unknown[] | undefined) ?? [];
+  const metadata = Reflect.getMetadata('design:paramtypes', target.prototype, methodName) as unknown[] | undefined;
+  if (metadata === undefined) assertDecoratorMetadata(target);
+  const reflected = metadata ?? [];
   const source = readParameterNames(method);
   const args = getMetadataStorage().argsOf(target, methodName);
   const count = Math.max(reflected.length, source.length);
   const params: ParamSpec[] = [];
+  const sourceNamed: string[] = [];
   for (let index = 0; index < count; index++) {
     const arg = args.find((a) => a.index === index);
     const written = source[index];
     let type: TypeRef | undefined;
     if (arg?.schema) type = { kind: 'schema', schema: arg.schema };
+    else if (arg?.enum) type = { kind: 'enum', values: Array.isArray(arg.enum) ? [...arg.enum] : enumValues(arg.enum) };
     else if (arg?.type) type = resolveTypeValue(arg.type(), contextClass);
     else type = resolveTypeValue(reflected[index] as Function, contextClass) ?? typeOfDefault(written?.defaultValue);
     if (type?.kind === 'context') {
@@ -61,6 +59,7 @@ export function buildParams(target: Function, methodName: string, contextClass: 
     if (!name) throw new MissingParameterNameError(target, methodName, index);
     if (written?.rest) throw new RestParameterError(target, methodName, written.name ?? name);
     if (!type) throw new NoExplicitTypeError(target, methodName, name, describeReflected(reflected[index]));
+    if (type.kind === 'enum' && type.values.length === 0) throw new EmptyEnumError(target, methodName, name);
     const schema = typeToSchema(type);
     if (arg?.description !== undefined) schema.description = arg.description;
     if (arg?.header !== undefined) {
@@ -82,7 +81,10 @@ export function buildParams(target: Function, methodName: string, contextClass: 
       complete: arg?.complete,
       prepare: compileArgument(type, schema),
     });
+    if (!arg?.name) sourceNamed.push(name);
   }
+  // A lone DTO's parameter name is never on the wire (its properties are the arguments).
+  if (!spreadDto(params)) assertReadableNames(target, methodName, sourceNamed);
   return params;
 }
 

@@ -9,7 +9,7 @@ describe('start-up errors name Class.method(param) and the fix', () => {
       }
     }
     expect(() => createServer({ providers: [Bad] })).toThrowErrorMatchingInlineSnapshot(
-      `"Cannot infer the type of Bad.tags(list): reflection gives "Array". Give it explicitly, e.g. @Arg({ type: () => [String] }) for an array of strings, @Arg({ type: () => MyEnum }) for an enum, @Arg({ type: () => Union(String, Number) }) or Union('a', 'b') for a union, or a class (DTO) type. If it is a class, import it as a value (not with "import type")."`,
+      `"Cannot infer the type of Bad.tags(list): reflection gives "Array". Give it explicitly, e.g. @Arg({ type: () => [String] }) for an array of strings, @Arg({ type: () => Union(String, Number) }) for a union, @Arg({ type: () => String, optional: true }) for string | undefined, or use a class (DTO) with class-validator decorators instead of an interface. If it is a class, import it as a value (not with "import type")."`,
     );
   });
 
@@ -106,6 +106,18 @@ describe('start-up errors name Class.method(param) and the fix', () => {
     }
     expect(() => createServer({ providers: [Bad] })).toThrowErrorMatchingInlineSnapshot(
       `"Bad.route(region): @Arg({ header: "Region Name" }) needs an HTTP token name and a string, integer (type: () => Integer) or boolean parameter (2026-07-28 x-mcp-header rules)."`,
+    );
+  });
+
+  it('an enum that allows no value', () => {
+    enum Nothing {}
+    class Bad {
+      @Tool() pick(@Arg({ enum: [] }) choice: string, @Arg({ type: () => Nothing }) other: Nothing): string {
+        return choice + other;
+      }
+    }
+    expect(() => createServer({ providers: [Bad] })).toThrowErrorMatchingInlineSnapshot(
+      `"Bad.pick(choice) allows no value: its enum is empty. List the allowed values, e.g. @Arg({ enum: ['asc', 'desc'] }), or pass a TypeScript enum with members."`,
     );
   });
 

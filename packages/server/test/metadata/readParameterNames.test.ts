@@ -1,4 +1,4 @@
-import { readParameterNames } from '../../src/metadata/readParameterNames';
+import { looksMinified, readParameterNames } from '../../src/metadata/readParameterNames';
 
 /* eslint-disable @typescript-eslint/no-unused-vars */
 class Sample {
@@ -61,5 +61,23 @@ describe('readParameterNames', () => {
     expect(readParameterNames((left: number, right: number) => left + right).map((p) => p.name)).toEqual(['left', 'right']);
     expect(readParameterNames(((only: number) => only) as Function).map((p) => p.name)).toEqual(['only']);
     expect(readParameterNames(() => 1)).toEqual([]);
+  });
+});
+
+describe('looksMinified: a minifier prints one line with no space before the body', () => {
+  const method = (source: string, name: string) =>
+    (new Function(`return ${source}`)() as { prototype: Record<string, Function> }).prototype[name];
+  it.each([
+    ['class A{add(t,r){return t+r}}', 'add', true],
+    ['class A{async run(t){await t}}', 'run', true],
+    ['class A{f(t="a) {"){return t}}', 'f', true],
+    ['class A { add(t, r) { return t + r; } }', 'add', false],
+    ['class A {\n  add(a, b) {\n    return a + b;\n  }\n}', 'add', false],
+  ])('%s', (source, name, expected) => {
+    expect(looksMinified(method(source, name))).toBe(expected);
+  });
+  it('is false for methods compiled by tsc', () => {
+    expect(looksMinified(Sample.prototype.plain)).toBe(false);
+    expect(looksMinified(Sample.prototype.commented)).toBe(false);
   });
 });
