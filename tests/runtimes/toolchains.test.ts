@@ -104,7 +104,7 @@ describe('toolchains without decorator metadata', () => {
   });
 
   it('tsx: the same error', async () => {
-    const { code, stderr } = await startupFailure(TSX, [PLAIN]);
+    const { code, stderr } = await startupFailure(TSX, ['--tsconfig', 'tsconfig.json', PLAIN]);
     expect(code).toBe(1);
     expect(errorLine(stderr)).toBe(NO_METADATA);
   });
@@ -120,7 +120,7 @@ describe('toolchains without decorator metadata', () => {
     const out = await bundle('esbuild-typed', { entryPoints: [TYPED] });
     const expected = { tools: { add: ['first', 'second'], greet: ['name'] }, sum: '42', greeting: 'Hello, Ada (request)' };
     expect(await drive(process.execPath, [out])).toEqual(expected);
-    expect(await drive(TSX, [TYPED])).toEqual(expected);
+    expect(await drive(TSX, ['--tsconfig', 'tsconfig.json', TYPED])).toEqual(expected);
   });
 });
 

@@ -58,6 +58,7 @@ export { InvalidParamHeaderError } from './errors/InvalidParamHeaderError';
 export { EmptyEnumError } from './errors/EmptyEnumError';
 export { NoDecoratorMetadataError } from './errors/NoDecoratorMetadataError';
 export { MangledParameterNamesError } from './errors/MangledParameterNamesError';
+export { UnvalidatedFieldError } from './errors/UnvalidatedFieldError';
 export { readModernMeta } from './dispatch/serveModern';
 export { InputRequiredSignal } from './mrtr/InputRequiredSignal';
 export { InputState } from './mrtr/InputState';

@@ -51,6 +51,15 @@ export class MetadataStorage {
     return undefined;
   }
 
+  /** The properties of a DTO class (own and inherited) that carry `@Field`. */
+  fieldNamesOf(target: Function): string[] {
+    const names = new Set<string>();
+    for (let t: Function | null = target; t && t !== Function.prototype; t = Object.getPrototypeOf(t)) {
+      for (const name of this.fields.get(t)?.keys() ?? []) names.add(name);
+    }
+    return [...names];
+  }
+
   /** The `@McpServer` record of a class. */
   serverOf(target: Function): ServerDefinition | undefined {
     return this.servers.get(target);

@@ -63,7 +63,9 @@ export function buildParams(target: Function, methodName: string, contextClass: 
     const schema = typeToSchema(type);
     if (arg?.description !== undefined) schema.description = arg.description;
     if (arg?.header !== undefined) {
-      if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(arg.header) || !['string', 'integer', 'boolean'].includes(type.kind)) {
+      const primitive = ['string', 'integer', 'boolean'];
+      const fits = primitive.includes(type.kind) || (type.kind === 'enum' && primitive.includes(String(schema.type)));
+      if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(arg.header) || !fits) {
         throw new InvalidParamHeaderError(target, methodName, name, arg.header);
       }
       schema['x-mcp-header'] = arg.header;

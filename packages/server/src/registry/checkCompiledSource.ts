@@ -15,6 +15,7 @@ interface CompiledMethod {
 }
 
 const methodsCache = new WeakMap<Function, CompiledMethod[]>();
+const mangledCache = new WeakMap<Function, boolean>();
 
 /** The `@Tool`/`@Resource`/`@Prompt` methods of a class (own and inherited), read once. */
 function compiledMethods(target: Function): CompiledMethod[] {
@@ -39,12 +40,16 @@ function compiledMethods(target: Function): CompiledMethod[] {
  * `add(a, b)` (tsc keeps `) {`) is never suspected.
  */
 export function classLooksMangled(target: Function): boolean {
-  const withParams = compiledMethods(target).filter((m) => m.params.length > 0);
-  return (
-    withParams.length > 0 &&
-    withParams.every((m) => looksMinified(m.fn)) &&
-    withParams.every((m) => m.params.every((p) => (p.name?.length ?? 0) <= 2))
-  );
+  let mangled = mangledCache.get(target);
+  if (mangled === undefined) {
+    const withParams = compiledMethods(target).filter((m) => m.params.length > 0);
+    mangled =
+      withParams.length > 0 &&
+      withParams.every((m) => m.params.every((p) => (p.name?.length ?? 0) <= 2)) &&
+      withParams.every((m) => looksMinified(m.fn));
+    mangledCache.set(target, mangled);
+  }
+  return mangled;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { getMetadataStorage as getValidationStorage } from 'class-validator';
 import { getFieldOptions } from '../decorators/Field';
+import { UnvalidatedFieldError } from '../errors/UnvalidatedFieldError';
+import { getMetadataStorage } from '../metadata/MetadataStorage';
 import { resolveTypeValue } from '../metadata/reflectType';
 import type { TypeRef } from '../metadata/TypeRef';
 import { converters } from './converters';
@@ -24,7 +26,7 @@ interface ValidationMeta extends ConstraintMeta {
   type: string;
 }
 
-/** Every property a DTO class declares through class-validator, `@Field` or `@Type`. */
+/** Every property a DTO class declares through class-validator (`@Field` only adds to one of these). */
 export function dtoProperties(cls: Function): Map<string, ValidationMeta[]> {
   const metas = getValidationStorage().getTargetValidationMetadatas(cls, '', true, false) as unknown as ValidationMeta[];
   const byProperty = new Map<string, ValidationMeta[]>();
@@ -54,7 +56,11 @@ export function buildDtoSchema(cls: Function, seen: Function[] = []): SchemaObje
   if (seen.includes(cls)) return { type: 'object' }; // recursive DTO: stop here
   const properties: Record<string, SchemaObject> = {};
   const required: string[] = [];
-  for (const [property, metas] of dtoProperties(cls)) {
+  const validated = dtoProperties(cls);
+  // A @Field without a class-validator constraint would be neither in the schema nor checked.
+  const unvalidated = getMetadataStorage().fieldNamesOf(cls).find((name) => !validated.has(name));
+  if (unvalidated !== undefined) throw new UnvalidatedFieldError(cls, unvalidated);
+  for (const [property, metas] of validated) {
     let schema: SchemaObject = {};
     const type = dtoPropertyType(cls, property);
     if (type && type.kind !== 'unknown') schema = typeToSchema(type, [...seen, cls]);

@@ -257,6 +257,17 @@ describe('every TypeScript parameter form: the table in docs/server-guide.md is 
   });
 });
 
+describe('an enum argument', () => {
+  it('of strings may be mirrored into an HTTP header (x-mcp-header), like a string', async () => {
+    class Routed {
+      @Tool() route(@Arg({ enum: ['eu', 'us'], header: 'Region' }) region: string) { return region; }
+    }
+    const peer = await (await connect(createServer({ providers: [Routed] }).server)).legacy();
+    const list = (await peer.request('tools/list')).result?.tools as ToolInfo[];
+    expect(list[0].inputSchema.properties.region).toEqual({ type: 'string', enum: ['eu', 'us'], 'x-mcp-header': 'Region' });
+  });
+});
+
 describe('DTO properties: @IsOptional, @IsIn and @IsEnum say what reflection cannot', () => {
   it('gives exact schemas and refuses values outside the enums, naming the property', async () => {
     const peer = await (await connect(createServer({ providers: [DtoForms] }).server)).legacy();

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Arg, createServer, MissingPackageError, McpServer, Prompt, Resource, run, Tool } from '@typemcp/server';
+import { Arg, createServer, Field, MissingPackageError, McpServer, Prompt, Resource, run, Tool } from '@typemcp/server';
 
 describe('start-up errors name Class.method(param) and the fix', () => {
   it('a parameter whose type reflection cannot read', () => {
@@ -118,6 +118,20 @@ describe('start-up errors name Class.method(param) and the fix', () => {
     }
     expect(() => createServer({ providers: [Bad] })).toThrowErrorMatchingInlineSnapshot(
       `"Bad.pick(choice) allows no value: its enum is empty. List the allowed values, e.g. @Arg({ enum: ['asc', 'desc'] }), or pass a TypeScript enum with members."`,
+    );
+  });
+
+  it('a DTO property with @Field but no class-validator decorator', () => {
+    class Query {
+      @Field({ description: 'SQL to run' }) sql!: string;
+    }
+    class Bad {
+      @Tool() run(query: Query): string {
+        return query.sql;
+      }
+    }
+    expect(() => createServer({ providers: [Bad] })).toThrowErrorMatchingInlineSnapshot(
+      `"Query.sql has @Field but no class-validator decorator, so it would be neither in the schema nor validated. Add its constraint, e.g. @IsString(), @IsInt(), @IsEnum(MyEnum) or @ValidateNested() with @Type(() => Nested), and @IsOptional() when it may be omitted."`,
     );
   });
 
