@@ -93,7 +93,7 @@ export class HttpSession {
   }
 
   private newStream(requestId?: RequestId): SessionStream {
-    const stream = new SessionStream(`${this.id}.${++this.streamCounter}`, this.options.eventStore, requestId);
+    const stream = new SessionStream(`${this.id}.${++this.streamCounter}`, this.options.eventStore, requestId, this.id);
     this.liveStreams.set(stream.id, stream);
     if (this.options.eventStore) this.storedStreamIds.add(stream.id);
     return stream;
@@ -140,7 +140,10 @@ export class HttpSession {
     const stream = this.newStream();
     stream.attach(writer);
     if (this.primes) void stream.prime(this.options.retryMs);
-    void stream.write(message, true).then(() => this.liveStreams.delete(stream.id));
+    void stream.write(message, true).then((delivered) => {
+      this.liveStreams.delete(stream.id);
+      if (delivered) this.forget(stream.id);
+    });
     return writer;
   }
 
@@ -173,13 +176,23 @@ export class HttpSession {
     if (isRefusal(writer)) return writer;
     const stream = this.liveStreams.get(streamId);
     if (stream) {
-      await stream.resume(lastEventId, writer);
+      if (await stream.resume(lastEventId, writer)) this.forget(streamId);
     } else {
       // the stream is over (its response was written): replay what the client missed, then end
       await store.replayEventsAfter(lastEventId, async (eventId, message) => void writer.send(message, eventId));
+      if (!writer.isClosed) this.forget(streamId); // the response went out: nobody asks again
       writer.close();
     }
     return writer;
+  }
+
+  /**
+   * Forgets a finished stream whose response reached a connection: the client has it, so its
+   * events need not be kept (a later `Last-Event-ID` naming it opens the GET stream instead).
+   */
+  private forget(streamId: string): void {
+    if (!this.storedStreamIds.delete(streamId)) return;
+    void this.options.eventStore?.deleteStream?.(streamId);
   }
 
   private route(message: JSONRPCMessage, options?: TransportSendOptions): void {
@@ -197,9 +210,10 @@ export class HttpSession {
       const stream = waiter ? undefined : this.postStreams.get(key);
       if (stream) {
         if (isResponse) this.postStreams.delete(key);
-        void stream.write(message, isResponse).then(() => {
+        void stream.write(message, isResponse).then((delivered) => {
           if (!isResponse) return;
           this.liveStreams.delete(stream.id);
+          if (delivered) this.forget(stream.id);
           this.onanswered?.();
         });
         return;
