@@ -9,6 +9,7 @@ import type { McpServerOptions } from './decorators/McpServer';
 import { Server } from './dispatch/Server';
 import type { ServerOptions } from './dispatch/ServerOptions';
 import type { ClassType } from './metadata/definitions';
+import { checkUri } from './registry/checkUri';
 import { getMetadataStorage } from './metadata/MetadataStorage';
 import { buildPrompt } from './registry/buildPrompt';
 import { buildResource } from './registry/buildResource';
@@ -246,13 +247,11 @@ export class McpApp {
         return r.read(p.uri, ctx);
       });
       s.setRequestHandler('resources/subscribe', (p, ctx) => {
-        if (typeof p.uri !== 'string') throw new McpError(ErrorCode.InvalidParams, 'resources/subscribe: "uri" must be a string');
-        ctx.connection.subscriptions.add(p.uri);
+        ctx.connection.subscriptions.add(checkUri('resources/subscribe', p.uri));
         return {};
       });
       s.setRequestHandler('resources/unsubscribe', (p, ctx) => {
-        if (typeof p.uri !== 'string') throw new McpError(ErrorCode.InvalidParams, 'resources/unsubscribe: "uri" must be a string');
-        ctx.connection.subscriptions.delete(p.uri);
+        ctx.connection.subscriptions.delete(checkUri('resources/unsubscribe', p.uri));
         return {};
       });
     }

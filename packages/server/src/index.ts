@@ -41,6 +41,7 @@ export { Image, Audio } from './results/media';
 export type { MediaSource } from './results/media';
 export { resourceLink, embeddedResource } from './results/contentHelpers';
 export { UriTemplate } from './templates/UriTemplate';
+export { MAX_URI_LENGTH } from './registry/checkUri';
 export { registerConverter } from './schema/converters';
 export type { Converter, ConstraintMeta, SchemaObject } from './schema/converters';
 export { buildDtoSchema } from './schema/buildDtoSchema';
