@@ -20,6 +20,7 @@ import { Registry } from './registry/Registry';
 import type { EntryKind } from './registry/Registry';
 import type { RequestStateOptions } from './mrtr/requestState';
 import { InMemoryTaskStore } from './tasks/InMemoryTaskStore';
+import { TaskBudget } from './tasks/TaskBudget';
 import { TaskManager } from './tasks/TaskManager';
 import { LegacyTaskManager } from './tasks/legacy/LegacyTaskManager';
 import { registerTaskHandlers } from './tasks/registerTaskHandlers';
@@ -87,8 +88,10 @@ export class McpApp {
     this.container = options.container ?? Container.of(`typemcp-server-${++containerIds}`);
     this.pageSize = options.pageSize ?? 1000;
     const taskStore = options.taskStore ?? new InMemoryTaskStore();
-    this.tasks = new TaskManager(taskStore, options.tasks);
+    const budget = new TaskBudget(options.tasks);
+    this.tasks = new TaskManager(taskStore, options.tasks, budget);
     this.legacyTasks = new LegacyTaskManager(taskStore, {
+      budget,
       ttlMs: options.tasks?.ttlMs ?? 10 * 60_000,
       maxTtlMs: options.tasks?.maxTtlMs ?? 60 * 60_000,
       pollIntervalMs: options.tasks?.pollIntervalMs ?? 250,
