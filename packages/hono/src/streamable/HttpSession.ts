@@ -42,6 +42,10 @@ export class HttpSession {
   connection!: ServerConnection;
   /** Last time a request arrived or a message went out (for idle eviction). */
   lastActivity = Date.now();
+  /** When `initialize` opened it. */
+  readonly openedAt = Date.now();
+  /** Set once the client sent anything after `initialize` (a session never used goes soon). */
+  used = false;
   closed = false;
   /** Called once when the session ends. */
   onclose?: () => void;
@@ -80,6 +84,11 @@ export class HttpSession {
     let n = 0;
     for (const stream of this.liveStreams.values()) if (stream.connected) n++;
     return n;
+  }
+
+  /** True when nothing holds the session: no open stream, no request awaiting its response. */
+  get idle(): boolean {
+    return this.pendingRequests === 0 && this.openStreams === 0;
   }
 
   /** POSTed requests awaiting their response. */
