@@ -204,7 +204,8 @@ export class HttpSession {
     void this.options.eventStore?.deleteStream?.(streamId);
   }
 
-  private route(message: JSONRPCMessage, options?: TransportSendOptions): void {
+  /** Routes one outgoing message; a notification's promise waits while its reader lags. */
+  private route(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> | undefined {
     this.lastActivity = Date.now();
     const isResponse = !('method' in message);
     const key = isResponse ? (message as { id?: RequestId }).id : options?.relatedRequestId;
@@ -214,27 +215,28 @@ export class HttpSession {
         this.jsonWaiters.delete(key);
         waiter(message);
         this.onanswered?.();
-        return;
+        return undefined;
       }
       const stream = waiter ? undefined : this.postStreams.get(key);
       if (stream) {
         if (isResponse) this.postStreams.delete(key);
-        void stream.write(message, isResponse).then((delivered) => {
+        const written = stream.write(message, isResponse).then((delivered) => {
           if (!isResponse) return;
           this.liveStreams.delete(stream.id);
           if (delivered) this.forget(stream.id);
           this.onanswered?.();
         });
-        return;
+        return isResponse ? undefined : written.then(() => stream.ready());
       }
     }
-    this.toStandalone(message);
+    return this.toStandalone(message);
   }
 
-  private toStandalone(message: JSONRPCMessage): void {
+  private toStandalone(message: JSONRPCMessage): Promise<void> | undefined {
     const standalone = this.standalone;
-    if (standalone && (standalone.connected || this.options.eventStore)) void standalone.write(message);
-    else if (this.backlog.length < MAX_BACKLOG) this.backlog.push(message);
+    if (standalone && (standalone.connected || this.options.eventStore)) return standalone.write(message).then(() => standalone.ready());
+    if (this.backlog.length < MAX_BACKLOG) this.backlog.push(message);
+    return undefined;
   }
 
   /** Ends the session: streams closed, connection closed, stored events forgotten. */

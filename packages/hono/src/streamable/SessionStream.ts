@@ -91,6 +91,11 @@ export class SessionStream {
     }).then(() => finished);
   }
 
+  /** Resolves once the attached connection's reader has room (at once when none is attached). */
+  ready(): Promise<void> {
+    return this.writer?.ready() ?? Promise.resolve();
+  }
+
   /** Closes the attached connection; the stream goes on and can be resumed. */
   close(): void {
     this.writer?.close();
