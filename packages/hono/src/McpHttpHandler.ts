@@ -38,6 +38,9 @@ function messageExtra(request: Request, auth: AuthInfo | undefined): MessageExtr
   };
 }
 
+/** `Retry-After` of a refused session when every session holds an open SSE stream. */
+const BUSY_RETRY_SECONDS = 30;
+
 /**
  * The HTTP engine of TypeMCP, on web-standard Request/Response only, so it runs wherever
  * `fetch` handlers run: Streamable HTTP for both eras on one endpoint (stateless 2026-07-28
@@ -83,7 +86,8 @@ export class McpHttpHandler {
     );
     if (!options.statelessOnly) {
       const idle = options.sessionIdleTimeoutMs ?? 30 * 60_000;
-      this.sweeper = setInterval(() => this.evictIdle(idle), Math.max(50, Math.min(idle / 2, 60_000)));
+      const unused = options.unusedSessionTimeoutMs ?? 10_000;
+      this.sweeper = setInterval(() => this.evictIdle(idle, unused), Math.max(50, Math.min(idle / 2, unused / 2, 60_000)));
       this.sweeper.unref?.();
     }
   }
@@ -111,9 +115,12 @@ export class McpHttpHandler {
     };
   }
 
-  /** Ends legacy sessions idle for longer than `idleMs`; returns how many. */
-  evictIdle(idleMs: number): number {
-    return this.streamable.evictIdle(idleMs);
+  /**
+   * Ends legacy sessions idle for longer than `idleMs`, and those that sent nothing after
+   * `initialize` for longer than `unusedMs`; returns how many.
+   */
+  evictIdle(idleMs: number, unusedMs?: number): number {
+    return this.streamable.evictIdle(idleMs, unusedMs);
   }
 
   /** Resolves once no request is being answered (HTTP+SSE ones included), or after `timeoutMs`. */
@@ -236,10 +243,16 @@ export class McpHttpHandler {
     return this.streamable.post(request, message, extra);
   }
 
-  /** 503 when a new session would exceed `maxSessions` (both kinds count) or shutdown began. */
+  /**
+   * 503 when a new session would exceed `maxSessions` (both kinds count) and no idle legacy
+   * session can make room, or shutdown began.
+   */
   private refuseSession(id?: RequestId): Response | undefined {
     if (this.draining) return shuttingDownResponse(id);
-    if (this.streamable.sessions.size + this.legacySse.size >= this.maxSessions) return limitResponse('maxSessions', this.maxSessions, id);
+    const full = () => this.streamable.sessions.size + this.legacySse.size >= this.maxSessions;
+    if (full() && !this.streamable.evictOldestIdle()) {
+      return limitResponse('maxSessions', this.maxSessions, id, this.streamable.retryAfterSeconds(BUSY_RETRY_SECONDS));
+    }
     return undefined;
   }
 

@@ -35,9 +35,16 @@ export interface McpHttpOptions extends SecurityOptions {
   /** A legacy session idle this long (no request, no open stream) is ended (default 30 min). */
   sessionIdleTimeoutMs?: number;
   /**
+   * A legacy session that sent nothing after `initialize` (not even `notifications/initialized`)
+   * is ended after this long (default 10 s), so a flood of handshakes cannot fill `maxSessions`.
+   */
+  unusedSessionTimeoutMs?: number;
+  /**
    * Most concurrent sessions — legacy Streamable HTTP sessions and HTTP+SSE streams together
-   * (default 10 000). Past it, `initialize` and `GET /sse` get 503 -32603 naming this option;
-   * ending a session (DELETE, a closed HTTP+SSE stream, idle eviction) makes room again.
+   * (default 10 000). At the limit a new `initialize` first ends the least recently active idle
+   * legacy session (no open stream, no request in flight); only when every session is busy do
+   * `initialize` and `GET /sse` get 503 -32603 naming this option, with a `Retry-After` of 1 s
+   * when some session only awaits replies and 30 s when every one holds an open stream.
    */
   maxSessions?: number;
   /**

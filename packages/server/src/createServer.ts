@@ -9,6 +9,7 @@ import type { McpServerOptions } from './decorators/McpServer';
 import { Server } from './dispatch/Server';
 import type { ServerOptions } from './dispatch/ServerOptions';
 import type { ClassType } from './metadata/definitions';
+import { checkUri } from './registry/checkUri';
 import { getMetadataStorage } from './metadata/MetadataStorage';
 import { buildPrompt } from './registry/buildPrompt';
 import { buildResource } from './registry/buildResource';
@@ -19,6 +20,7 @@ import { Registry } from './registry/Registry';
 import type { EntryKind } from './registry/Registry';
 import type { RequestStateOptions } from './mrtr/requestState';
 import { InMemoryTaskStore } from './tasks/InMemoryTaskStore';
+import { TaskBudget } from './tasks/TaskBudget';
 import { TaskManager } from './tasks/TaskManager';
 import { LegacyTaskManager } from './tasks/legacy/LegacyTaskManager';
 import { registerTaskHandlers } from './tasks/registerTaskHandlers';
@@ -86,8 +88,10 @@ export class McpApp {
     this.container = options.container ?? Container.of(`typemcp-server-${++containerIds}`);
     this.pageSize = options.pageSize ?? 1000;
     const taskStore = options.taskStore ?? new InMemoryTaskStore();
-    this.tasks = new TaskManager(taskStore, options.tasks);
+    const budget = new TaskBudget(options.tasks);
+    this.tasks = new TaskManager(taskStore, options.tasks, budget);
     this.legacyTasks = new LegacyTaskManager(taskStore, {
+      budget,
       ttlMs: options.tasks?.ttlMs ?? 10 * 60_000,
       maxTtlMs: options.tasks?.maxTtlMs ?? 60 * 60_000,
       pollIntervalMs: options.tasks?.pollIntervalMs ?? 250,
@@ -246,13 +250,11 @@ export class McpApp {
         return r.read(p.uri, ctx);
       });
       s.setRequestHandler('resources/subscribe', (p, ctx) => {
-        if (typeof p.uri !== 'string') throw new McpError(ErrorCode.InvalidParams, 'resources/subscribe: "uri" must be a string');
-        ctx.connection.subscriptions.add(p.uri);
+        ctx.connection.subscriptions.add(checkUri('resources/subscribe', p.uri));
         return {};
       });
       s.setRequestHandler('resources/unsubscribe', (p, ctx) => {
-        if (typeof p.uri !== 'string') throw new McpError(ErrorCode.InvalidParams, 'resources/unsubscribe: "uri" must be a string');
-        ctx.connection.subscriptions.delete(p.uri);
+        ctx.connection.subscriptions.delete(checkUri('resources/unsubscribe', p.uri));
         return {};
       });
     }

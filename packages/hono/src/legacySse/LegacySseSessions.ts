@@ -66,7 +66,8 @@ export class LegacySseSessions {
     const id = randomUUID();
     const writer = this.options.streams.open(this.options.keepAliveMs);
     if (isRefusal(writer)) return limitResponse(writer.limit, writer.value);
-    const transport = new ExchangeTransport((message) => void writer.send(message));
+    // a notification's sender waits while the client lags (backpressure); replies never wait
+    const transport = new ExchangeTransport((message) => (writer.send(message) && 'method' in message ? writer.ready() : undefined));
     const connection = await this.server.connect(transport);
     this.sessions.set(id, { transport, writer, connection });
     writer.onclose = () => {

@@ -21,7 +21,7 @@ const WHAT: Record<LimitName, string> = {
  * @example
  * return limitResponse('maxInflightPerSession', 100, message.id);
  */
-export function limitResponse(limit: LimitName, value: number, id?: RequestId): Response {
+export function limitResponse(limit: LimitName, value: number, id?: RequestId, retryAfterSeconds = 1): Response {
   const status = limit === 'maxSessions' || limit === 'maxSseStreams' ? 503 : 429;
   const advice = limit === 'maxInflightPerSession' ? 'wait for replies' : limit === 'maxSessions' ? 'end idle sessions' : 'close a stream';
   return errorResponse(
@@ -30,7 +30,7 @@ export function limitResponse(limit: LimitName, value: number, id?: RequestId): 
     `${WHAT[limit]} (${limit} = ${value}): ${advice} and retry, or raise the ${limit} option`,
     id,
     { limit, value },
-    { 'retry-after': '1' },
+    { 'retry-after': String(retryAfterSeconds) },
   );
 }
 

@@ -8,12 +8,15 @@ import type { JSONRPCMessage } from '@typemcp/protocol';
  * const store: EventStore = new InMemoryEventStore({ maxEventsPerStream: 1000 });
  */
 export interface EventStore {
-  /** Stores one event of a stream (`null` for the priming event) and returns its id. */
-  storeEvent(streamId: string, message: JSONRPCMessage | null): Promise<string>;
+  /**
+   * Stores one event of a stream (`null` for the priming event) and returns its id. `sessionId`
+   * names the session the stream belongs to, for per-session bounds.
+   */
+  storeEvent(streamId: string, message: JSONRPCMessage | null, sessionId?: string): Promise<string>;
   /** The stream an event id belongs to, if known. */
   streamIdOf(eventId: string): Promise<string | undefined>;
   /** Sends, in order, every event of the same stream stored after `lastEventId`; returns the stream id. */
   replayEventsAfter(lastEventId: string, send: (eventId: string, message: JSONRPCMessage) => Promise<void>): Promise<string | undefined>;
-  /** Forgets a stream's events (its session ended). */
+  /** Forgets a stream's events (its session ended, or its final response was delivered). */
   deleteStream?(streamId: string): Promise<void>;
 }

@@ -12,14 +12,14 @@ export class ExchangeTransport implements Transport {
   /** Called once after close, whoever else listens to onclose (the Session does). */
   onclosed?: () => void;
 
-  constructor(private readonly sink: (message: JSONRPCMessage, options?: TransportSendOptions) => void) {}
+  /** `sink` may return a promise: `send` then resolves once the message's stream has room again. */
+  constructor(private readonly sink: (message: JSONRPCMessage, options?: TransportSendOptions) => void | Promise<void>) {}
 
   async start(): Promise<void> {}
 
   send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
     if (this.closed) return Promise.reject(new Error('The HTTP exchange is closed'));
-    this.sink(message, options);
-    return Promise.resolve();
+    return this.sink(message, options) ?? Promise.resolve();
   }
 
   /** Delivers an incoming message to the session. */

@@ -42,6 +42,10 @@ export class HttpSession {
   connection!: ServerConnection;
   /** Last time a request arrived or a message went out (for idle eviction). */
   lastActivity = Date.now();
+  /** When `initialize` opened it. */
+  readonly openedAt = Date.now();
+  /** Set once the client sent anything after `initialize` (a session never used goes soon). */
+  used = false;
   closed = false;
   /** Called once when the session ends. */
   onclose?: () => void;
@@ -82,6 +86,11 @@ export class HttpSession {
     return n;
   }
 
+  /** True when nothing holds the session: no open stream, no request awaiting its response. */
+  get idle(): boolean {
+    return this.pendingRequests === 0 && this.openStreams === 0;
+  }
+
   /** POSTed requests awaiting their response. */
   get pendingRequests(): number {
     return this.postStreams.size + this.jsonWaiters.size;
@@ -93,7 +102,7 @@ export class HttpSession {
   }
 
   private newStream(requestId?: RequestId): SessionStream {
-    const stream = new SessionStream(`${this.id}.${++this.streamCounter}`, this.options.eventStore, requestId);
+    const stream = new SessionStream(`${this.id}.${++this.streamCounter}`, this.options.eventStore, requestId, this.id);
     this.liveStreams.set(stream.id, stream);
     if (this.options.eventStore) this.storedStreamIds.add(stream.id);
     return stream;
@@ -140,7 +149,10 @@ export class HttpSession {
     const stream = this.newStream();
     stream.attach(writer);
     if (this.primes) void stream.prime(this.options.retryMs);
-    void stream.write(message, true).then(() => this.liveStreams.delete(stream.id));
+    void stream.write(message, true).then((delivered) => {
+      this.liveStreams.delete(stream.id);
+      if (delivered) this.forget(stream.id);
+    });
     return writer;
   }
 
@@ -173,16 +185,27 @@ export class HttpSession {
     if (isRefusal(writer)) return writer;
     const stream = this.liveStreams.get(streamId);
     if (stream) {
-      await stream.resume(lastEventId, writer);
+      if (await stream.resume(lastEventId, writer)) this.forget(streamId);
     } else {
       // the stream is over (its response was written): replay what the client missed, then end
       await store.replayEventsAfter(lastEventId, async (eventId, message) => void writer.send(message, eventId));
+      if (!writer.isClosed) this.forget(streamId); // the response went out: nobody asks again
       writer.close();
     }
     return writer;
   }
 
-  private route(message: JSONRPCMessage, options?: TransportSendOptions): void {
+  /**
+   * Forgets a finished stream whose response reached a connection: the client has it, so its
+   * events need not be kept (a later `Last-Event-ID` naming it opens the GET stream instead).
+   */
+  private forget(streamId: string): void {
+    if (!this.storedStreamIds.delete(streamId)) return;
+    void this.options.eventStore?.deleteStream?.(streamId);
+  }
+
+  /** Routes one outgoing message; a notification's promise waits while its reader lags. */
+  private route(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> | undefined {
     this.lastActivity = Date.now();
     const isResponse = !('method' in message);
     const key = isResponse ? (message as { id?: RequestId }).id : options?.relatedRequestId;
@@ -192,26 +215,28 @@ export class HttpSession {
         this.jsonWaiters.delete(key);
         waiter(message);
         this.onanswered?.();
-        return;
+        return undefined;
       }
       const stream = waiter ? undefined : this.postStreams.get(key);
       if (stream) {
         if (isResponse) this.postStreams.delete(key);
-        void stream.write(message, isResponse).then(() => {
+        const written = stream.write(message, isResponse).then((delivered) => {
           if (!isResponse) return;
           this.liveStreams.delete(stream.id);
+          if (delivered) this.forget(stream.id);
           this.onanswered?.();
         });
-        return;
+        return isResponse ? undefined : written.then(() => stream.ready());
       }
     }
-    this.toStandalone(message);
+    return this.toStandalone(message);
   }
 
-  private toStandalone(message: JSONRPCMessage): void {
+  private toStandalone(message: JSONRPCMessage): Promise<void> | undefined {
     const standalone = this.standalone;
-    if (standalone && (standalone.connected || this.options.eventStore)) void standalone.write(message);
-    else if (this.backlog.length < MAX_BACKLOG) this.backlog.push(message);
+    if (standalone && (standalone.connected || this.options.eventStore)) return standalone.write(message).then(() => standalone.ready());
+    if (this.backlog.length < MAX_BACKLOG) this.backlog.push(message);
+    return undefined;
   }
 
   /** Ends the session: streams closed, connection closed, stored events forgotten. */

@@ -28,6 +28,8 @@ export class SessionStream {
     private readonly eventStore: EventStore | undefined,
     /** The request this stream answers; `undefined` for the standalone stream. */
     readonly requestId?: RequestId,
+    /** The session the stream belongs to (per-session bounds of the event store). */
+    private readonly sessionId?: string,
   ) {}
 
   /** True while an HTTP connection is attached and open. */
@@ -52,7 +54,7 @@ export class SessionStream {
   prime(retryMs: number | undefined): Promise<void> {
     return this.enqueue(async () => {
       if (!this.eventStore) return;
-      const eventId = await this.eventStore.storeEvent(this.id, null);
+      const eventId = await this.eventStore.storeEvent(this.id, null, this.sessionId);
       this.writer?.prime(eventId, retryMs);
     });
   }
@@ -64,7 +66,7 @@ export class SessionStream {
   write(message: JSONRPCMessage, final = false): Promise<boolean> {
     let delivered = false;
     return this.enqueue(async () => {
-      const eventId = this.eventStore ? await this.eventStore.storeEvent(this.id, message) : undefined;
+      const eventId = this.eventStore ? await this.eventStore.storeEvent(this.id, message, this.sessionId) : undefined;
       if (this.connected) delivered = (this.writer as SseWriter).send(message, eventId);
       if (final) {
         this.done = true;
@@ -73,15 +75,25 @@ export class SessionStream {
     }).then(() => delivered);
   }
 
-  /** Replays the events after `lastEventId` on `writer`, then attaches it (or closes it when done). */
-  resume(lastEventId: string, writer: SseWriter): Promise<void> {
+  /**
+   * Replays the events after `lastEventId` on `writer`, then attaches it (or closes it when
+   * done). Resolves true when the replay delivered the final response.
+   */
+  resume(lastEventId: string, writer: SseWriter): Promise<boolean> {
+    let finished = false;
     return this.enqueue(async () => {
       await this.eventStore?.replayEventsAfter(lastEventId, async (eventId, message) => {
         writer.send(message, eventId);
       });
+      finished = this.done && !writer.isClosed;
       if (this.done || this.ended) writer.close();
       else this.attach(writer);
-    });
+    }).then(() => finished);
+  }
+
+  /** Resolves once the attached connection's reader has room (at once when none is attached). */
+  ready(): Promise<void> {
+    return this.writer?.ready() ?? Promise.resolve();
   }
 
   /** Closes the attached connection; the stream goes on and can be resumed. */

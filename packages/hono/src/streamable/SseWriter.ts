@@ -2,6 +2,12 @@ import type { JSONRPCMessage } from '@typemcp/protocol';
 
 const encoder = new TextEncoder();
 
+/** Bytes queued for a slow reader before `ready()` makes producers wait. */
+export const SSE_HIGH_WATER_BYTES = 64 * 1024;
+/** Bytes queued past which progress and log notifications are dropped (producers that do not wait). */
+export const SSE_DROP_BYTES = 1024 * 1024;
+const DROPPABLE = new Set(['notifications/progress', 'notifications/message']);
+
 /**
  * Writes Server-Sent Events to a web `ReadableStream`: messages, the priming event, `retry`,
  * keep-alive comments. Closing it (or the client going away) stops its keep-alive timer and
@@ -16,6 +22,10 @@ export class SseWriter {
   private pending?: string;
   private settle?: (body: string | ReadableStream<Uint8Array>) => void;
   private chosen?: string | ReadableStream<Uint8Array>;
+  /** Producers waiting for the reader to catch up. */
+  private waiting?: { promise: Promise<void>; resolve: () => void };
+  /** Notifications dropped because the reader fell too far behind. */
+  dropped = 0;
   onclose?: () => void;
 
   constructor(
@@ -56,13 +66,17 @@ export class SseWriter {
   private openStream(): ReadableStream<Uint8Array> {
     const buffered = this.pending;
     this.pending = undefined;
-    this.streamValue = new ReadableStream<Uint8Array>({
-      start: (controller) => {
-        this.controller = controller;
-        if (buffered) controller.enqueue(encoder.encode(buffered));
+    this.streamValue = new ReadableStream<Uint8Array>(
+      {
+        start: (controller) => {
+          this.controller = controller;
+          if (buffered) controller.enqueue(encoder.encode(buffered));
+        },
+        pull: () => this.wake(),
+        cancel: () => this.finish(),
       },
-      cancel: () => this.finish(),
-    });
+      { highWaterMark: SSE_HIGH_WATER_BYTES, size: (chunk) => chunk.byteLength },
+    );
     if (this.keepAliveMs && this.keepAliveMs > 0) {
       this.keepAlive = setInterval(() => this.write(': keep-alive\n\n'), this.keepAliveMs);
       this.keepAlive.unref?.();
@@ -103,9 +117,44 @@ export class SseWriter {
     }
   }
 
-  /** Sends one JSON-RPC message as a `message` event. */
+  /**
+   * Sends one JSON-RPC message as a `message` event. A progress or log notification is dropped
+   * (false) while more than {@link SSE_DROP_BYTES} wait for the reader: they are superseded or
+   * best effort, and a producer that awaits {@link SseWriter.ready} never gets there.
+   */
   send(message: JSONRPCMessage, eventId?: string): boolean {
+    if ('method' in message && !('id' in message) && DROPPABLE.has(message.method) && this.backlog > SSE_DROP_BYTES) {
+      this.dropped++;
+      return false;
+    }
     return this.write(`event: message\n${eventId ? `id: ${eventId}\n` : ''}data: ${JSON.stringify(message)}\n\n`, true);
+  }
+
+  /** Bytes written and not yet taken by the reader. */
+  private get backlog(): number {
+    const desired = this.controller?.desiredSize;
+    return desired === undefined || desired === null ? 0 : SSE_HIGH_WATER_BYTES - desired;
+  }
+
+  /**
+   * Resolves once the reader has room again (at most {@link SSE_HIGH_WATER_BYTES} queued), or the
+   * stream closed: what `await ctx.reportProgress()` waits on, so a producer cannot outrun a
+   * client that does not read.
+   */
+  ready(): Promise<void> {
+    if (this.closed || !this.controller || this.backlog <= SSE_HIGH_WATER_BYTES) return Promise.resolve();
+    if (!this.waiting) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.waiting = { promise, resolve };
+    }
+    return this.waiting.promise;
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.resolve();
   }
 
   /** Sends a named event with raw data (e.g. the legacy `endpoint` event). */
@@ -139,6 +188,7 @@ export class SseWriter {
   private finish(): void {
     if (this.closed) return;
     this.closed = true;
+    this.wake();
     if (this.keepAlive) clearInterval(this.keepAlive);
     this.keepAlive = undefined;
     this.release?.();

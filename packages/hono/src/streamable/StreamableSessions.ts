@@ -85,7 +85,35 @@ export class StreamableSessions {
       return errorResponse(400, ErrorCode.InvalidRequest, `Bad Request: unsupported MCP-Protocol-Version ${JSON.stringify(version)}`);
     }
     session.lastActivity = Date.now();
+    session.used = true;
+    // most recently active last: the first idle session in the map is the oldest idle one
+    this.sessions.delete(id);
+    this.sessions.set(id, session);
     return session;
+  }
+
+  /**
+   * Ends the least recently active idle session (no open stream, no request in flight) to make
+   * room for a new one; false when every session is busy.
+   */
+  evictOldestIdle(): boolean {
+    for (const session of this.sessions.values()) {
+      if (!session.idle) continue;
+      this.sessions.delete(session.id); // room at once; the close completes in the background
+      void session.close();
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Seconds a refused `initialize` should wait: 1 when some session only awaits replies (it makes
+   * room once they are answered), else `streamWaitSeconds` (every session holds an open stream,
+   * which may last long).
+   */
+  retryAfterSeconds(streamWaitSeconds: number): number {
+    for (const session of this.sessions.values()) if (session.openStreams === 0) return 1;
+    return streamWaitSeconds;
   }
 
   /** A POST in a session: notifications and responses → 202; a request → its SSE stream or JSON. */
@@ -151,12 +179,16 @@ export class StreamableSessions {
     return n;
   }
 
-  /** Ends sessions idle for longer than `idleMs` (no request, no message, no open stream, nothing pending). */
-  evictIdle(idleMs: number): number {
+  /**
+   * Ends sessions idle for longer than `idleMs` (no request, no message, no open stream, nothing
+   * pending), and sessions that sent nothing after `initialize` within `unusedMs`.
+   */
+  evictIdle(idleMs: number, unusedMs = Infinity): number {
     const now = Date.now();
     let evicted = 0;
     for (const session of this.sessions.values()) {
-      if (now - session.lastActivity > idleMs && session.openStreams === 0 && session.pendingRequests === 0) {
+      const limit = session.used ? idleMs : Math.min(idleMs, unusedMs);
+      if (now - session.lastActivity > limit && session.idle) {
         void session.close();
         evicted++;
       }

@@ -70,7 +70,7 @@ export function serveModernRequest(
       finish();
       void transport.close(); // the Session aborts the handler's signal
     };
-    const transport = new ExchangeTransport((out: JSONRPCMessage) => {
+    const transport = new ExchangeTransport((out: JSONRPCMessage): Promise<void> | undefined => {
       if (done) return;
       const final = !('method' in out) && out.id === message.id;
       if (!writer) {
@@ -93,7 +93,9 @@ export function serveModernRequest(
       if (final) {
         finish();
         writer.close();
+        return undefined;
       }
+      return writer.ready(); // a notification's sender waits while the client lags (backpressure)
     });
     new ServerConnection(server, transport); // wires itself to the transport
     transport.receive(message, extra);

@@ -54,9 +54,9 @@ export function gatedServer(): GatedServer {
 }
 
 /** Expects `res` to be the refusal of limit `limit` (status, Retry-After, JSON-RPC body naming the option). */
-export async function expectLimit(res: Response, status: number, limit: string, id?: unknown): Promise<void> {
+export async function expectLimit(res: Response, status: number, limit: string, id?: unknown, retryAfter = '1'): Promise<void> {
   expect(res.status).toBe(status);
-  expect(res.headers.get('retry-after')).toBe('1');
+  expect(res.headers.get('retry-after')).toBe(retryAfter);
   expect(res.headers.get('content-type')).toBe('application/json');
   const body = (await res.json()) as { jsonrpc: string; id?: unknown; error: { code: number; message: string; data: { limit: string } } };
   expect(body.jsonrpc).toBe('2.0');

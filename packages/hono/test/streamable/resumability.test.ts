@@ -128,14 +128,17 @@ it('broadcasts racing a resumption are each delivered exactly once', async () =>
   expect(numbers).toEqual(Array.from({ length: sent }, (_, i) => i));
 });
 
-it('forgets a session\'s events when the session ends', async () => {
+it('forgets a request\'s events once its response is delivered, and a session\'s when it ends', async () => {
   const { headers } = await openSession(running.url);
+  const before = store.size;
   const res = await fetch(`${running.url}/mcp`, { method: 'POST', headers, body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}' });
   await readEvents(res);
-  const before = store.size;
-  expect(before).toBeGreaterThan(0);
+  await until(() => store.size === before); // the reply reached its connection: nothing kept
+  const get = await fetch(`${running.url}/mcp`, { method: 'GET', headers: { ...headers, accept: 'text/event-stream' } });
+  const [primed] = await readEvents(get, (events) => events.length >= 1); // primed, then cut
+  expect(await store.streamIdOf(primed.id as string)).toBeDefined(); // kept for its resumption
   await fetch(`${running.url}/mcp`, { method: 'DELETE', headers });
-  expect(store.size).toBeLessThan(before);
+  expect(await store.streamIdOf(primed.id as string)).toBeUndefined();
   const ids = [...running.app.mcp.sessions.keys()];
   expect(ids).not.toContain(headers['mcp-session-id']);
 });

@@ -21,10 +21,19 @@ export interface RequestStatePayload {
 
 /** Options of {@link RequestStateCodec}. */
 export interface RequestStateOptions {
-  /** HMAC key; default: random per process (set it when several instances serve one endpoint). */
+  /**
+   * HMAC key; default: random per process. Every instance serving one endpoint must share it: a
+   * state signed by an instance with another secret is refused ("the secret differs").
+   */
   secret?: string | Buffer;
   /** How long a state stays valid (default 10 min). */
   ttlMs?: number;
+  /**
+   * Used states remembered until they expire, so none is accepted twice (default 100 000). At
+   * the limit no new state is signed or accepted (-32603 naming this option) until some expire:
+   * an unexpired nonce is never forgotten.
+   */
+  maxUsedStates?: number;
 }
 
 /** Stable hash of a JSON value (object keys sorted). */
@@ -48,22 +57,39 @@ export function hashArguments(value: unknown): string {
 /**
  * Signs and verifies `requestState`: HMAC-SHA256 over the payload, bound to the method, target,
  * arguments and subject, with an expiry and a single-use nonce. A tampered, expired, replayed or
- * misapplied state is -32602.
+ * misapplied state is -32602. A state reads `<keyId>.<payload>.<mac>`: the key id (derived from
+ * the secret, revealing nothing of it) tells a state signed with another secret from a tampered one.
+ *
+ * @example
+ * const codec = new RequestStateCodec({ secret: process.env.MCP_STATE_SECRET });
+ * const state = codec.sign({ m: 'tools/call', t: 'deploy', a: hashArguments(args), r: {} });
  */
 export class RequestStateCodec {
   private readonly key: Buffer;
+  private readonly keyId: string;
   private readonly ttlMs: number;
+  private readonly maxUsed: number;
+  /** Nonces of verified states, with their expiry, in the order they were used. */
   private readonly used = new Map<string, number>();
+  private lastFullSweep = 0;
 
   constructor(options: RequestStateOptions = {}) {
     this.key = options.secret === undefined ? randomBytes(32) : Buffer.from(options.secret);
+    this.keyId = createHmac('sha256', this.key).update('typemcp requestState key id').digest('base64url').slice(0, 8);
     this.ttlMs = options.ttlMs ?? 10 * 60_000;
+    this.maxUsed = options.maxUsedStates ?? 100_000;
   }
 
-  /** Signs a new state. */
+  /** Used nonces remembered now. */
+  get usedCount(): number {
+    return this.used.size;
+  }
+
+  /** Signs a new state (-32603 while the used-state memory is full). */
   sign(payload: Omit<RequestStatePayload, 'e' | 'n'>): string {
+    this.checkRoom(Date.now());
     const full: RequestStatePayload = { ...payload, e: Date.now() + this.ttlMs, n: randomBytes(12).toString('base64url') };
-    const body = Buffer.from(JSON.stringify(full)).toString('base64url');
+    const body = `${this.keyId}.${Buffer.from(JSON.stringify(full)).toString('base64url')}`;
     return `${body}.${this.mac(body)}`;
   }
 
@@ -71,19 +97,46 @@ export class RequestStateCodec {
     return createHmac('sha256', this.key).update(body).digest('base64url');
   }
 
+  /**
+   * Forgets expired nonces: those at the front in O(1) each (states share one TTL, so the order
+   * of use is nearly the order of expiry), and once a second at most a full sweep when that is
+   * not enough. Then refuses when the memory is still full.
+   */
+  private checkRoom(now: number): void {
+    for (const [nonce, expiry] of this.used) {
+      if (expiry >= now) break;
+      this.used.delete(nonce);
+    }
+    if (this.used.size >= this.maxUsed && now - this.lastFullSweep > 1000) {
+      this.lastFullSweep = now;
+      for (const [nonce, expiry] of this.used) if (expiry < now) this.used.delete(nonce);
+    }
+    if (this.used.size >= this.maxUsed) {
+      throw new McpError(
+        ErrorCode.InternalError,
+        `Too many multi round-trip states in use (requestState.maxUsedStates = ${this.maxUsed}): retry once some expire, or raise the requestState.maxUsedStates option`,
+        { limit: 'maxUsedStates', value: this.maxUsed },
+      );
+    }
+  }
+
   /** Verifies a state for this request and marks it used. */
   verify(state: unknown, expected: { m: string; t: string; a: string; s?: string }): RequestStatePayload {
     const fail = (why: string) => new McpError(ErrorCode.InvalidParams, `Invalid requestState: ${why}`);
     if (typeof state !== 'string' || state.length > 1_000_000) throw fail('not a state this server issued');
     const dot = state.lastIndexOf('.');
-    if (dot <= 0) throw fail('not a state this server issued');
+    const keyEnd = state.indexOf('.');
+    if (dot <= 0 || keyEnd === dot) throw fail('not a state this server issued');
+    if (state.slice(0, keyEnd) !== this.keyId) {
+      throw fail('it was signed with another secret (another server instance?): every instance serving this endpoint must share requestState.secret');
+    }
     const body = state.slice(0, dot);
     const given = Buffer.from(state.slice(dot + 1));
     const wanted = Buffer.from(this.mac(body));
     if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) throw fail('integrity check failed (tampered)');
     let payload: RequestStatePayload;
     try {
-      payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as RequestStatePayload;
+      payload = JSON.parse(Buffer.from(body.slice(keyEnd + 1), 'base64url').toString('utf8')) as RequestStatePayload;
     } catch {
       throw fail('malformed');
     }
@@ -93,9 +146,8 @@ export class RequestStateCodec {
       throw fail('it belongs to another request (method, name or arguments differ)');
     }
     if (payload.s !== expected.s) throw fail('it belongs to another subject');
-    for (const [nonce, expiry] of this.used) if (expiry < now) this.used.delete(nonce);
     if (this.used.has(payload.n)) throw fail('already used (replayed)');
-    if (this.used.size >= 100_000) this.used.delete(this.used.keys().next().value as string);
+    this.checkRoom(now);
     this.used.set(payload.n, payload.e);
     return payload;
   }

@@ -1,6 +1,7 @@
 import { ErrorCode, McpError } from '@typemcp/protocol';
 import type { Prompt, ReadResourceResult, Resource, ResourceTemplate, Tool } from '@typemcp/protocol';
 import type { RequestContext } from '../dispatch/RequestContext';
+import { checkUri } from './checkUri';
 import { DuplicateNameError } from '../errors/DuplicateNameError';
 import type { PromptEntry, ResourceEntry, TemplateEntry, ToolEntry } from './entries';
 
@@ -153,8 +154,8 @@ export class Registry {
   }
 
   /** Reads a resource by URI: fixed first, then templates in order; not found is -32002. */
-  async read(uri: unknown, request: RequestContext): Promise<ReadResourceResult> {
-    if (typeof uri !== 'string') throw new McpError(ErrorCode.InvalidParams, 'resources/read: "uri" must be a string');
+  async read(given: unknown, request: RequestContext): Promise<ReadResourceResult> {
+    const uri = checkUri('resources/read', given);
     const fixed = this.resources.get(uri);
     if (fixed?.enabled) return fixed.read(uri, {}, request);
     for (const entry of this.templates.values()) {

@@ -4,6 +4,8 @@ import type { RequestContext } from '../dispatch/RequestContext';
 import { InputRequiredSignal } from '../mrtr/InputRequiredSignal';
 import { InputState } from '../mrtr/InputState';
 import type { ToolEntry } from '../registry/entries';
+import { TaskBudget } from './TaskBudget';
+import type { TaskLimits } from './TaskBudget';
 import { newTaskRecord } from './TaskStore';
 import type { TaskRecord, TaskStore } from './TaskStore';
 
@@ -17,8 +19,8 @@ export function clientWantsTasks(capabilities: ClientCapabilities): boolean {
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 
-/** Options of {@link TaskManager}. */
-export interface TaskOptions {
+/** Options of {@link TaskManager} (and the limits both task engines share). */
+export interface TaskOptions extends TaskLimits {
   /** How long a task is kept after creation (default 10 min). */
   ttlMs?: number;
   /** Suggested polling interval (default 250 ms). */
@@ -32,6 +34,10 @@ interface Running {
   args: Record<string, unknown>;
   base: RequestContext;
   controller: AbortController;
+  /** Frees the task's slot in the budget. */
+  release: () => void;
+  /** Frees the run when the record expires (a task left in input_required). */
+  expiry: ReturnType<typeof setTimeout>;
 }
 
 /**
@@ -50,6 +56,8 @@ export class TaskManager {
   constructor(
     private readonly store: TaskStore,
     options: TaskOptions = {},
+    /** Live-task limits (shared with the 2025-11-25 engine). */
+    readonly budget: TaskBudget = new TaskBudget(options),
   ) {
     this.ttlMs = options.ttlMs ?? 10 * 60_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
@@ -71,9 +79,19 @@ export class TaskManager {
 
   /** Creates a task for a tool call and starts it; returns the `CreateTaskResult`. */
   async start(entry: ToolEntry, args: Record<string, unknown>, request: RequestContext, answers: InputResponses = {}): Promise<ExtensionTask> {
-    const task = newTaskRecord({ ttlMs: this.ttlMs, pollIntervalMs: this.pollIntervalMs, subject: request.auth?.subject, answers: { ...answers } });
-    await this.store.create(task);
-    this.running.set(task.taskId, { entry, args, base: request, controller: new AbortController() });
+    const subject = request.auth?.subject;
+    const release = this.budget.acquire(subject === undefined ? 'anonymous' : `subject:${subject}`);
+    const task = newTaskRecord({ ttlMs: this.ttlMs, pollIntervalMs: this.pollIntervalMs, subject, answers: { ...answers } });
+    try {
+      await this.store.create(task);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    const controller = new AbortController();
+    const expiry = setTimeout(() => this.release(task.taskId)?.controller.abort('Task expired'), this.ttlMs);
+    expiry.unref?.();
+    this.running.set(task.taskId, { entry, args, base: request, controller, release, expiry });
     void this.run(task.taskId);
     return { resultType: 'task', ...this.view(task) } as ExtensionTask;
   }
@@ -81,7 +99,11 @@ export class TaskManager {
   private async run(taskId: string): Promise<void> {
     const running = this.running.get(taskId);
     const record = await this.store.get(taskId);
-    if (!running || !record) return;
+    if (!running) return;
+    if (!record) {
+      this.release(taskId); // expired before it ran
+      return;
+    }
     const { base, controller } = running;
     // Named field by field: the request's context is a class whose getters a spread would drop.
     const context: RequestContext = {
@@ -113,9 +135,27 @@ export class TaskManager {
       else patch = { status: 'failed', error: { code: ErrorCode.InternalError, message: `Internal error: ${(error as Error)?.message ?? String(error)}` } };
     }
     const latest = await this.store.get(taskId);
-    if (!latest || TERMINAL.has(latest.status)) return; // cancelled meanwhile
+    if (!latest || TERMINAL.has(latest.status)) {
+      this.release(taskId); // cancelled or expired meanwhile
+      return;
+    }
     await this.store.update({ ...latest, ...patch, lastUpdatedAt: new Date().toISOString() });
-    if (patch.status !== 'input_required') this.running.delete(taskId);
+    if (patch.status !== 'input_required') this.release(taskId);
+  }
+
+  /** Forgets a task's run and frees its slot; returns it. */
+  private release(taskId: string): Running | undefined {
+    const running = this.running.get(taskId);
+    if (!running) return undefined;
+    clearTimeout(running.expiry);
+    running.release();
+    this.running.delete(taskId);
+    return running;
+  }
+
+  /** Tasks running or waiting for input now. */
+  get liveTasks(): number {
+    return this.running.size;
   }
 
   private async find(taskId: unknown, request: RequestContext): Promise<TaskRecord> {
@@ -165,8 +205,7 @@ export class TaskManager {
     const task = await this.find(taskId, request);
     if (TERMINAL.has(task.status)) return {};
     await this.store.update({ ...task, status: 'cancelled', inputRequests: undefined, lastUpdatedAt: new Date().toISOString() });
-    this.running.get(task.taskId)?.controller.abort('Task cancelled');
-    this.running.delete(task.taskId);
+    this.release(task.taskId)?.controller.abort('Task cancelled');
     return {};
   }
 }

@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { ValidationError } from 'class-validator';
 import type { FieldError } from './checkSchema';
+import { findConstructorKey } from './findConstructorKey';
 
 function flatten(errors: ValidationError[], prefix: string, out: FieldError[]): void {
   for (const error of errors) {
@@ -22,6 +23,12 @@ function flatten(errors: ValidationError[], prefix: string, out: FieldError[]): 
 export async function validateDto(cls: Function, plain: unknown, path: string, errors: FieldError[]): Promise<unknown> {
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     errors.push({ path: path || '(arguments)', message: 'must be an object' });
+    return undefined;
+  }
+  const holder = findConstructorKey(plain);
+  if (holder !== undefined) {
+    const at = [path, holder].filter(Boolean).join('.') || '(arguments)';
+    errors.push({ path: at, message: 'must not have a "constructor" key' });
     return undefined;
   }
   let instance: object;

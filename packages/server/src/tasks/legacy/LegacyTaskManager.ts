@@ -5,6 +5,7 @@ import type { RequestContext } from '../../dispatch/RequestContext';
 import type { ServerConnection } from '../../dispatch/ServerConnection';
 import type { ToolEntry } from '../../registry/entries';
 import { paginate } from '../../registry/paginate';
+import type { TaskBudget } from '../TaskBudget';
 import { newTaskRecord } from '../TaskStore';
 import type { TaskRecord, TaskStore } from '../TaskStore';
 import { TaskSignals } from './TaskSignals';
@@ -22,6 +23,8 @@ export interface LegacyTaskLimits {
   pollIntervalMs: number;
   /** Tasks page size of `tasks/list`. */
   pageSize: number;
+  /** Live-task limits, shared with the 2026-07-28 engine. */
+  budget: TaskBudget;
 }
 
 interface Running {
@@ -31,6 +34,10 @@ interface Running {
   asking: number;
   /** Stops watching the session's end. */
   detach?: () => void;
+  /** Frees the task's slot in the budget. */
+  release: () => void;
+  /** Stops the tool when the record expires. */
+  expiry?: ReturnType<typeof setTimeout>;
 }
 
 /**
@@ -81,14 +88,18 @@ export class LegacyTaskManager {
   /** Creates the task of a task-augmented `tools/call` and starts the tool. */
   async start(entry: ToolEntry, args: Record<string, unknown>, request: RequestContext, requested: { ttl?: unknown }): Promise<CreateTaskResult> {
     const asked = typeof requested.ttl === 'number' && Number.isFinite(requested.ttl) && requested.ttl > 0 ? requested.ttl : this.limits.ttlMs;
-    const task = newTaskRecord({
-      ttlMs: Math.min(Math.round(asked), this.limits.maxTtlMs),
-      pollIntervalMs: this.limits.pollIntervalMs,
-      subject: this.owner(request),
-      answers: {},
-    });
-    await this.store.create(task);
-    const running: Running = { controller: new AbortController(), connection: request.connection, asking: 0 };
+    const subject = this.owner(request);
+    const release = this.limits.budget.acquire(subject);
+    const task = newTaskRecord({ ttlMs: Math.min(Math.round(asked), this.limits.maxTtlMs), pollIntervalMs: this.limits.pollIntervalMs, subject, answers: {} });
+    try {
+      await this.store.create(task);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    const running: Running = { controller: new AbortController(), connection: request.connection, asking: 0, release };
+    running.expiry = setTimeout(() => void this.stop(task.taskId, 'The task expired'), task.ttlMs);
+    running.expiry.unref?.();
     this.running.set(task.taskId, running);
     if (request.auth?.subject === undefined) {
       // Bound to its session, the task cannot be reached once the session ends: stop it then.
@@ -124,6 +135,8 @@ export class LegacyTaskManager {
   private release(taskId: string): Running | undefined {
     const running = this.running.get(taskId);
     running?.detach?.();
+    running?.release();
+    clearTimeout(running?.expiry);
     this.running.delete(taskId);
     return running;
   }

@@ -1,5 +1,5 @@
 import { BatchCollector, ErrorCode, LineDecoder, batchRefused, decodeMessage } from '@typemcp/protocol';
-import type { JSONRPCMessage, MessageExtra, Transport } from '@typemcp/protocol';
+import type { JSONRPCMessage, MessageExtra, Transport, TransportSendOptions } from '@typemcp/protocol';
 import type { Readable, Writable } from 'node:stream';
 
 /** Options of {@link StdioServerTransport}. */
@@ -10,6 +10,12 @@ export interface StdioServerTransportOptions {
   output?: Writable;
   /** Largest accepted message in bytes (default 64 MiB); a larger one gets -32600. */
   maxMessageBytes?: number;
+  /**
+   * How long a reply waits after its request's last notification left (default 20 ms), so the
+   * client reads them apart: the official 1.x client drops progress read in the same chunk as
+   * the result. Only replies of requests that just sent a notification wait.
+   */
+  notificationGapMs?: number;
 }
 
 /**
@@ -23,6 +29,9 @@ export class StdioServerTransport implements Transport {
   private readonly input: Readable;
   private readonly output: Writable;
   private readonly decoder: LineDecoder;
+  private readonly gapMs: number;
+  /** When the last notification of each request still running left (bounded by requests in flight). */
+  private readonly notifiedAt = new Map<string | number, number>();
   private closed = false;
   onmessage?: (message: JSONRPCMessage, extra?: MessageExtra) => void;
   onerror?: (error: Error) => void;
@@ -32,6 +41,7 @@ export class StdioServerTransport implements Transport {
     this.input = options.input ?? process.stdin;
     this.output = options.output ?? process.stdout;
     const max = options.maxMessageBytes ?? 64 * 1024 * 1024;
+    this.gapMs = options.notificationGapMs ?? 20;
     this.decoder = new LineDecoder(
       (line) => this.handleLine(line),
       max,
@@ -126,8 +136,18 @@ export class StdioServerTransport implements Transport {
     return this.output.write(text + '\n');
   }
 
-  send(message: JSONRPCMessage): Promise<void> {
+  send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
     if (this.closed) return Promise.reject(new Error('stdio transport is closed'));
+    const related = options?.relatedRequestId;
+    if (related !== undefined && !('id' in message)) return this.flush(message, related);
+    if (related !== undefined && 'id' in message && this.notifiedAt.size > 0) {
+      const at = this.notifiedAt.get(related);
+      if (at !== undefined) {
+        this.notifiedAt.delete(related);
+        const wait = at + this.gapMs - performance.now();
+        if (wait > 0) return new Promise((resolve) => setTimeout(resolve, wait)).then(() => this.send(message));
+      }
+    }
     if (this.writeRaw(message)) return Promise.resolve();
     // one shared wait for every write made while the pipe is full (not a listener per write)
     return (this.drained ??= new Promise<void>((resolve) =>
@@ -136,6 +156,30 @@ export class StdioServerTransport implements Transport {
         resolve();
       }),
     ));
+  }
+
+  /**
+   * A request's notification (progress, a log) leaves in its own write, and the promise settles
+   * once it has been handed to the OS: `await ctx.reportProgress()` then means the client can read
+   * it before the result. (The official 1.x client runs notification handlers a microtask after
+   * reading them; a result read in the same chunk removes the progress handler first.)
+   */
+  private flush(message: JSONRPCMessage, related: string | number): Promise<void> {
+    if (this.batches.size > 0) for (const batch of this.batches) if (batch.take(message)) return Promise.resolve();
+    if (this.corked) this.uncork(); // what was written before goes first, on its own
+    return new Promise<void>((resolve) => {
+      this.output.write(JSON.stringify(message) + '\n', () => {
+        if (this.gapMs > 0) this.noteNotification(related);
+        resolve();
+      });
+    });
+  }
+
+  private noteNotification(related: string | number): void {
+    const now = performance.now();
+    // a cancelled request sends no reply: forget entries whose wait is over once there are many
+    if (this.notifiedAt.size >= 1024) for (const [id, at] of this.notifiedAt) if (at + this.gapMs <= now) this.notifiedAt.delete(id);
+    this.notifiedAt.set(related, now);
   }
 
   async close(): Promise<void> {
