@@ -30,7 +30,7 @@ export type Expectation =
 const LEGACY_ONLY = new Set(['initialize', 'ping', 'logging/setLevel', 'resources/subscribe', 'resources/unsubscribe', 'tasks/result', 'tasks/list']);
 const MODERN_ONLY = new Set(['server/discover', 'subscriptions/listen']);
 const LEVELS = new Set(['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency']);
-const TOOLS = new Set(['add', 'echo', 'order', 'sleep', 'ticks']);
+const TOOLS = new Set(['add', 'echo', 'order', 'sleep', 'ticks', 'held']);
 /** Codes a spec method the fixture may or may not serve can answer with, besides a result. */
 const HANDLER_CODES = [-32601, -32602, -32002, -32021];
 
