@@ -20,6 +20,29 @@ export function registerCommands(program: Command, setExit: SetExit): void {
       await runCommand(file, options);
       setExit(undefined);
     });
-  void collect;
-  void Option;
+
+  program
+    .command('install')
+    .description("register a server in an MCP client's configuration (Claude Desktop, Claude Code, Cursor, VS Code)")
+    .argument('[file]', 'the server file, optionally :ExportName (not needed with --http)')
+    .addOption(new Option('--client <client>', 'the client to configure').choices(['claude', 'claude-code', 'cursor', 'vscode']).default('claude'))
+    .option('--name <name>', "the server's name in the client (default: the server's own name)")
+    .option('--env <KEY=VALUE>', 'an environment variable for the server (repeatable)', collect, [])
+    .option('--env-file <file>', 'environment variables from a .env file (--env overrides them)')
+    .option('--http <url>', 'register a running server at this Streamable HTTP URL instead of a file')
+    .addOption(new Option('--scope <scope>', "the user's configuration or the project's (current folder)").choices(['user', 'project']).default('user'))
+    .option('--config <file>', 'write this configuration file instead of the client\'s usual one')
+    .option('--force', 'replace a different server of the same name')
+    .option('--dry-run', 'print the resulting configuration as JSON and write nothing')
+    .option('--json', 'print what was done as JSON')
+    .addHelpText(
+      'after',
+      '\nThe entry starts `<node> <typemcp> run <file>` with absolute paths, so keep @typemcp/cli installed where it is.\n' +
+        'The old file is kept as <file>.bak.\n\nExamples:\n  typemcp install src/server.ts\n' +
+        '  typemcp install src/server.ts --client cursor --env API_KEY=secret\n  typemcp install --client vscode --http http://127.0.0.1:3000/mcp --name demo\n',
+    )
+    .action(async (file: string | undefined, options: import('./commands/install').InstallCommandOptions) => {
+      const { installCommand } = await import('./commands/install');
+      await installCommand(file, options);
+    });
 }
