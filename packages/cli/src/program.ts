@@ -1,7 +1,14 @@
 import { Command, Option } from 'commander';
+import { prepareWorkspaceSources } from './load/workspaceSources';
 
 /** Sets the exit code of the current command (undefined: keep running). */
 export type SetExit = (code: number | undefined) => void;
+
+/** Imports a command's module (after preparing a source workspace, see prepareWorkspaceSources). */
+async function load<T>(importer: () => Promise<T>): Promise<T> {
+  prepareWorkspaceSources();
+  return importer();
+}
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -16,7 +23,7 @@ export function registerCommands(program: Command, setExit: SetExit): void {
     .option('--host <host>', 'HTTP host (implies --http; default 127.0.0.1)')
     .addHelpText('after', '\nExamples:\n  typemcp run src/server.ts\n  typemcp run dist/server.js:Demo --http --port 8080\n')
     .action(async (file: string, options: { http?: boolean; port?: string; host?: string }) => {
-      const { runCommand } = await import('./commands/run');
+      const { runCommand } = await load(() => import('./commands/run'));
       await runCommand(file, options);
       setExit(undefined);
     });
@@ -42,7 +49,30 @@ export function registerCommands(program: Command, setExit: SetExit): void {
         '  typemcp install src/server.ts --client cursor --env API_KEY=secret\n  typemcp install --client vscode --http http://127.0.0.1:3000/mcp --name demo\n',
     )
     .action(async (file: string | undefined, options: import('./commands/install').InstallCommandOptions) => {
-      const { installCommand } = await import('./commands/install');
+      const { installCommand } = await load(() => import('./commands/install'));
       await installCommand(file, options);
+    });
+
+  program
+    .command('inspect')
+    .description('list the tools, resources, templates and prompts of any MCP server, or call one')
+    .argument('<server...>', 'an http(s) URL, or the command that starts a stdio server (put it after --)')
+    .option('--call <tool>', 'call this tool')
+    .option('--arg <name=value>', 'an argument of --call or --prompt (repeatable; JSON values are parsed)', collect, [])
+    .option('--read <uri>', 'read this resource')
+    .option('--prompt <name>', 'get this prompt')
+    .option('--json', 'print JSON (the default when stdout is not a terminal)')
+    .addOption(new Option('--era <era>', 'protocol era: probe (auto), or insist').choices(['auto', 'legacy', 'modern']).default('auto'))
+    .option('--env <KEY=VALUE>', 'an environment variable for a stdio server (repeatable)', collect, [])
+    .option('--timeout <ms>', 'request timeout in milliseconds (default 30000)')
+    .option('--verbose', "show a stdio server's stderr")
+    .addHelpText(
+      'after',
+      '\nExamples:\n  typemcp inspect -- node dist/server.js\n  typemcp inspect --call add --arg a=1 --arg b=2 -- npx typemcp run src/server.ts\n' +
+        '  typemcp inspect http://127.0.0.1:3000/mcp --read greeting://Ada --json\n',
+    )
+    .action(async (server: string[], options: import('./commands/inspect').InspectCommandOptions) => {
+      const { inspectCommand } = await load(() => import('./commands/inspect'));
+      setExit(await inspectCommand(server, options));
     });
 }
