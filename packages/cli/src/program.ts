@@ -75,4 +75,19 @@ export function registerCommands(program: Command, setExit: SetExit): void {
       const { inspectCommand } = await load(() => import('./commands/inspect'));
       setExit(await inspectCommand(server, options));
     });
+
+  program
+    .command('new')
+    .description('create a server project that installs and passes its own test')
+    .argument('<dir>', 'the folder to create')
+    .option('--name <name>', 'the npm package name (default: the folder name)')
+    .option('--no-install', 'write the files only; run npm install yourself')
+    .option('--tarballs <dir>', 'depend on the packed @typemcp/* tarballs (npm pack) in this folder')
+    .option('--force', 'write into a folder that is not empty')
+    .option('--json', 'print what was created as JSON')
+    .addHelpText('after', '\nExample:\n  typemcp new my-server && cd my-server && npm test\n')
+    .action(async (dir: string, options: import('./commands/new').NewCommandOptions) => {
+      const { newCommand } = await load(() => import('./commands/new'));
+      await newCommand(dir, options);
+    });
 }
