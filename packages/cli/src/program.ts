@@ -90,4 +90,15 @@ export function registerCommands(program: Command, setExit: SetExit): void {
       const { newCommand } = await load(() => import('./commands/new'));
       await newCommand(dir, options);
     });
+
+  program
+    .command('check')
+    .description("compare each decorated method's TypeScript signature with the schema TypeMCP builds for it")
+    .argument('<file>', 'the server file (.ts)')
+    .option('--json', 'print the report as JSON')
+    .addHelpText('after', '\nOne line per loss: Class.method(param), what the schema says, what TypeScript says, and the decorator option that fixes it.\nExit code 1 when anything is lost.\n')
+    .action(async (file: string, options: { json?: boolean }) => {
+      const { checkCommand } = await load(() => import('./commands/check'));
+      setExit(await checkCommand(file, options));
+    });
 }
