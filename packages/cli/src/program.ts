@@ -101,4 +101,16 @@ export function registerCommands(program: Command, setExit: SetExit): void {
       const { checkCommand } = await load(() => import('./commands/check'));
       setExit(await checkCommand(file, options));
     });
+
+  program
+    .command('types')
+    .description('generate a typed client module from a live server: typed(client).tools.add({ a, b })')
+    .argument('<server...>', 'a server file, an http(s) URL, or the command that starts a stdio server (after --)')
+    .option('-o, --output <file>', 'write the module here (default: stdout)')
+    .addOption(new Option('--era <era>', 'protocol era').choices(['auto', 'legacy', 'modern']).default('auto'))
+    .addHelpText('after', '\nExamples:\n  typemcp types src/server.ts -o src/client.generated.ts\n  typemcp types http://127.0.0.1:3000/mcp > api.ts\n')
+    .action(async (server: string[], options: import('./commands/types').TypesCommandOptions) => {
+      const { typesCommand } = await load(() => import('./commands/types'));
+      await typesCommand(server, options);
+    });
 }
