@@ -113,4 +113,29 @@ export function registerCommands(program: Command, setExit: SetExit): void {
       const { typesCommand } = await load(() => import('./commands/types'));
       await typesCommand(server, options);
     });
+
+  program
+    .command('dev')
+    .description('run a server under the MCP Inspector (web UI), restarting it when its sources change')
+    .argument('<file>', 'the server file, optionally :ExportName')
+    .option('--port <n>', 'port of the server (default: a free one, kept across restarts)')
+    .option('--inspector-port <n>', 'port of the Inspector web UI (default 6274)')
+    .addOption(new Option('--era <era>', 'protocol era the Inspector speaks').choices(['auto', 'legacy', 'modern']).default('auto'))
+    .option('--inspector <dir>', 'the @modelcontextprotocol/inspector folder to use (default: found from here)')
+    .option('--node <path>', 'a Node >= 22 binary for the Inspector (default: this Node if >= 22, else the node@22 npm package)')
+    .option('--open', 'open the Inspector in a browser')
+    .option('--no-check', 'skip typemcp check before starting')
+    .option('--no-watch', 'do not restart on source changes')
+    .option('--json', 'print the Inspector and server URLs as JSON once ready')
+    .option('--verbose', "show the Inspector's own output")
+    .addHelpText(
+      'after',
+      '\nNeeds @modelcontextprotocol/inspector 2.x and Node >= 22 for it: npm i -D @modelcontextprotocol/inspector node@22\n' +
+        '(TypeMCP itself runs on Node 20; only the Inspector needs 22.)\n\nExample:\n  typemcp dev src/server.ts\n',
+    )
+    .action(async (file: string, options: import('./commands/dev').DevCommandOptions) => {
+      const { devCommand } = await load(() => import('./commands/dev'));
+      await devCommand(file, options);
+      setExit(undefined);
+    });
 }
