@@ -32,7 +32,12 @@ export interface JsonSchema {
   anyOf?: JsonSchema[];
 }
 
-/** Formats a finding as its one line. */
+/**
+ * Formats a finding as its one line.
+ *
+ * @example
+ * (await checkFile('src/server.ts')).findings.map(formatFinding).forEach((line) => console.log(line));
+ */
 export function formatFinding(f: Finding): string {
   return `${f.location} ${f.subject}: schema says ${f.schema}; TypeScript says ${f.typescript}; fix: ${f.fix}`;
 }

@@ -1,6 +1,11 @@
 import * as path from 'node:path';
 
-/** The MCP clients `typemcp install` writes a configuration for. */
+/**
+ * The MCP clients `typemcp install` writes a configuration for.
+ *
+ * @example
+ * CLIENTS.includes('cursor'); // true
+ */
 export const CLIENTS = ['claude', 'claude-code', 'cursor', 'vscode'] as const;
 
 /** One of {@link CLIENTS}. */
@@ -31,6 +36,10 @@ export type ServerEntry = Record<string, unknown>;
  *   `%APPDATA%\Code\User`, `$XDG_CONFIG_HOME/Code/User` or `~/.config/Code/User`), `.vscode/mcp.json` (project).
  *
  * @returns the absolute path, or undefined when the client has no such scope.
+ *
+ * @example
+ * configPath('claude', 'user', { platform: 'darwin', home: '/Users/ada', env: {}, cwd: '/' });
+ * // '/Users/ada/Library/Application Support/Claude/claude_desktop_config.json'
  */
 export function configPath(client: ClientName, scope: InstallScope, info: PlatformInfo): string | undefined {
   const p = info.platform === 'win32' ? path.win32 : path.posix;

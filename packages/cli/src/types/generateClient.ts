@@ -25,6 +25,10 @@ function templateType(uriTemplate: string): string {
 /**
  * The source of a typed client module for a server: `typed(client).tools.add({ a, b })` is typed
  * by the tool's input schema and resolves to its structured output's type.
+ *
+ * @example
+ * const listing = { transport: 'stdio', tools: await client.listAllTools(), resources: [], resourceTemplates: [], prompts: [] };
+ * fs.writeFileSync('api.ts', generateClient(listing, 'src/server.ts'));
  */
 export function generateClient(listing: ServerListing, source: string): string {
   const who = listing.server ? `${listing.server.name} ${listing.server.version}` : source;
