@@ -88,7 +88,7 @@ export async function devCommand(spec: string, options: DevCommandOptions): Prom
           if (options.check) await runCheck(spec);
           try {
             server = (await startServer()).child;
-            info('server restarted: reconnect in the Inspector');
+            info('server restarted: reconnect (or reload the page) in the Inspector');
           } catch (error) {
             warn(`the server did not restart (${(error as Error).message.slice(0, 300)}): fix it and save again`);
           }
