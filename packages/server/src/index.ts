@@ -27,6 +27,8 @@ export { Arg } from './decorators/Arg';
 export type { ArgOptions } from './decorators/Arg';
 export { Field } from './decorators/Field';
 export type { FieldOptions } from './decorators/Field';
+export { describeClass } from './metadata/describeClass';
+export type { ClassDescription, MemberDescription } from './metadata/describeClass';
 export { Integer, Union } from './metadata/reflectType';
 export type { UnionLiteral } from './metadata/reflectType';
 export type { ClassType, TypeThunk, TypeValue, CompleteFn } from './metadata/definitions';
