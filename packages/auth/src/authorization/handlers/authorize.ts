@@ -47,7 +47,9 @@ export async function authorizeHandler(request: Request, ctx: AsContext): Promis
   const params = await readParams(request);
   const clientId = params.client_id;
   if (!clientId) throw new OAuthError('invalid_request', 'client_id is required');
-  const client = await ctx.client(clientId);
+  const client = await ctx.client(clientId).catch((error: unknown) => {
+    throw error instanceof OAuthError ? new OAuthError(error.error, error.description, 400) : error;
+  });
   if (!client) throw new OAuthError('invalid_client', 'Unknown client', 400);
   const redirectUri = redirectUriOf(client, params.redirect_uri);
   const state = params.state;
