@@ -77,7 +77,7 @@ describe('authorization code flow', () => {
   it('registers, authorizes with PKCE (iss and state returned), calls a tool, refreshes with rotation', async () => {
     const client = await register();
     expect(client.client_secret).toBeUndefined();
-    expect(client.scope).toBe('mcp');
+    expect(client.scope).toBeUndefined();
     const { verifier, code, back } = await codeFlow(client.client_id);
     expect(`${back.origin}${back.pathname}`).toBe(REDIRECT);
     expect(back.searchParams.get('state')).toBe('xyz');

@@ -5,7 +5,7 @@ import type { OAuthServerProvider } from './OAuthServerProvider';
 export interface ClientRegistrationOptions {
   /** Scopes a client may register for (default: `scopesSupported`; none listed: any). */
   validScopes?: string[];
-  /** Scopes of a client that registers without `scope`, and of requests without `scope`. */
+  /** Scopes granted to an authorization request without `scope` (a client registered without `scope` may ask any valid scope). */
   defaultScopes?: string[];
   /** Lifetime of issued client secrets in seconds (default 0: they do not expire). */
   clientSecretExpiresInSeconds?: number;

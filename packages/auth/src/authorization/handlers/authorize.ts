@@ -62,8 +62,10 @@ export async function authorizeHandler(request: Request, ctx: AsContext): Promis
   if (!grants.includes('authorization_code')) return fail('unauthorized_client', 'This client may not use the authorization code grant');
   const registration = ctx.options.registration || {};
   let scopes = parseScopes(params.scope);
-  if (scopes.length === 0) scopes = parseScopes(client.scope) .length ? parseScopes(client.scope) : (registration.defaultScopes ?? []);
-  const allowed = client.scope !== undefined ? parseScopes(client.scope) : ctx.options.scopesSupported;
+  if (scopes.length === 0) scopes = parseScopes(client.scope).length ? parseScopes(client.scope) : (registration.defaultScopes ?? []);
+  // the user consents to what is asked, so any offered scope may be asked, beyond the client's
+  // registered `scope` (MCP clients step up with the same registration; SEP-835)
+  const allowed = registration.validScopes ?? ctx.options.scopesSupported;
   const unknown = allowed ? scopes.filter((s) => !allowed.includes(s)) : [];
   if (unknown.length) return fail('invalid_scope', `Scope(s) not allowed: ${unknown.join(' ')}`);
   const resource = resourceOf(ctx, params.resource);

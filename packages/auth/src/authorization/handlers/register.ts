@@ -62,7 +62,9 @@ export async function registerHandler(request: Request, ctx: AsContext): Promise
   if (responseTypes.some((t) => t !== 'code')) throw new OAuthError('invalid_client_metadata', 'response_types may only list code');
   const settings = ctx.options.registration || {};
   const valid = settings.validScopes ?? ctx.options.scopesSupported;
-  const asked = typeof metadata.scope === 'string' ? parseScopes(metadata.scope) : (settings.defaultScopes ?? []);
+  // a client registering without `scope` is not limited to the defaults (it may step up later);
+  // the defaults are what a request without `scope` gets
+  const asked = typeof metadata.scope === 'string' ? parseScopes(metadata.scope) : [];
   const invalid = valid ? asked.filter((s) => !valid.includes(s)) : [];
   if (invalid.length) throw new OAuthError('invalid_client_metadata', `Scope(s) not allowed: ${invalid.join(' ')}`);
   const now = Math.floor(Date.now() / 1000);
