@@ -145,7 +145,7 @@ it('a tool needing the admin scope: 403 insufficient_scope the SDK acts on; logg
   expect(Object.fromEntries(provider.lastCallback?.searchParams ?? [])).toEqual({ code: expect.any(String), iss: origin });
   const code = provider.lastCallback?.searchParams.get('code') as string;
   expect(await auth(provider, { serverUrl, authorizationCode: code })).toBe('AUTHORIZED');
-  expect(provider.saved?.scope).toBe('mcp admin');
+  expect(provider.tokens()?.scope).toBe('mcp admin');
   const admin = new Client({ name: 'official-sdk-test', version: '1.0.0' });
   await admin.connect(new StreamableHTTPClientTransport(new URL(serverUrl), { authProvider: provider }));
   expect(await admin.callTool({ name: 'admin_only', arguments: {} })).toMatchObject({ content: [{ type: 'text', text: 'Welcome, administrator.' }] });
