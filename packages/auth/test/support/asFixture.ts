@@ -4,7 +4,7 @@ import { createServer } from '@typemcp/server';
 import type { ClassType } from '@typemcp/server';
 import { mcpApp } from '@typemcp/hono';
 import { authorizationServer, InMemoryOAuthProvider } from '@typemcp/auth';
-import type { AuthorizationServerOptions } from '@typemcp/auth';
+import type { AuthorizationServerOptions, InMemoryOAuthProviderOptions } from '@typemcp/auth';
 import { listenLate } from './listen';
 
 /** A PKCE verifier and its S256 challenge. */
@@ -14,8 +14,8 @@ export function pkce(): { verifier: string; challenge: string } {
 }
 
 /** The built-in authorization server and a protected MCP endpoint on one origin. */
-export async function startAsAndMcp(provider: ClassType, extra: Partial<AuthorizationServerOptions> = {}) {
-  const oauth = new InMemoryOAuthProvider({ approve: (request) => ({ subject: 'demo-user', scopes: request.scopes }) });
+export async function startAsAndMcp(provider: ClassType, extra: Partial<AuthorizationServerOptions> = {}, providerOptions: Partial<InMemoryOAuthProviderOptions> = {}) {
+  const oauth = new InMemoryOAuthProvider({ approve: (request) => ({ subject: 'demo-user', scopes: request.scopes }), ...providerOptions });
   const served = await listenLate((origin) => {
     const app = new Hono();
     app.route('/', authorizationServer({ provider: oauth, issuer: origin, scopesSupported: ['mcp', 'admin'], resources: [`${origin}/mcp`], registration: { defaultScopes: ['mcp'] }, ...extra }));
