@@ -25,6 +25,8 @@ export type { InMemoryOAuthProviderOptions } from './authorization/InMemoryOAuth
 export { ClientMetadataFetcher, isClientIdUrl } from './authorization/cimd/ClientMetadataFetcher';
 export type { ClientMetadataFetcherOptions } from './authorization/cimd/ClientMetadataFetcher';
 export { isPublicAddress } from './authorization/cimd/isPublicAddress';
+export { createClientAssertion } from './client/createClientAssertion';
+export type { ClientAssertionOptions } from './client/createClientAssertion';
 export { OAuthError } from './authorization/OAuthError';
 export { hashSecret, randomToken } from './authorization/secrets';
 export { InvalidTokenError } from '@typemcp/protocol';
