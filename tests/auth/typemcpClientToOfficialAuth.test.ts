@@ -7,13 +7,21 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { McpServer as V1McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { getOAuthProtectedResourceMetadataUrl, mcpAuthRouter } from '@modelcontextprotocol/sdk/server/auth/router.js';
 import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
 import { DemoInMemoryAuthProvider } from '@modelcontextprotocol/sdk/examples/server/demoInMemoryOAuthProvider.js';
 import { Client, HttpClientTransport, InMemoryTokenStore } from '@typemcp/client';
+
+/** The little of express (a dependency of the official SDK, without types here) this test uses. */
+interface ExpressApp {
+  (req: http.IncomingMessage, res: http.ServerResponse): void;
+  use(...handlers: unknown[]): void;
+  all(path: string, ...handlers: unknown[]): void;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const express = require('express') as { (): ExpressApp; json(): unknown };
 
 jest.setTimeout(60_000);
 
@@ -26,7 +34,7 @@ it('discovers, registers, authorizes with PKCE and calls a tool of an official-S
   const app = express();
   app.use(mcpAuthRouter({ provider, issuerUrl: new URL(origin), resourceServerUrl: mcpUrl, scopesSupported: ['mcp:tools'] }));
   const transports = new Map<string, StreamableHTTPServerTransport>();
-  app.all('/mcp', requireBearerAuth({ verifier: provider, resourceMetadataUrl: getOAuthProtectedResourceMetadataUrl(mcpUrl) }), express.json(), async (req, res) => {
+  app.all('/mcp', requireBearerAuth({ verifier: provider, resourceMetadataUrl: getOAuthProtectedResourceMetadataUrl(mcpUrl) }), express.json(), async (req: http.IncomingMessage & { body: unknown }, res: http.ServerResponse) => {
     const sid = req.headers['mcp-session-id'] as string | undefined;
     let transport = sid ? transports.get(sid) : undefined;
     if (!transport) {
