@@ -17,7 +17,7 @@ export interface LoopbackRedirectOptions {
 export interface LoopbackRedirect {
   /** `http://127.0.0.1:<port>/callback`: put it in `clientMetadata.redirect_uris`. */
   redirectUri: string;
-  /** Resolves with the callback URL the browser arrived at, then stops listening. */
+  /** Resolves with the next callback URL the browser arrives at (one login; call again for a step-up). */
   waitForCallback(): Promise<URL>;
   /** Stops listening. */
   close(): void;
@@ -34,35 +34,36 @@ export interface LoopbackRedirect {
  */
 export async function loopbackRedirect(options: LoopbackRedirectOptions = {}): Promise<LoopbackRedirect> {
   const path = options.path ?? '/callback';
-  let deliver: (url: URL) => void = () => undefined;
-  let fail: (error: Error) => void = () => undefined;
-  const arrived = new Promise<URL>((resolve, reject) => {
-    deliver = resolve;
-    fail = reject;
-  });
-  arrived.catch(() => undefined);
+  let waiting: ((url: URL) => void) | undefined;
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', `http://127.0.0.1`);
-    if (req.method !== 'GET' || url.pathname !== path) return void res.writeHead(404).end();
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method !== 'GET' || url.pathname !== path || !waiting) return void res.writeHead(404).end();
+    const deliver = waiting;
+    waiting = undefined;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(options.successHtml ?? '<!doctype html><meta charset="utf-8"><p>Signed in. You may close this window.</p>');
-    deliver(new URL(`${redirectUri}${url.search}`));
+    res.end(options.successHtml ?? '<!doctype html><meta charset="utf-8"><p>Signed in. You may close this window.</p>', () =>
+      deliver(new URL(`${redirectUri}${url.search}`)),
+    );
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  server.unref();
   const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
-  const close = () => {
-    server.closeAllConnections?.();
-    server.close();
-  };
   return {
     redirectUri,
-    waitForCallback: () => {
-      const timer = setTimeout(() => fail(new Error('No authorization callback arrived in time')), options.timeoutMs ?? 300_000);
-      return arrived.finally(() => {
-        clearTimeout(timer);
-        close();
-      });
+    waitForCallback: () =>
+      new Promise<URL>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiting = undefined;
+          reject(new Error('No authorization callback arrived in time'));
+        }, options.timeoutMs ?? 300_000);
+        waiting = (url) => {
+          clearTimeout(timer);
+          resolve(url);
+        };
+      }),
+    close: () => {
+      server.close();
+      server.closeIdleConnections?.();
     },
-    close,
   };
 }
