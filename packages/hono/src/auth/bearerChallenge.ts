@@ -1,4 +1,9 @@
-/** What a `WWW-Authenticate: Bearer` challenge says (RFC 6750 §3, RFC 9728 §5.1). */
+/**
+ * What a `WWW-Authenticate: Bearer` challenge says (RFC 6750 §3, RFC 9728 §5.1).
+ *
+ * @example
+ * const challenge: BearerChallenge = { error: 'insufficient_scope', scopes: ['admin'], resourceMetadata };
+ */
 export interface BearerChallenge {
   /** `invalid_request`, `invalid_token` or `insufficient_scope`; none when no credentials came. */
   error?: 'invalid_request' | 'invalid_token' | 'insufficient_scope';

@@ -30,7 +30,12 @@ export function protectedResourcePaths(resource: string | URL): string[] {
   return path ? [`${WELL_KNOWN}${path}`, WELL_KNOWN] : [WELL_KNOWN];
 }
 
-/** The URL clients are pointed to in `resource_metadata` (the path-inserted one). */
+/**
+ * The URL clients are pointed to in `resource_metadata` (the path-inserted one).
+ *
+ * @example
+ * protectedResourceMetadataUrl('https://h/mcp'); // 'https://h/.well-known/oauth-protected-resource/mcp'
+ */
 export function protectedResourceMetadataUrl(resource: string | URL): string {
   return new URL(protectedResourcePaths(resource)[0], String(resource)).href;
 }
