@@ -43,6 +43,14 @@ class Reports {
   }
 }
 
+@McpServer({ name: 'jobs' })
+class Jobs {
+  @Tool({ task: 'optional' })
+  async compute(x: number): Promise<number> {
+    return x * 2;
+  }
+}
+
 let origin: string;
 let close: () => Promise<void>;
 let kit: Awaited<ReturnType<typeof jwtKit>>;
@@ -51,7 +59,7 @@ const mcp = () => `${origin}/mcp`;
 beforeAll(async () => {
   kit = await jwtKit(() => mcp());
   ({ origin, close } = await listenLate((o) =>
-    mcpApp(createServer({ name: 'protected', providers: [Protected, Reports] }), {
+    mcpApp(createServer({ name: 'protected', providers: [Protected, Reports, Jobs] }), {
       enableJsonResponse: true,
       auth: {
         verifier: new JwtVerifier({ issuer: ISSUER, audience: `${o}/mcp`, key: kit.publicKey, algorithms: ['ES256'], clockToleranceSeconds: 5 }),
@@ -138,7 +146,7 @@ describe('an authenticated caller', () => {
     const call = await json(await post(mcp(), { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'whoami', arguments: {} } }, token, inSession(id)));
     expect(JSON.parse(call.result.content[0].text)).toEqual({ subject: 'alice', clientId: 'client-1', scopes: ['mcp'], expiresAt: expect.any(Number), iss: ISSUER });
     const list = await json(await post(mcp(), { jsonrpc: '2.0', id: 3, method: 'tools/list' }, token, inSession(id)));
-    expect(list.result.tools.map((t: { name: string }) => t.name)).toEqual(['whoami']);
+    expect(list.result.tools.map((t: { name: string }) => t.name)).toEqual(['whoami', 'compute']);
     const prompts = await json(await post(mcp(), { jsonrpc: '2.0', id: 4, method: 'prompts/list' }, token, inSession(id)));
     expect(prompts.result.prompts).toEqual([]);
     const resources = await json(await post(mcp(), { jsonrpc: '2.0', id: 5, method: 'resources/list' }, token, inSession(id)));
@@ -167,7 +175,7 @@ describe('an authenticated caller', () => {
     const call = await json(await post(mcp(), { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'admin_only', arguments: {} } }, token, inSession(id)));
     expect(call.result.content[0].text).toBe('secret');
     const list = await json(await post(mcp(), { jsonrpc: '2.0', id: 3, method: 'tools/list' }, token, inSession(id)));
-    expect(list.result.tools.map((t: { name: string }) => t.name)).toEqual(['whoami', 'admin_only']);
+    expect(list.result.tools.map((t: { name: string }) => t.name)).toEqual(['whoami', 'admin_only', 'compute']);
   });
 
   it("another subject's session id is answered 404, the owner keeps it", async () => {
@@ -193,6 +201,31 @@ describe('an authenticated caller', () => {
     expect((await post(`${origin}${endpoint}`, INIT, mallory)).status).toBe(404);
     expect((await post(`${origin}${endpoint}`, INIT, alice)).status).toBe(202);
     controller.abort();
+  });
+
+  it("a task id used with another subject's token is an unknown task (-32602), in both task designs", async () => {
+    const alice = await kit.sign();
+    const mallory = await kit.sign({ sub: 'mallory' });
+    const TASKS = { 'io.modelcontextprotocol/tasks': {} };
+    const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': { extensions: TASKS } };
+    const modern = (method: string, name?: string) => ({ 'mcp-protocol-version': '2026-07-28', 'mcp-method': method, ...(name ? { 'mcp-name': name } : {}) });
+    const created = await json(await post(mcp(), { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'compute', arguments: { x: 21 }, _meta: meta } }, alice, modern('tools/call', 'compute')));
+    const taskId = created.result.taskId as string;
+    expect(created.result.resultType).toBe('task');
+    const get = (token: string) => post(mcp(), { jsonrpc: '2.0', id: 2, method: 'tasks/get', params: { taskId, _meta: meta } }, token, modern('tasks/get'));
+    expect((await json(await get(mallory))).error).toMatchObject({ code: -32602 });
+    expect((await json(await get(alice))).result).toMatchObject({ taskId });
+
+    // 2025-11-25 experimental tasks: created in alice's session, asked for in mallory's own
+    const aliceSession = await post(mcp(), { ...INIT, params: { ...INIT.params, capabilities: { tasks: {} } } }, alice);
+    const aliceId = aliceSession.headers.get('mcp-session-id') as string;
+    const legacy = await json(await post(mcp(), { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'compute', arguments: { x: 1 }, task: {} } }, alice, inSession(aliceId)));
+    const legacyTask = legacy.result.task.taskId as string;
+    const malloryId = await session(mallory);
+    const stolen = await json(await post(mcp(), { jsonrpc: '2.0', id: 4, method: 'tasks/get', params: { taskId: legacyTask } }, mallory, inSession(malloryId)));
+    expect(stolen.error).toMatchObject({ code: -32602 });
+    const own = await json(await post(mcp(), { jsonrpc: '2.0', id: 5, method: 'tasks/get', params: { taskId: legacyTask } }, alice, inSession(aliceId)));
+    expect(own.result).toMatchObject({ taskId: legacyTask });
   });
 
   it('a 2026-07-28 request is authenticated and scope-checked too', async () => {
