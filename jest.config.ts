@@ -22,6 +22,7 @@ const config: Config = {
     project('client', '<rootDir>/packages/client'),
     project('hono', '<rootDir>/packages/hono'),
     project('cli', '<rootDir>/packages/cli'),
+    project('auth', '<rootDir>/packages/auth'),
     { ...project('e2e', '<rootDir>/tests'), moduleNameMapper: { '^@typemcp/([a-z-]+)$': '<rootDir>/../packages/$1/src/index.ts' }, transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.json' }] } },
   ],
 };

@@ -1,6 +1,7 @@
 /**
  * The official conformance suite's client scenarios against apps/conformance-client (the TypeMCP
- * client). Each scenario runs on its own; auth scenarios wait for the auth work. Known failures
+ * client). Each scenario runs on its own, the authorization ones included (the client logs in
+ * through apps/conformance-client/src/authProvider.ts). Known failures
  * sit in baseline.yml with their reasons; a baseline entry that starts to pass fails the run.
  */
 import { spawn } from 'node:child_process';
@@ -26,6 +27,36 @@ const SCENARIOS = [
   'http-invalid-tool-headers',
   'json-schema-ref-no-deref',
   'json-schema-2020-12-preservation',
+  // authorization (SPEC.md 4.2): every core auth scenario, and the client-credentials extension
+  'auth/metadata-default',
+  'auth/metadata-var1',
+  'auth/metadata-var2',
+  'auth/metadata-var3',
+  'auth/basic-cimd',
+  'auth/scope-from-www-authenticate',
+  'auth/scope-from-scopes-supported',
+  'auth/scope-omitted-when-undefined',
+  'auth/scope-step-up',
+  'auth/scope-retry-limit',
+  'auth/token-endpoint-auth-basic',
+  'auth/token-endpoint-auth-post',
+  'auth/token-endpoint-auth-none',
+  'auth/pre-registration',
+  'auth/2025-03-26-oauth-metadata-backcompat',
+  'auth/2025-03-26-oauth-endpoint-fallback',
+  'auth/resource-mismatch',
+  'auth/offline-access-scope',
+  'auth/offline-access-not-supported',
+  'auth/authorization-server-migration',
+  'auth/iss-supported',
+  'auth/iss-not-advertised',
+  'auth/iss-supported-missing',
+  'auth/iss-wrong-issuer',
+  'auth/iss-unexpected',
+  'auth/iss-normalized',
+  'auth/metadata-issuer-mismatch',
+  'auth/client-credentials-basic',
+  'auth/client-credentials-jwt',
 ];
 
 function runScenario(scenario: string): Promise<{ code: number | null; output: string }> {

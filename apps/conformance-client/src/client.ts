@@ -8,6 +8,8 @@
 import { Client, HttpClientTransport } from '@typemcp/client';
 import type { ClientMode } from '@typemcp/client';
 import type { ElicitRequestFormParams, Tool } from '@typemcp/protocol';
+import { conformanceAuthProvider } from './authProvider';
+import type { AuthContext } from './authProvider';
 
 /** A value that satisfies a JSON Schema property, for calling tools blind. */
 function sample(schema: Record<string, unknown> | undefined): unknown {
@@ -58,7 +60,8 @@ async function main(): Promise<void> {
     stopReason: 'endTurn',
   }));
   client.setRequestHandler('roots/list', () => ({ roots: [{ uri: 'file:///tmp', name: 'tmp' }] }));
-  await client.connect(new HttpClientTransport(new URL(url)));
+  const authContext = JSON.parse(process.env.MCP_CONFORMANCE_CONTEXT ?? '{}') as AuthContext;
+  await client.connect(new HttpClientTransport(new URL(url), { authProvider: conformanceAuthProvider(authContext) }));
   const tools = await client.listAllTools();
   // json-schema-2020-12-preservation: echo a tool's inputSchema back verbatim to show nothing was stripped.
   const focal = tools.find((t) => t.name === 'json_schema_2020_12_tool');

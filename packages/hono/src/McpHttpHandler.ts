@@ -1,5 +1,5 @@
 import { ErrorCode, LEGACY_PROTOCOL_VERSIONS } from '@typemcp/protocol';
-import type { AuthInfo, JSONRPCRequest, MessageExtra, RequestId } from '@typemcp/protocol';
+import type { AuthInfo, JSONRPCMessage, JSONRPCRequest, MessageExtra, RequestId } from '@typemcp/protocol';
 import type { Server } from '@typemcp/server';
 import { errorResponse } from './httpErrors';
 import { InflightTracker } from './InflightTracker';
@@ -60,6 +60,8 @@ export class McpHttpHandler {
   private readonly maxSessions: number;
   private readonly streams: StreamBudget;
   private draining = false;
+  /** Set when auth is on: refuses (403) a request naming something the caller's scopes do not reach. */
+  authorize?: (message: JSONRPCMessage, auth: AuthInfo | undefined) => Response | undefined;
   private closed = false;
 
   constructor(
@@ -184,7 +186,7 @@ export class McpHttpHandler {
         if (request.method !== 'GET') return this.notAllowed('GET');
         const refused = this.refuseSession();
         if (refused) return refused;
-        return await this.legacySse.open(request, this.messagesPath(request));
+        return await this.legacySse.open(request, this.messagesPath(request), auth && (auth.subject ?? ''));
       }
       if (route === 'messages') {
         if (request.method !== 'POST') return this.notAllowed('POST');
@@ -219,6 +221,8 @@ export class McpHttpHandler {
     if (refused) return refused;
     const message = await readMessage(request, this.bodyLimit);
     if (message instanceof Response) return message;
+    const forbidden = this.authorize?.(message, auth);
+    if (forbidden) return forbidden;
     if (this.draining && 'method' in message && 'id' in message) return shuttingDownResponse(message.id);
     const extra = messageExtra(request, auth);
     const meta = 'method' in message ? message.params?._meta : undefined;

@@ -1,3 +1,4 @@
+import type { ResourceServerOptions } from '@typemcp/protocol';
 import type { SecurityOptions } from './security/SecurityOptions';
 import type { EventStore } from './streamable/EventStore';
 
@@ -69,6 +70,12 @@ export interface McpHttpOptions extends SecurityOptions {
   eventStore?: EventStore | false;
   /** Interval of SSE keep-alive comments in ms (default 15 000; 0: none). */
   keepAliveMs?: number;
+  /**
+   * OAuth protection (MCP authorization): every request needs a bearer token the verifier accepts;
+   * `mcpApp` also serves the RFC 9728 metadata at `/.well-known/oauth-protected-resource[/<path>]`
+   * (mount the app at the origin's root, or serve it yourself). See docs/auth.md.
+   */
+  auth?: ResourceServerOptions;
   /** `retry` (ms) sent with the priming event of 2025-11-25 streams (default 1000). */
   retryMs?: number;
 }

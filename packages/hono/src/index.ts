@@ -20,3 +20,7 @@ export { InMemoryEventStore } from './streamable/InMemoryEventStore';
 export type { InMemoryEventStoreOptions } from './streamable/InMemoryEventStore';
 export { decodeHeaderValue } from './streamable/checkModernHeaders';
 export { httpStatusOf } from './httpErrors';
+export { ResourceGuard } from './auth/ResourceGuard';
+export { bearerChallenge } from './auth/bearerChallenge';
+export type { BearerChallenge } from './auth/bearerChallenge';
+export { canonicalResource, protectedResourceMetadata, protectedResourceMetadataUrl, protectedResourcePaths } from './auth/protectedResource';

@@ -2,8 +2,11 @@ import { Hono } from 'hono';
 import type { Context as HonoContext } from 'hono';
 import type { AuthInfo } from '@typemcp/protocol';
 import type { Server } from '@typemcp/server';
+import { ResourceGuard } from './auth/ResourceGuard';
 import { errorResponse } from './httpErrors';
+import { withCors } from './security/cors';
 import { McpHttpHandler } from './McpHttpHandler';
+import type { McpRoute } from './McpHttpHandler';
 import { rememberNodeExchange } from './nodeRequest';
 import type { McpHttpOptions } from './McpHttpOptions';
 
@@ -67,10 +70,24 @@ export function mcpApp(target: Servable, options: McpHttpOptions = {}): McpHonoA
     rememberNodeExchange(c.req.raw, c.env);
     return c.req.raw;
   };
-  app.all(options.endpoint ?? '/mcp', (c) => handler.handle(node(c), 'mcp', auth(c)));
+  let serveRoute = (c: HonoContext, route: McpRoute) => handler.handle(node(c), route, auth(c));
+  if (options.auth) {
+    const guard = new ResourceGuard(options.auth, handler.server, () => handler.sessions);
+    handler.authorize = (message, caller) => guard.authorize(message, caller);
+    for (const path of guard.metadataPaths) app.get(path, () => guard.metadataResponse());
+    serveRoute = async (c, route) => {
+      if (c.req.method === 'OPTIONS') return handler.handle(node(c), route);
+      const caller = await guard.authenticate(c.req.raw, route);
+      if (caller instanceof Response) return options.cors ? withCors(c.req.raw, caller, options) : caller;
+      const response = await handler.handle(node(c), route, caller);
+      if (route === 'mcp') guard.claimSession(response, caller);
+      return response;
+    };
+  }
+  app.all(options.endpoint ?? '/mcp', (c) => serveRoute(c, 'mcp'));
   if (options.ssePath !== false) {
-    app.all(options.ssePath ?? '/sse', (c) => handler.handle(node(c), 'sse', auth(c)));
-    app.all(options.messagesPath ?? '/messages', (c) => handler.handle(node(c), 'messages', auth(c)));
+    app.all(options.ssePath ?? '/sse', (c) => serveRoute(c, 'sse'));
+    app.all(options.messagesPath ?? '/messages', (c) => serveRoute(c, 'messages'));
   }
   app.notFound((c) => errorResponse(404, -32601, `Not found: ${c.req.path}`));
   app.onError(() => errorResponse(500, -32603, 'Internal error'));

@@ -47,6 +47,17 @@ export {
 } from './version/versions';
 export type { ProtocolVersion, ProtocolEra } from './version/versions';
 export type { Transport, TransportSendOptions, MessageExtra, AuthInfo } from './transport/Transport';
+export type { TokenVerifier } from './auth/TokenVerifier';
+export { InvalidTokenError } from './auth/TokenVerifier';
+export type { ResourceServerOptions } from './auth/ResourceServerOptions';
+export type {
+  ProtectedResourceMetadata,
+  AuthorizationServerMetadata,
+  OAuthClientMetadata,
+  OAuthClientInformation,
+  OAuthTokens,
+  OAuthErrorResponse,
+} from './auth/oauthTypes';
 export { InMemoryTransport } from './transport/InMemoryTransport';
 export { Session, toErrorObject, DEFAULT_MAX_CONCURRENT_REQUESTS } from './session/Session';
 export type {

@@ -6,6 +6,7 @@ import type { ContainerInstance } from 'typedi';
 import { LifespanRunner } from './context/lifespan';
 import type { Lifespan } from './context/lifespan';
 import type { McpServerOptions } from './decorators/McpServer';
+import { checkScopes, mergeScopes } from './auth/scopes';
 import { Server } from './dispatch/Server';
 import type { ServerOptions } from './dispatch/ServerOptions';
 import type { ClassType } from './metadata/definitions';
@@ -120,6 +121,8 @@ export class McpApp {
     for (const provider of options.providers) this.addProvider(provider);
     this.registry.onchange = (kind) => this.onRegistryChange(kind);
     this.server.toolParamHeaders = (name) => this.registry.paramHeaders(name);
+    this.server.requiredScopes = (method, params) => this.requiredScopes(method, params);
+    this.server.allScopes = () => this.registry.allScopes();
     this.registerHandlers();
   }
 
@@ -145,11 +148,13 @@ export class McpApp {
 
   /** Serves the decorated members of another class (now or while serving). */
   addProvider(target: ClassType): void {
+    const classScopes = getMetadataStorage().serverOf(target)?.options.scopes;
     for (const member of getMetadataStorage().membersOf(target)) {
       const origin = { target: member.target, methodName: member.methodName };
-      if (member.kind === 'tool') this.registry.addTool(buildTool(member, this.env(target)), origin);
-      else if (member.kind === 'resource') this.registry.addResource(buildResource(member, this.env(target)), origin);
-      else this.registry.addPrompt(buildPrompt(member, this.env(target)), origin);
+      const scopes = mergeScopes(classScopes, member.scopes);
+      if (member.kind === 'tool') this.registry.addTool(Object.assign(buildTool(member, this.env(target)), { scopes }), origin);
+      else if (member.kind === 'resource') this.registry.addResource(Object.assign(buildResource(member, this.env(target)), { scopes }), origin);
+      else this.registry.addPrompt(Object.assign(buildPrompt(member, this.env(target)), { scopes }), origin);
     }
   }
 
@@ -219,6 +224,16 @@ export class McpApp {
     else this.server.sendResourceListChanged();
   }
 
+  /** What a request needs (for the HTTP layer's 403 before the request runs). */
+  private requiredScopes(method: string, params: Record<string, unknown> | undefined): string[] | undefined {
+    if (!this.registry.scoped) return undefined;
+    const key = params?.name;
+    if (method === 'tools/call' && typeof key === 'string') return this.registry.tools.get(key)?.scopes;
+    if (method === 'prompts/get' && typeof key === 'string') return this.registry.prompts.get(key)?.scopes;
+    if (method === 'resources/read' && typeof params?.uri === 'string') return this.registry.resourceEntry(params.uri)?.scopes;
+    return undefined;
+  }
+
   /** One page of a list result, `{ [key]: items, nextCursor? }`. */
   private page<K extends string, T>(key: K, items: readonly T[], cursor: unknown): { [P in K]: T[] } & { nextCursor?: string } {
     const { page, nextCursor } = paginate(items, cursor, this.pageSize, key);
@@ -231,20 +246,23 @@ export class McpApp {
     const s = this.server;
     const r = this.registry;
     if (r.tools.size > 0 && !s.hasHandler('tools/list')) {
-      s.setRequestHandler('tools/list', (p) => this.page('tools', r.listTools(), p.cursor));
+      s.setRequestHandler('tools/list', (p, ctx) => this.page('tools', r.visible(r.listTools(), (t) => r.tools.get(t.name), ctx.auth), p.cursor));
       s.setRequestHandler('tools/call', async (p, ctx) => {
         const entry = r.tool(p.name);
+        checkScopes(`tool ${String(p.name)}`, entry.scopes, ctx.auth);
         await this.start();
         const args = (p.arguments ?? {}) as Record<string, unknown>;
         return routeToolCall(entry, args, p as unknown as Record<string, unknown>, ctx, this.taskEngines) as never;
       });
     }
     if ((r.resources.size > 0 || r.templates.size > 0) && !s.hasHandler('resources/list')) {
-      s.setRequestHandler('resources/list', async (p) => {
+      s.setRequestHandler('resources/list', async (p, ctx) => {
         await this.start();
-        return this.page('resources', await r.listResources(), p.cursor);
+        return this.page('resources', r.visible(await r.listResources(), (res) => r.resourceEntry(res.uri), ctx.auth), p.cursor);
       });
-      s.setRequestHandler('resources/templates/list', (p) => this.page('resourceTemplates', r.listTemplates(), p.cursor));
+      s.setRequestHandler('resources/templates/list', (p, ctx) =>
+        this.page('resourceTemplates', r.visible(r.listTemplates(), (t) => r.templates.get(t.uriTemplate), ctx.auth), p.cursor),
+      );
       s.setRequestHandler('resources/read', async (p, ctx) => {
         await this.start();
         return r.read(p.uri, ctx);
@@ -259,9 +277,10 @@ export class McpApp {
       });
     }
     if (r.prompts.size > 0 && !s.hasHandler('prompts/list')) {
-      s.setRequestHandler('prompts/list', (p) => this.page('prompts', r.listPrompts(), p.cursor));
+      s.setRequestHandler('prompts/list', (p, ctx) => this.page('prompts', r.visible(r.listPrompts(), (q) => r.prompts.get(q.name), ctx.auth), p.cursor));
       s.setRequestHandler('prompts/get', async (p, ctx) => {
         const entry = r.prompt(p.name);
+        checkScopes(`prompt ${String(p.name)}`, entry.scopes, ctx.auth);
         await this.start();
         return entry.get((p.arguments ?? {}) as Record<string, string>, ctx);
       });

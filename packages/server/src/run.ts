@@ -1,3 +1,4 @@
+import type { ResourceServerOptions } from '@typemcp/protocol';
 import type { ServerConnection } from './dispatch/ServerConnection';
 import { createServer, McpApp } from './createServer';
 import { MissingPackageError } from './errors/MissingPackageError';
@@ -12,13 +13,18 @@ export interface RunOptions {
   port?: number;
   /** HTTP host (default 127.0.0.1). */
   host?: string;
+  /**
+   * Over HTTP: protect the endpoint with OAuth (bearer tokens checked by `auth.verifier`, RFC 9728
+   * metadata, 401/403 challenges). Ignored over stdio, which takes credentials from its environment.
+   */
+  auth?: ResourceServerOptions;
   /** Command-line arguments to read `--http` and `--port` from (default `process.argv`). */
   argv?: string[];
 }
 
 /** What `@typemcp/hono` offers `run()` (loaded lazily so this package never depends on it). */
 interface HonoModule {
-  serve(app: McpApp, options: { port?: number; host?: string; onshutdown?: () => unknown }): Promise<{ url: string }>;
+  serve(app: McpApp, options: { port?: number; host?: string; auth?: ResourceServerOptions; onshutdown?: () => unknown }): Promise<{ url: string }>;
 }
 
 /** What {@link run} started. */
@@ -56,7 +62,7 @@ export async function run(target: ClassType | McpApp, options: RunOptions = {}):
       }
       throw error;
     }
-    const served = await hono.serve(app, { port: port ?? 3000, host: options.host, onshutdown: () => app.stop() });
+    const served = await hono.serve(app, { port: port ?? 3000, host: options.host, auth: options.auth, onshutdown: () => app.stop() });
     process.stderr.write(`[typemcp] ${app.server.serverInfo.name} serving MCP at ${served.url}/mcp (legacy HTTP+SSE at ${served.url}/sse)\n`);
     return { app, url: served.url };
   }

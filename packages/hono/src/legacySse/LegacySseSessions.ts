@@ -16,6 +16,8 @@ interface SseSession {
   transport: ExchangeTransport;
   writer: SseWriter;
   connection: ServerConnection;
+  /** The authenticated subject that opened it ('' for none), when auth is on. */
+  owner?: string;
 }
 
 /** Settings of the HTTP+SSE sessions (see `McpHttpOptions` for each one's meaning). */
@@ -59,7 +61,7 @@ export class LegacySseSessions {
   }
 
   /** Opens a session's stream; its first event names where to POST (`endpoint?sessionId=…`). */
-  async open(request: Request, messagesPath: string): Promise<Response> {
+  async open(request: Request, messagesPath: string, owner?: string): Promise<Response> {
     if (!accepts(request, 'text/event-stream')) {
       return errorResponse(406, ErrorCode.InvalidRequest, 'Not Acceptable: Accept must list text/event-stream');
     }
@@ -69,7 +71,7 @@ export class LegacySseSessions {
     // a notification's sender waits while the client lags (backpressure); replies never wait
     const transport = new ExchangeTransport((message) => (writer.send(message) && 'method' in message ? writer.ready() : undefined));
     const connection = await this.server.connect(transport);
-    this.sessions.set(id, { transport, writer, connection });
+    this.sessions.set(id, { transport, writer, connection, owner });
     writer.onclose = () => {
       this.sessions.delete(id);
       void connection.close();
@@ -85,7 +87,9 @@ export class LegacySseSessions {
     const id = new URL(request.url).searchParams.get('sessionId');
     if (!id) return errorResponse(400, ErrorCode.InvalidRequest, 'Bad Request: the sessionId query parameter is required');
     const session = this.sessions.get(id);
-    if (!session) return errorResponse(404, ErrorCode.InvalidRequest, 'Session not found: open a new stream with GET');
+    if (!session || (session.owner !== undefined && session.owner !== (extra.auth?.subject ?? ''))) {
+      return errorResponse(404, ErrorCode.InvalidRequest, 'Session not found: open a new stream with GET');
+    }
     const type = request.headers.get('content-type') ?? '';
     if (!/^application\/json\s*(;|$)/i.test(type)) {
       return errorResponse(415, ErrorCode.InvalidRequest, 'Unsupported Media Type: Content-Type must be application/json');

@@ -22,6 +22,14 @@ export interface AuthInfo {
   scopes?: string[];
   /** The raw token. */
   token?: string;
+  /** The OAuth client the token was issued to (`client_id` / `azp`). */
+  clientId?: string;
+  /** When the token expires, in seconds since the epoch. */
+  expiresAt?: number;
+  /** The resource (audience) the token was issued for. */
+  resource?: string;
+  /** Every claim of the token (JWT claims or the introspection response). */
+  claims?: Record<string, unknown>;
   /** Anything else the middleware recorded. */
   extra?: Record<string, unknown>;
 }

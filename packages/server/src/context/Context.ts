@@ -1,5 +1,6 @@
 import { ErrorCode, McpError } from '@typemcp/protocol';
 import type {
+  AuthInfo,
   ClientCapabilities,
   CreateMessageParams,
   CreateMessageResult,
@@ -46,6 +47,14 @@ export class Context {
     private readonly container: ContainerInstance,
     private readonly reader: ResourceReader,
   ) {}
+
+  /**
+   * The authenticated caller (HTTP with `auth` configured): subject, client id, scopes, claims,
+   * expiry and the token; undefined on unauthenticated transports such as stdio.
+   */
+  get auth(): AuthInfo | undefined {
+    return this.request.auth;
+  }
 
   /** The JSON-RPC id of the request. */
   get requestId(): RequestId {

@@ -20,6 +20,8 @@ export interface McpServerOptions {
   websiteUrl?: string;
   /** Starts services before the first request and stops them at shutdown. */
   lifespan?: Lifespan;
+  /** OAuth scopes needed for every tool, resource and prompt of this class (see `ToolOptions.scopes`). */
+  scopes?: string[];
 }
 
 /**

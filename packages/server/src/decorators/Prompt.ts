@@ -12,6 +12,13 @@ export interface PromptOptions {
   description?: string;
   /** Icons clients may show. */
   icons?: Icon[];
+  /**
+   * OAuth scopes a caller needs (all of them) to use this prompt; with the server's class scopes
+   * added. A caller without them does not see it listed, and using it is refused: over HTTP with
+   * 403 `insufficient_scope` naming the scopes (step-up), elsewhere with a -32600 error. Applies
+   * to authenticated requests (`ctx.auth` set); see docs/auth.md.
+   */
+  scopes?: string[];
 }
 
 /**
@@ -33,6 +40,7 @@ export function Prompt(options: PromptOptions = {}): MethodDecorator {
       title: options.title,
       description: options.description,
       icons: options.icons,
+      scopes: options.scopes,
     });
   };
 }

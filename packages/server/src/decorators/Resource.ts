@@ -23,6 +23,13 @@ export interface ResourceOptions {
    * (returning `Array<{ uri, name?, ... } | string>`), served in `resources/list`.
    */
   list?: string;
+  /**
+   * OAuth scopes a caller needs (all of them) to use this resource; with the server's class scopes
+   * added. A caller without them does not see it listed, and using it is refused: over HTTP with
+   * 403 `insufficient_scope` naming the scopes (step-up), elsewhere with a -32600 error. Applies
+   * to authenticated requests (`ctx.auth` set); see docs/auth.md.
+   */
+  scopes?: string[];
 }
 
 /**
@@ -49,6 +56,7 @@ export function Resource(uri: string, options: ResourceOptions = {}): MethodDeco
       annotations: options.annotations,
       size: options.size,
       listMethod: options.list,
+      scopes: options.scopes,
     });
   };
 }

@@ -28,6 +28,13 @@ export interface ToolOptions {
   structuredOutput?: boolean;
   /** `_meta` of the tool definition. */
   meta?: Record<string, unknown>;
+  /**
+   * OAuth scopes a caller needs (all of them) to use this tool; with the server's class scopes
+   * added. A caller without them does not see it listed, and using it is refused: over HTTP with
+   * 403 `insufficient_scope` naming the scopes (step-up), elsewhere with a -32600 error. Applies
+   * to authenticated requests (`ctx.auth` set); see docs/auth.md.
+   */
+  scopes?: string[];
   /** Runs as a task (io.modelcontextprotocol/tasks) for clients that support tasks; default 'forbidden'. */
   task?: 'forbidden' | 'optional' | 'required';
   /** 'immediate' (default): the task starts with the call; 'explicit': the handler runs synchronously (asking through MRTR) until it calls `ctx.runAsTask()`. */
@@ -58,6 +65,7 @@ export function Tool(options: ToolOptions = {}): MethodDecorator {
       meta: options.meta,
       task: options.task,
       taskStart: options.taskStart,
+      scopes: options.scopes,
     });
   };
 }

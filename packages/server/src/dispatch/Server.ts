@@ -68,6 +68,13 @@ export class Server {
    */
   toolParamHeaders: (toolName: string) => Readonly<Record<string, string>> | undefined = () => undefined;
   /**
+   * The OAuth scopes a request needs (`@Tool({ scopes })` and the like), for HTTP transports to
+   * answer 403 `insufficient_scope` before running it; `allScopes` lists every scope in use (for
+   * `scopes_supported`). Set by the decorator framework.
+   */
+  requiredScopes: (method: string, params: Record<string, unknown> | undefined) => string[] | undefined = () => undefined;
+  allScopes: () => string[] = () => [];
+  /**
    * Capabilities declared only to sessions that negotiate 2025-11-25 or later in `initialize`
    * (e.g. the experimental `tasks` of that revision). Set by the decorator framework.
    */

@@ -54,6 +54,7 @@ export interface PromptDefinition {
   title?: string;
   description?: string;
   icons?: Icon[];
+  scopes?: string[];
 }
 
 /** One `@McpServer` class. */

@@ -1,5 +1,6 @@
 import { ErrorCode, McpError } from '@typemcp/protocol';
-import type { Prompt, ReadResourceResult, Resource, ResourceTemplate, Tool } from '@typemcp/protocol';
+import type { AuthInfo, Prompt, ReadResourceResult, Resource, ResourceTemplate, Tool } from '@typemcp/protocol';
+import { checkScopes, mayUse } from '../auth/scopes';
 import type { RequestContext } from '../dispatch/RequestContext';
 import { checkUri } from './checkUri';
 import { DuplicateNameError } from '../errors/DuplicateNameError';
@@ -93,7 +94,34 @@ export class Registry {
     return true;
   }
 
+  /** Whether any entry needs scopes (lists are filtered per caller only then). */
+  get scoped(): boolean {
+    return (this.scopedFlag ??= [...this.tools.values(), ...this.prompts.values(), ...this.resources.values(), ...this.templates.values()].some((e) => e.scopes?.length));
+  }
+  private scopedFlag?: boolean;
+
+  /** `items` without those whose entry the caller may not use. */
+  visible<T>(items: T[], entryOf: (item: T) => { scopes?: string[] } | undefined, auth: AuthInfo | undefined): T[] {
+    if (!auth || !this.scoped) return items;
+    return items.filter((item) => mayUse(entryOf(item) ?? {}, auth));
+  }
+
+  /** The entry `resources/read` would serve for `uri`, if any. */
+  resourceEntry(uri: string): ResourceEntry | TemplateEntry | undefined {
+    const fixed = this.resources.get(uri);
+    if (fixed?.enabled) return fixed;
+    for (const entry of this.templates.values()) if (entry.enabled && entry.template.match(uri)) return entry;
+    return undefined;
+  }
+
+  /** Every scope an entry needs. */
+  allScopes(): string[] {
+    const all = [...this.tools.values(), ...this.prompts.values(), ...this.resources.values(), ...this.templates.values()];
+    return [...new Set(all.flatMap((e) => e.scopes ?? []))];
+  }
+
   private changed(kind: EntryKind): void {
+    this.scopedFlag = undefined;
     if (kind === 'tool') {
       this.toolList = undefined;
       this.headerCache.clear();
@@ -157,11 +185,16 @@ export class Registry {
   async read(given: unknown, request: RequestContext): Promise<ReadResourceResult> {
     const uri = checkUri('resources/read', given);
     const fixed = this.resources.get(uri);
-    if (fixed?.enabled) return fixed.read(uri, {}, request);
+    if (fixed?.enabled) {
+      checkScopes(`resource ${uri}`, fixed.scopes, request.auth);
+      return fixed.read(uri, {}, request);
+    }
     for (const entry of this.templates.values()) {
       if (!entry.enabled) continue;
       const variables = entry.template.match(uri);
-      if (variables) return entry.read(uri, variables, request);
+      if (!variables) continue;
+      checkScopes(`resource ${uri}`, entry.scopes, request.auth);
+      return entry.read(uri, variables, request);
     }
     throw new McpError(ErrorCode.ResourceNotFound, `Resource not found: ${uri}`, { uri });
   }

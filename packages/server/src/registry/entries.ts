@@ -7,6 +7,8 @@ import type { UriTemplate } from '../templates/UriTemplate';
 export interface ToolEntry {
   tool: Tool;
   enabled: boolean;
+  /** OAuth scopes a caller needs to see and use it. */
+  scopes?: string[];
   /** For task tools: start the task at once (default), or when the handler calls `ctx.runAsTask()`. */
   taskStart?: 'immediate' | 'explicit';
   call(args: Record<string, unknown>, request: RequestContext): Promise<CallToolResult>;
@@ -16,6 +18,8 @@ export interface ToolEntry {
 export interface ResourceEntry {
   resource: Resource;
   enabled: boolean;
+  /** OAuth scopes a caller needs to see and use it. */
+  scopes?: string[];
   read(uri: string, variables: Record<string, string>, request: RequestContext): Promise<ReadResourceResult>;
 }
 
@@ -24,6 +28,8 @@ export interface TemplateEntry {
   template: UriTemplate;
   descriptor: ResourceTemplate;
   enabled: boolean;
+  /** OAuth scopes a caller needs to see and use it. */
+  scopes?: string[];
   read(uri: string, variables: Record<string, string>, request: RequestContext): Promise<ReadResourceResult>;
   /** Concrete resources of the template, for `resources/list`. */
   list?(): Promise<Resource[]>;
@@ -34,6 +40,8 @@ export interface TemplateEntry {
 export interface PromptEntry {
   prompt: Prompt;
   enabled: boolean;
+  /** OAuth scopes a caller needs to see and use it. */
+  scopes?: string[];
   get(args: Record<string, string>, request: RequestContext): Promise<GetPromptResult>;
   completions: Map<string, CompleteFn>;
 }

@@ -1,4 +1,5 @@
 import type { JSONRPCMessage, JSONRPCRequest, MessageExtra, Transport } from '@typemcp/protocol';
+import { withOAuth } from '../../auth/withOAuth';
 import { SSEClientTransport } from './SSEClientTransport';
 import type { SSEClientTransportOptions } from './SSEClientTransport';
 import { StreamableHTTPClientTransport } from './StreamableHTTPClientTransport';
@@ -27,9 +28,14 @@ export class HttpClientTransport implements Transport {
 
   constructor(
     readonly url: URL,
-    private readonly options: HttpClientTransportOptions = {},
+    private options: HttpClientTransportOptions = {},
   ) {
-    this.streamable = new StreamableHTTPClientTransport(url, options);
+    if (options.authProvider) {
+      // one OAuth state for both transports, so a fallback to HTTP+SSE keeps the login
+      const shared = withOAuth(url, options.authProvider, options.fetch ?? fetch);
+      this.options = { ...options, authProvider: undefined, fetch: shared };
+    }
+    this.streamable = new StreamableHTTPClientTransport(url, this.options);
     this.streamable.onmessage = (m, e) => this.onmessage?.(m, e);
     this.streamable.onerror = (e) => this.onerror?.(e);
     this.streamable.onclose = () => {

@@ -1,4 +1,6 @@
 import { validateMessage } from '@typemcp/protocol';
+import type { OAuthClientProvider } from '../../auth/OAuthClientProvider';
+import { withOAuth } from '../../auth/withOAuth';
 import type { JSONRPCMessage, MessageExtra, Transport } from '@typemcp/protocol';
 import { parseSse } from './parseSse';
 import { HttpStatusError } from './StreamableHTTPClientTransport';
@@ -7,6 +9,11 @@ import { HttpStatusError } from './StreamableHTTPClientTransport';
 export interface SSEClientTransportOptions {
   /** A custom fetch (default: the global one). */
   fetch?: typeof fetch;
+  /**
+   * Log in with OAuth when the server asks (401, or 403 `insufficient_scope` for step-up):
+   * discovery, registration, PKCE, tokens, refresh. See docs/auth.md.
+   */
+  authProvider?: OAuthClientProvider;
   /** Headers added to every request. */
   headers?: Record<string, string>;
   /** How long to wait for the `endpoint` event (default 10 s). */
@@ -34,7 +41,7 @@ export class SSEClientTransport implements Transport {
     readonly url: URL,
     private readonly options: SSEClientTransportOptions = {},
   ) {
-    this.fetchImpl = options.fetch ?? fetch;
+    this.fetchImpl = options.authProvider ? withOAuth(url, options.authProvider, options.fetch ?? fetch) : (options.fetch ?? fetch);
   }
 
   /** Opens the stream and waits for the `endpoint` event. */

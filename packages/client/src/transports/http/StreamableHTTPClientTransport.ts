@@ -1,4 +1,6 @@
 import { ErrorCode, validateMessage } from '@typemcp/protocol';
+import type { OAuthClientProvider } from '../../auth/OAuthClientProvider';
+import { withOAuth } from '../../auth/withOAuth';
 import type { JSONRPCMessage, JSONRPCRequest, MessageExtra, RequestId, Transport } from '@typemcp/protocol';
 import { encodeHeaderValue } from './encodeHeaderValue';
 import { parseSse } from './parseSse';
@@ -19,6 +21,11 @@ export interface ReconnectionOptions {
 export interface StreamableHTTPClientTransportOptions {
   /** A custom fetch (default: the global one). */
   fetch?: typeof fetch;
+  /**
+   * Log in with OAuth when the server asks (401, or 403 `insufficient_scope` for step-up):
+   * discovery, registration, PKCE, tokens, refresh. See docs/auth.md.
+   */
+  authProvider?: OAuthClientProvider;
   /** Headers added to every request (e.g. Authorization). */
   headers?: Record<string, string>;
   /** Reconnection settings for broken streams. */
@@ -76,7 +83,7 @@ export class StreamableHTTPClientTransport implements Transport {
     readonly url: URL,
     private readonly options: StreamableHTTPClientTransportOptions = {},
   ) {
-    this.fetchImpl = options.fetch ?? fetch;
+    this.fetchImpl = options.authProvider ? withOAuth(url, options.authProvider, options.fetch ?? fetch) : (options.fetch ?? fetch);
     this.sessionId = options.sessionId;
     this.reconnection = { initialDelayMs: 1000, maxDelayMs: 30_000, growFactor: 1.5, maxRetries: 2, ...options.reconnection };
   }
