@@ -47,7 +47,7 @@ describe('typemcp inspect', () => {
   it('inspects a Streamable HTTP URL', async () => {
     const child = startTypemcp(['run', 'server.ts', '--port', '0'], { cwd });
     try {
-      const [, url] = await waitForOutput(child.stderr, /serving MCP at (http:\/\/\S+)/);
+      const [, url] = await waitForOutput(child.stderr, /serving MCP at (http:\/\/[^/\s]+)\/mcp/);
       const listed = await typemcp(['inspect', `${url}/mcp`, '--json'], { cwd });
       expect(JSON.parse(listed.stdout)).toMatchObject({ transport: 'streamable-http', tools: [{ name: 'add' }] });
       const called = await typemcp(['inspect', `${url}/mcp`, '--era', 'modern', '--call', 'add', '--arg', 'a=1', '--arg', 'b=1'], { cwd });

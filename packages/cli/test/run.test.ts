@@ -48,7 +48,7 @@ describe('typemcp run', () => {
     try {
       const [, url] = await waitForOutput(child.stderr, /serving MCP at (http:\/\/\S+)/);
       const client = new Client({ name: 'test', version: '1.0.0' });
-      await client.connect(new StreamableHTTPClientTransport(new URL(`${url}/mcp`)));
+      await client.connect(new StreamableHTTPClientTransport(new URL(url))); // run prints the full endpoint URL
       expect(await client.callTool({ name: 'add', arguments: { a: 1, b: 2 } })).toMatchObject({ structuredContent: { result: 3 } });
       await client.close();
     } finally {

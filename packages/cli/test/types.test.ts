@@ -123,7 +123,7 @@ describe('typemcp types', () => {
   it('generates the same types from a URL', async () => {
     const child = startTypemcp(['run', 'weather.ts', '--port', '0'], { cwd });
     try {
-      const [, url] = await waitForOutput(child.stderr, /serving MCP at (http:\/\/\S+)/);
+      const [, url] = await waitForOutput(child.stderr, /serving MCP at (http:\/\/[^/\s]+)\/mcp/);
       const fromUrl = await typemcp(['types', `${url}/mcp`], { cwd });
       const fromFile = fs.readFileSync(path.join(cwd, 'api.ts'), 'utf8');
       const body = (text: string) => text.split('\n').slice(1).join('\n');
