@@ -33,7 +33,7 @@ describe('typemcp new', () => {
       installed: false,
     });
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@typemcp/hono', '@typemcp/server', 'class-transformer', 'class-validator', 'reflect-metadata', 'typedi']);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@typemcp/hono', '@typemcp/server', 'class-transformer', 'class-validator', 'hono', 'reflect-metadata', 'typedi']);
     expect(fs.readFileSync(path.join(dir, 'src', 'server.ts'), 'utf8')).toContain('export class WeatherToolsServer {');
 
     fs.symlinkSync(process.env.TYPEMCP_NODE_MODULES ?? path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'junction');
