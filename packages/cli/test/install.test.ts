@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { QUICKSTART, tempProject, typemcp, typemcpBin } from './support/typemcp';
+import { QUICKSTART, tempDir, tempProject, typemcp, typemcpBin } from './support/typemcp';
 
 jest.setTimeout(120_000);
 
@@ -20,7 +20,7 @@ export class Envy {
 `;
 
 function tempHome(): { HOME: string; XDG_CONFIG_HOME: string; APPDATA: string; USERPROFILE: string } {
-  const home = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'typemcp-home-')));
+  const home = tempDir('typemcp-home-');
   return { HOME: home, USERPROFILE: home, XDG_CONFIG_HOME: '', APPDATA: '' };
 }
 

@@ -5,9 +5,8 @@
  */
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { ROOT, typemcp } from './support/typemcp';
+import { ROOT, tempDir, typemcp } from './support/typemcp';
 
 jest.setTimeout(180_000);
 
@@ -20,7 +19,7 @@ function exec(command: string, args: string[], cwd: string): Promise<{ code: num
 }
 
 describe('typemcp new', () => {
-  const parent = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'typemcp-new-')));
+  const parent = tempDir('typemcp-new-');
 
   it('scaffolds a project that type-checks and passes its own test', async () => {
     const created = await typemcp(['new', 'weather-tools', '--no-install', '--json'], { cwd: parent });
