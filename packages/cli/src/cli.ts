@@ -15,7 +15,7 @@ export async function runCli(argv: string[]): Promise<number | undefined> {
   const program = new Command('typemcp');
   let exitCode: number | undefined = 0;
   program
-    .description('TypeMCP command line: run, inspect, install and check MCP servers')
+    .description('TypeMCP command line: run, develop (MCP Inspector), install, inspect, scaffold, check and type MCP servers')
     .version(readVersion(), '-V, --version')
     .showHelpAfterError(false)
     .exitOverride()
@@ -31,7 +31,9 @@ export async function runCli(argv: string[]): Promise<number | undefined> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      // `typemcp help` exits 0; `typemcp` alone prints the help as an error: a usage error.
+      if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
       return 2;
     }
     if (error instanceof CliError) {

@@ -56,7 +56,7 @@ export function registerCommands(program: Command, setExit: SetExit): void {
   program
     .command('inspect')
     .description('list the tools, resources, templates and prompts of any MCP server, or call one')
-    .argument('<server...>', 'an http(s) URL, or the command that starts a stdio server (put it after --)')
+    .argument('<server...>', 'a server file (run with typemcp run), an http(s) URL, or the command that starts a stdio server (after --)')
     .option('--call <tool>', 'call this tool')
     .option('--arg <name=value>', 'an argument of --call or --prompt (repeatable; JSON values are parsed)', collect, [])
     .option('--read <uri>', 'read this resource')
@@ -68,7 +68,7 @@ export function registerCommands(program: Command, setExit: SetExit): void {
     .option('--verbose', "show a stdio server's stderr")
     .addHelpText(
       'after',
-      '\nExamples:\n  typemcp inspect -- node dist/server.js\n  typemcp inspect --call add --arg a=1 --arg b=2 -- npx typemcp run src/server.ts\n' +
+      '\nExamples:\n  typemcp inspect src/server.ts\n  typemcp inspect -- node dist/server.js\n  typemcp inspect --call add --arg a=1 --arg b=2 -- npx typemcp run src/server.ts\n' +
         '  typemcp inspect http://127.0.0.1:3000/mcp --read greeting://Ada --json\n',
     )
     .action(async (server: string[], options: import('./commands/inspect').InspectCommandOptions) => {

@@ -36,6 +36,11 @@ describe('typemcp inspect', () => {
     expect(JSON.parse(prompt.stdout)).toMatchObject({ messages: [{ role: 'user', content: { type: 'text', text: 'Please write a formal greeting for someone named Ada.' } }] });
   });
 
+  it('starts a server file itself (typemcp run)', async () => {
+    const called = await typemcp(['inspect', 'server.ts', '--call', 'add', '--arg', 'a=5', '--arg', 'b=5'], { cwd });
+    expect(JSON.parse(called.stdout)).toMatchObject({ structuredContent: { result: 10 } });
+  });
+
   it('reports a tool error with exit code 1, and an unknown tool by name', async () => {
     const bad = await typemcp(['inspect', '--call', 'add', '--arg', 'a=1', '--arg', 'b=two', ...stdioServer], { cwd });
     expect(bad.code).toBe(1);

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { QUICKSTART, tempProject, typemcp, typemcpBin } from './support/typemcp';
+import { QUICKSTART, tempDir, tempProject, typemcp, typemcpBin } from './support/typemcp';
 
 jest.setTimeout(120_000);
 
@@ -20,7 +20,7 @@ export class Envy {
 `;
 
 function tempHome(): { HOME: string; XDG_CONFIG_HOME: string; APPDATA: string; USERPROFILE: string } {
-  const home = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'typemcp-home-')));
+  const home = tempDir('typemcp-home-');
   return { HOME: home, USERPROFILE: home, XDG_CONFIG_HOME: '', APPDATA: '' };
 }
 
@@ -107,6 +107,8 @@ describe('typemcp install', () => {
     expect(await typemcp(['install', '--client', 'emacs', 'server.ts'], { cwd, env })).toMatchObject({ code: 2 });
     expect(await typemcp(['install', '--http', 'http://x/mcp'], { cwd, env })).toMatchObject({ code: 2, stderr: 'typemcp error --http needs --name: the name the client shows for this server\n' });
     expect(await typemcp(['install', 'server.ts', '--env', 'NOEQUALS'], { cwd, env })).toMatchObject({ code: 2, stderr: 'typemcp error --env NOEQUALS: write KEY=VALUE\n' });
+    expect(await typemcp(['install', 'server.ts', '--http', 'http://x/mcp', '--name', 'x'], { cwd, env })).toMatchObject({ code: 2, stderr: 'typemcp error give the server file or --http URL, not both\n' });
+    expect(await typemcp(['install', '--client', 'cursor', '--http', 'http://x/mcp', '--name', 'x', '--env', 'A=1'], { cwd, env })).toMatchObject({ code: 2 });
     expect(await typemcp(['install', 'server.ts', '--scope', 'project'], { cwd, env })).toMatchObject({ code: 2, stderr: 'typemcp error claude has no project-scope file: use --scope user\n' });
     fs.writeFileSync(path.join(cwd, 'broken.json'), '{ "servers": { // a comment\n } }');
     const broken = await typemcp(['install', 'server.ts', '--config', 'broken.json'], { cwd, env });

@@ -5,9 +5,8 @@
  */
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { ROOT, typemcp } from './support/typemcp';
+import { ROOT, tempDir, typemcp } from './support/typemcp';
 
 jest.setTimeout(180_000);
 
@@ -20,7 +19,7 @@ function exec(command: string, args: string[], cwd: string): Promise<{ code: num
 }
 
 describe('typemcp new', () => {
-  const parent = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'typemcp-new-')));
+  const parent = tempDir('typemcp-new-');
 
   it('scaffolds a project that type-checks and passes its own test', async () => {
     const created = await typemcp(['new', 'weather-tools', '--no-install', '--json'], { cwd: parent });
@@ -33,7 +32,7 @@ describe('typemcp new', () => {
       installed: false,
     });
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@typemcp/hono', '@typemcp/server', 'class-transformer', 'class-validator', 'reflect-metadata', 'typedi']);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@typemcp/hono', '@typemcp/server', 'class-transformer', 'class-validator', 'hono', 'reflect-metadata', 'typedi']);
     expect(fs.readFileSync(path.join(dir, 'src', 'server.ts'), 'utf8')).toContain('export class WeatherToolsServer {');
 
     fs.symlinkSync(process.env.TYPEMCP_NODE_MODULES ?? path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'junction');

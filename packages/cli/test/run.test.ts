@@ -75,10 +75,12 @@ describe('typemcp run', () => {
   });
 
   it('fails on one line with exit code 1 when there is nothing to serve', async () => {
-    const cwd = tempProject({ 'empty.ts': 'export const x = 1;\n', 'broken.ts': "import 'not-installed-anywhere';\n" });
+    const cwd = tempProject({ 'empty.ts': 'export const x = 1;\n', 'broken.ts': "import 'not-installed-anywhere';\n", 'syntax.ts': 'export function f( {\n' });
     const none = await typemcp(['run', 'empty.ts'], { cwd });
     expect(none).toMatchObject({ code: 1, stdout: '' });
     expect(none.stderr.trim().split('\n')).toEqual([`typemcp error ${cwd}/empty.ts exports no @McpServer class or createServer() result: export one (export class Demo ...)`]);
+    const syntax = await typemcp(['run', 'syntax.ts'], { cwd });
+    expect(syntax).toMatchObject({ code: 1, stderr: `typemcp error ${cwd}/syntax.ts does not compile (syntax.ts(2,1): error TS1005: '}' expected.): fix the source\n` });
     const broken = await typemcp(['run', 'broken.ts'], { cwd });
     expect(broken.code).toBe(1);
     expect(broken.stderr.trim()).toBe(`typemcp error ${cwd}/broken.ts needs not-installed-anywhere, which is not installed: npm install not-installed-anywhere`);

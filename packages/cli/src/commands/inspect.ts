@@ -1,5 +1,6 @@
 import { CliError, UsageError } from '../errors/CliError';
 import { connect } from '../inspect/connect';
+import { serverCommand } from '../inspect/serverCommand';
 import { listServer } from '../inspect/listServer';
 import { parseArgs } from '../inspect/parseArgs';
 import { renderCall, renderListing, renderPrompt, renderRead } from '../inspect/render';
@@ -32,7 +33,7 @@ export async function inspectCommand(target: string[], options: InspectCommandOp
   const timeoutMs = options.timeout === undefined ? undefined : Number(options.timeout);
   if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(`--timeout ${options.timeout}: give milliseconds above 0`);
   const json = options.json === true || process.stdout.isTTY !== true;
-  const connection = await connect(target, { era: options.era, env: readEnv(options.env, undefined), verbose: options.verbose, timeoutMs });
+  const connection = await connect(serverCommand(target).command, { era: options.era, env: readEnv(options.env, undefined), verbose: options.verbose, timeoutMs });
   try {
     const { client } = connection;
     if (options.call !== undefined) {

@@ -34,7 +34,11 @@ export async function installCommand(spec: string | undefined, options: InstallC
   if (options.scope !== 'user' && options.scope !== 'project') throw new UsageError(`--scope ${options.scope}: pick user or project`);
   if (spec === undefined && options.http === undefined) throw new UsageError('give the server file to install, or --http URL for a running server');
   if (options.http !== undefined && !/^https?:\/\/[^\s]+$/.test(options.http)) throw new UsageError(`--http ${options.http}: give an http:// or https:// URL`);
+  if (spec !== undefined && options.http !== undefined) throw new UsageError('give the server file or --http URL, not both');
   const env = readEnv(options.env, options.envFile);
+  if (options.http !== undefined && client !== 'claude' && Object.keys(env).length > 0) {
+    throw new UsageError(`--env and --env-file set a local server's environment; a server at --http ${options.http} has its own`);
+  }
 
   let name = options.name;
   let entry: ServerEntry;

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cliEntry } from '../cliEntry';
 import { CliError } from '../errors/CliError';
-import { connect, isUrl } from '../inspect/connect';
+import { connect } from '../inspect/connect';
+import { serverCommand } from '../inspect/serverCommand';
 import { listServer } from '../inspect/listServer';
 import { info } from '../output/log';
 import { generateClient } from '../types/generateClient';
@@ -13,15 +13,12 @@ export interface TypesCommandOptions {
   era?: string;
 }
 
-const SERVER_FILE = /\.(ts|cts|js|cjs|mjs)(:[A-Za-z_$][\w$]*)?$/;
-
 /**
  * `typemcp types <file|command...|URL>`: asks a live server what it offers and writes a typed
  * client module (stdout, or `-o file`). A server file is started with `typemcp run`.
  */
 export async function typesCommand(target: string[], options: TypesCommandOptions): Promise<void> {
-  const file = target.length === 1 && !isUrl(target) && SERVER_FILE.test(target[0] ?? '') ? target[0] : undefined;
-  const command = file ? [process.execPath, cliEntry(), 'run', file] : target;
+  const { command, file } = serverCommand(target);
   const connection = await connect(command, { era: options.era });
   let source: string;
   try {

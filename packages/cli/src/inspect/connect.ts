@@ -36,7 +36,10 @@ export async function connect(target: string[], options: ConnectOptions = {}): P
   if (era !== 'auto' && era !== 'legacy' && era !== 'modern') throw new UsageError(`--era ${era}: pick auto, legacy or modern`);
   const [command, ...args] = target;
   if (command === undefined) throw new UsageError('give a server command (after --) or an http(s) URL');
-  const client = new Client({ name: 'typemcp-cli', version: '0.1.0' }, { mode: era as ClientMode, requestTimeoutMs: options.timeoutMs ?? 30_000 });
+  // A stdio server may take seconds to start (ts-node compiling it): its answer to the era probe
+  // is waited for that long, so a slow start is not mistaken for a legacy-only server.
+  const probeTimeoutMs = isUrl(target) ? 10_000 : 30_000;
+  const client = new Client({ name: 'typemcp-cli', version: '0.1.0' }, { mode: era as ClientMode, requestTimeoutMs: options.timeoutMs ?? 30_000, probeTimeoutMs });
   client.onerror = () => undefined;
   if (isUrl(target)) {
     let url: URL;

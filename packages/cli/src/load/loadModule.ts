@@ -25,6 +25,10 @@ export async function loadModule(file: string): Promise<Record<string, unknown>>
     return require(file) as Record<string, unknown>;
   } catch (error) {
     const code = (error as { code?: unknown }).code;
+    if ((error as Error).name === 'TSError') {
+      const first = String((error as Error).message).split('\n').find((line) => /error TS\d+/.test(line));
+      throw new CliError(`${file} does not compile (${first?.trim() ?? 'TypeScript error'}): fix the source`);
+    }
     if (code === 'ERR_REQUIRE_ESM') {
       throw new CliError(`${file} is an ES module: run its compiled .mjs, or set "type": "commonjs" for .ts files`);
     }

@@ -16,6 +16,8 @@ export const DEPENDENCIES = {
   'class-validator': '^0.15.1',
   'class-transformer': '^0.5.1',
   typedi: '^0.10.0',
+  // A peer of @typemcp/hono (the user's code may import it to mount the server in its own app).
+  hono: '^4.9.0',
 };
 
 /** Development packages of a new project. */

@@ -67,13 +67,27 @@ export function waitForOutput(stream: NodeJS.ReadableStream, pattern: RegExp): P
   });
 }
 
+const created: string[] = [];
+
+/** A new empty temporary folder, removed after the test file's tests. */
+export function tempDir(prefix: string): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  created.push(dir);
+  return dir;
+}
+
+// Registered when a test file imports this helper: its temporary folders go when it ends.
+afterAll(() => {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 /**
  * A temporary project folder whose `node_modules` holds what a user's project would: the
  * `@typemcp` packages and reflect-metadata, linked from this repository (or from
  * `TYPEMCP_NODE_MODULES`, a packed install's node_modules), plus any extra packages given.
  */
 export function tempProject(files: Record<string, string> = {}, extraModules: Record<string, Record<string, string>> = {}): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'typemcp-cli-')));
+  const dir = tempDir('typemcp-cli-');
   const source = process.env.TYPEMCP_NODE_MODULES ?? path.join(ROOT, 'node_modules');
   const modules = path.join(dir, 'node_modules');
   fs.mkdirSync(modules);
