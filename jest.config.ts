@@ -16,6 +16,9 @@ function project(name: string, dir: string): Config {
 
 const config: Config = {
   reporters: ['default', '<rootDir>/tests/support/summaryReporter.js'],
+  // The CLI's tests run the bin of a packed install (see the file).
+  globalSetup: '<rootDir>/tests/support/packedCliSetup.js',
+  globalTeardown: '<rootDir>/tests/support/packedCliTeardown.js',
   projects: [
     project('protocol', '<rootDir>/packages/protocol'),
     project('server', '<rootDir>/packages/server'),
