@@ -67,6 +67,31 @@ it('a tool awaiting reportProgress is held while the client does not read, and f
   expect(process.memoryUsage().rss - rss).toBeLessThan(200 * 1024 * 1024);
 });
 
+it('the same holds on a legacy session\'s POST stream', async () => {
+  const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+  const init = await fetch(`${running.url}/mcp`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } }),
+  });
+  await init.text();
+  const session = { ...headers, 'mcp-session-id': init.headers.get('mcp-session-id') as string, 'mcp-protocol-version': '2025-06-18' };
+  await (await fetch(`${running.url}/mcp`, { method: 'POST', headers: session, body: '{"jsonrpc":"2.0","method":"notifications/initialized"}' })).text();
+  const total = 150_000;
+  floodState.reached = 0;
+  const res = await fetch(`${running.url}/mcp`, {
+    method: 'POST',
+    headers: session,
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'flood', arguments: { count: total }, _meta: { progressToken: 'p' } } }),
+  });
+  const parked = await settled(() => floodState.reached);
+  expect(parked).toBeGreaterThan(0);
+  expect(parked).toBeLessThan(total);
+  const { progress, result } = await countEvents(res);
+  expect(progress).toBe(total);
+  expect(result?.content).toEqual([{ type: 'text', text: `flooded ${total}` }]);
+});
+
 it('progress sent without awaiting is dropped past 1 MiB queued; the result always arrives', async () => {
   const total = 100_000; // about 15 MB of events
   const { progress, result } = await countEvents(await call('floodNoWait', total));

@@ -19,6 +19,8 @@ export { NotConnectedError } from './errors/NotConnectedError';
 export { UnsupportedInEraError } from './errors/UnsupportedInEraError';
 export { MissingRequestHandlerError } from './errors/MissingRequestHandlerError';
 export { ServerSpawnError } from './errors/ServerSpawnError';
+export { ResponseTooLargeError } from './errors/ResponseTooLargeError';
+export { CrossOriginRedirectError } from './errors/CrossOriginRedirectError';
 export { StdioClientTransport } from './transports/stdio/StdioClientTransport';
 export type { StdioServerParameters } from './transports/stdio/StdioServerParameters';
 export { getDefaultEnvironment, DEFAULT_INHERITED_ENV_VARS } from './transports/stdio/defaultEnvironment';
@@ -26,6 +28,7 @@ export { StreamableHTTPClientTransport, HttpStatusError } from './transports/htt
 export type { StreamableHTTPClientTransportOptions, ReconnectionOptions } from './transports/http/StreamableHTTPClientTransport';
 export { SSEClientTransport } from './transports/http/SSEClientTransport';
 export type { SSEClientTransportOptions } from './transports/http/SSEClientTransport';
+export type { HttpClientLimits } from './transports/http/httpLimits';
 export { HttpClientTransport } from './transports/http/HttpClientTransport';
 export type { HttpClientTransportOptions } from './transports/http/HttpClientTransport';
 export { encodeHeaderValue } from './transports/http/encodeHeaderValue';

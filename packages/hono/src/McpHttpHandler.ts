@@ -14,6 +14,8 @@ import { corsPreflight, withCors } from './security/cors';
 import { guardRequest } from './security/guardRequest';
 import { InMemoryEventStore } from './streamable/InMemoryEventStore';
 import { serveModernRequest } from './streamable/serveModernRequest';
+import type { ModernExchangeOptions } from './streamable/serveModernRequest';
+import { serveStatelessLegacy } from './streamable/serveStatelessLegacy';
 import type { HttpSession } from './streamable/HttpSession';
 import { StreamableSessions } from './streamable/StreamableSessions';
 
@@ -86,7 +88,7 @@ export class McpHttpHandler {
       },
       this.inflight,
     );
-    if (!options.statelessOnly) {
+    if (!this.stateless) {
       const idle = options.sessionIdleTimeoutMs ?? 30 * 60_000;
       const unused = options.unusedSessionTimeoutMs ?? 10_000;
       this.sweeper = setInterval(() => this.evictIdle(idle, unused), Math.max(50, Math.min(idle / 2, unused / 2, 60_000)));
@@ -193,7 +195,7 @@ export class McpHttpHandler {
         return await this.legacySse.post(request, this.bodyLimit, messageExtra(request, auth));
       }
       if (request.method === 'POST') return await this.post(request, auth);
-      if (this.options.statelessOnly) return this.notAllowed('POST');
+      if (this.stateless) return this.notAllowed('POST');
       if (request.method === 'GET') return this.draining ? shuttingDownResponse() : await this.streamable.get(request);
       if (request.method === 'DELETE') return await this.streamable.delete(request);
       return this.notAllowed('GET, POST, DELETE');
@@ -215,6 +217,16 @@ export class McpHttpHandler {
     return errorResponse(405, ErrorCode.InvalidRequest, `Method Not Allowed: use ${allow}`, undefined, undefined, { allow });
   }
 
+  /** No sessions at all (`statelessOnly`, or `statelessLegacy` which implies it). */
+  private get stateless(): boolean {
+    return this.options.statelessOnly === true || this.options.statelessLegacy === true;
+  }
+
+  /** What a throw-away exchange needs. */
+  private exchange(): ModernExchangeOptions {
+    return { keepAliveMs: this.options.keepAliveMs ?? 15_000, ondone: () => this.inflight.end(), streams: this.streams };
+  }
+
   /** A POST: modern when the body's `_meta` (or a modern header) says so, else legacy. */
   private async post(request: Request, auth?: AuthInfo): Promise<Response> {
     const refused = checkPostHeaders(request);
@@ -230,16 +242,16 @@ export class McpHttpHandler {
     const modern =
       (typeof meta === 'object' && meta !== null && META_VERSION in meta) ||
       (headerVersion !== null && !LEGACY_PROTOCOL_VERSIONS.includes(headerVersion));
-    if (modern || this.options.statelessOnly) {
+    if (!modern && this.options.statelessLegacy) {
+      this.inflight.begin();
+      return serveStatelessLegacy(this.server, request, message, extra, this.exchange());
+    }
+    if (modern || this.stateless) {
       if (!('method' in message)) return errorResponse(400, ErrorCode.InvalidRequest, 'Invalid Request: clients POST requests and notifications only');
       if (!('id' in message)) return new Response(null, { status: 202 });
       if (message.method === 'initialize' && !modern) return this.refuseHandshake(message as JSONRPCRequest);
       this.inflight.begin();
-      return serveModernRequest(this.server, request, message as JSONRPCRequest, extra, {
-        keepAliveMs: this.options.keepAliveMs ?? 15_000,
-        ondone: () => this.inflight.end(),
-        streams: this.streams,
-      });
+      return serveModernRequest(this.server, request, message as JSONRPCRequest, extra, this.exchange());
     }
     if ('method' in message && message.method === 'initialize' && 'id' in message) {
       return this.refuseSession(message.id) ?? this.streamable.initialize(message as JSONRPCRequest, extra);

@@ -25,6 +25,14 @@ export interface McpHttpOptions extends SecurityOptions {
   messagesPath?: string;
   /** Serve only the stateless 2026-07-28 protocol: no sessions, GET and DELETE answer 405. */
   statelessOnly?: boolean;
+  /**
+   * Serve every era without sessions (implies `statelessOnly`): 2026-07-28 requests as always,
+   * and 2025-era clients too — `initialize` is answered without an `Mcp-Session-Id`, and each
+   * later POST is self-contained (its version from `MCP-Protocol-Version`, 2025-03-26 when
+   * absent). What needs a session (server-to-client requests, subscriptions, `logging/setLevel`,
+   * the GET stream, resumability) is not available to those clients; see docs/transports.md.
+   */
+  statelessLegacy?: boolean;
   /** Answer legacy POSTed requests with one JSON body instead of an SSE stream. */
   enableJsonResponse?: boolean;
   /**

@@ -187,8 +187,10 @@ export class StreamableSessions {
     const now = Date.now();
     let evicted = 0;
     for (const session of this.sessions.values()) {
-      const limit = session.used ? idleMs : Math.min(idleMs, unusedMs);
-      if (now - session.lastActivity > limit && session.idle) {
+      // an unused session counts from its handshake: messages the server sends it (broadcasts)
+      // must not keep it alive
+      const expired = now - session.lastActivity > idleMs || (!session.used && now - session.openedAt > unusedMs);
+      if (expired && session.idle) {
         void session.close();
         evicted++;
       }

@@ -23,6 +23,8 @@ export interface ModernExchangeOptions {
   ondone: () => void;
   /** Counts open SSE streams: a reply that must become a stream when none is left is refused. */
   streams: StreamBudget;
+  /** Errors ride in a 200, as in a legacy session (2026-07-28 maps some to 4xx). */
+  errorsIn200?: boolean;
 }
 
 /**
@@ -54,6 +56,25 @@ export function serveModernRequest(
     options.ondone();
     return refused;
   }
+  return serveExchange(server, request, message, extra, options);
+}
+
+/**
+ * Answers one request on a throw-away connection (JSON, or SSE once a notification comes first;
+ * closing it cancels the request). `prepare` sets the connection up before the request arrives:
+ * a stateless legacy request gets the state `initialize` would have given it.
+ *
+ * @example
+ * return serveExchange(server, request, message, extra, options, (c) => (c.legacyVersion = '2025-06-18'));
+ */
+export function serveExchange(
+  server: Server,
+  request: Request,
+  message: JSONRPCRequest,
+  extra: MessageExtra,
+  options: ModernExchangeOptions,
+  prepare?: (connection: ServerConnection) => void,
+): Promise<Response> {
   return new Promise<Response>((resolve) => {
     let writer: SseWriter | undefined;
     let done = false;
@@ -75,7 +96,7 @@ export function serveModernRequest(
       const final = !('method' in out) && out.id === message.id;
       if (!writer) {
         if (final) {
-          resolve(jsonResponse(out, 'error' in out ? httpStatusOf(out.error.code, 200) : 200));
+          resolve(jsonResponse(out, 'error' in out && !options.errorsIn200 ? httpStatusOf(out.error.code, 200) : 200));
           finish();
           return;
         }
@@ -97,7 +118,8 @@ export function serveModernRequest(
       }
       return writer.ready(); // a notification's sender waits while the client lags (backpressure)
     });
-    new ServerConnection(server, transport); // wires itself to the transport
+    const connection = new ServerConnection(server, transport); // wires itself to the transport
+    prepare?.(connection);
     transport.receive(message, extra);
     if (!done) stopWatching = onClientGone(request, cancel);
   });

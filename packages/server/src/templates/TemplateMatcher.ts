@@ -16,11 +16,6 @@ export type Instruction =
   | { op: 'save'; slot: number }
   | { op: 'match' };
 
-interface Thread {
-  pc: number;
-  saves: Int32Array;
-}
-
 /** Builds a program piece by piece; jump targets are absolute. */
 export class ProgramBuilder {
   readonly program: Instruction[] = [];
@@ -74,58 +69,60 @@ export class ProgramBuilder {
 
 /**
  * Runs `program` anchored at both ends of `input`. Returns each capture as `[start, end]`
- * (`-1` when it did not take part), or undefined when the input does not match.
+ * (`-1` when it did not take part), or undefined when the input does not match. Thread lists are
+ * parallel arrays reused across steps: a step allocates only the capture arrays `save` copies.
  */
-export function runProgram(program: Instruction[], slots: number, input: string): Int32Array | undefined {
-  const seen = new Int32Array(program.length).fill(-1);
-  let current: Thread[] = [];
-  let next: Thread[] = [];
+export function runProgram(program: Instruction[], slots: number, input: string): number[] | undefined {
+  const size = program.length;
+  const seen = new Int32Array(size).fill(-1);
+  let currentPc = new Int32Array(size);
+  let currentSaves: number[][] = new Array<number[]>(size);
+  let nextPc = new Int32Array(size);
+  let nextSaves: number[][] = new Array<number[]>(size);
+  let currentLength = 0;
+  let nextLength = 0;
   let generation = 0;
-  let matched: Int32Array | undefined;
 
-  const add = (list: Thread[], pc: number, saves: Int32Array, position: number): void => {
+  // follows jumps, splits and saves; records the threads that wait on a character (or match)
+  const add = (pc: number, saves: number[], position: number): void => {
     if (seen[pc] === generation) return;
     seen[pc] = generation;
     const instruction = program[pc];
-    switch (instruction.op) {
-      case 'jmp':
-        add(list, instruction.x, saves, position);
-        return;
-      case 'split':
-        add(list, instruction.x, saves, position);
-        add(list, instruction.y, saves, position);
-        return;
-      case 'save': {
-        const copy = saves.slice();
-        copy[instruction.slot] = position;
-        add(list, pc + 1, copy, position);
-        return;
-      }
-      default:
-        list.push({ pc, saves });
+    if (instruction.op === 'jmp') {
+      add(instruction.x, saves, position);
+    } else if (instruction.op === 'split') {
+      add(instruction.x, saves, position);
+      add(instruction.y, saves, position);
+    } else if (instruction.op === 'save') {
+      const copy = saves.slice();
+      copy[instruction.slot] = position;
+      add(pc + 1, copy, position);
+    } else {
+      nextPc[nextLength] = pc;
+      nextSaves[nextLength++] = saves;
     }
   };
 
-  add(current, 0, new Int32Array(slots).fill(-1), 0);
-  for (let position = 0; position <= input.length && current.length > 0; position++) {
+  add(0, new Array<number>(slots).fill(-1), 0);
+  for (let position = 0; position <= input.length && nextLength > 0; position++) {
+    [currentPc, nextPc] = [nextPc, currentPc];
+    [currentSaves, nextSaves] = [nextSaves, currentSaves];
+    currentLength = nextLength;
+    nextLength = 0;
     generation++;
     const code = position < input.length ? input.charCodeAt(position) : -1;
-    for (const thread of current) {
-      const instruction = program[thread.pc];
+    for (let t = 0; t < currentLength; t++) {
+      const instruction = program[currentPc[t]];
       if (instruction.op === 'match') {
-        if (position === input.length) {
-          matched = thread.saves;
-          break; // lower-priority threads are cut, as a backtracking engine would never reach them
-        }
+        // lower-priority threads are cut, as a backtracking engine would never reach them
+        if (position === input.length) return currentSaves[t];
         continue;
       }
       if (code === -1) continue;
       if (instruction.op === 'char' ? instruction.code === code : instruction.op === 'class' && instruction.test(code)) {
-        add(next, thread.pc + 1, thread.saves, position + 1);
+        add(currentPc[t] + 1, currentSaves[t], position + 1);
       }
     }
-    [current, next] = [next, current];
-    next.length = 0;
   }
-  return matched;
+  return undefined;
 }

@@ -81,7 +81,7 @@ it('binds what the old regex bound, on short URIs', () => {
         return;
       }
       expect(got).toBeDefined();
-      const captures = expected.map((_, i) => (got as Int32Array)[2 * i] === -1 ? undefined : uri.slice((got as Int32Array)[2 * i], (got as Int32Array)[2 * i + 1]));
+      const captures = expected.map((_, i) => (got as number[])[2 * i] === -1 ? undefined : uri.slice((got as number[])[2 * i], (got as number[])[2 * i + 1]));
       expect(captures).toEqual(expected);
     }),
     { numRuns: 3000 },

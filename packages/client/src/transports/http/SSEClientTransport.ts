@@ -2,11 +2,13 @@ import { validateMessage } from '@typemcp/protocol';
 import type { OAuthClientProvider } from '../../auth/OAuthClientProvider';
 import { withOAuth } from '../../auth/withOAuth';
 import type { JSONRPCMessage, MessageExtra, Transport } from '@typemcp/protocol';
+import { DEFAULT_MAX_RESPONSE_BYTES, fetchChecked, readTextLimited } from './httpLimits';
+import type { HttpClientLimits } from './httpLimits';
 import { parseSse } from './parseSse';
 import { HttpStatusError } from './StreamableHTTPClientTransport';
 
 /** Options of {@link SSEClientTransport}. */
-export interface SSEClientTransportOptions {
+export interface SSEClientTransportOptions extends HttpClientLimits {
   /** A custom fetch (default: the global one). */
   fetch?: typeof fetch;
   /**
@@ -46,16 +48,18 @@ export class SSEClientTransport implements Transport {
 
   /** Opens the stream and waits for the `endpoint` event. */
   async start(): Promise<void> {
-    const response = await this.fetchImpl(this.url, {
-      method: 'GET',
-      headers: { ...this.options.headers, accept: 'text/event-stream' },
-      signal: this.controller.signal,
-    });
+    const response = await fetchChecked(
+      this.fetchImpl,
+      this.url,
+      { method: 'GET', headers: { ...this.options.headers, accept: 'text/event-stream' }, signal: this.controller.signal },
+      this.options,
+      this.options.headers,
+    );
     if (!response.ok || !response.body || !(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
       await response.body?.cancel();
       throw new HttpStatusError(response.status, 'expected a text/event-stream with an endpoint event');
     }
-    const events = parseSse(response.body, this.controller.signal);
+    const events = parseSse(response.body, this.controller.signal, this.options.maxSseEventBytes);
     const timeoutMs = this.options.endpointTimeoutMs ?? 10_000;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const first = await Promise.race([
@@ -100,12 +104,14 @@ export class SSEClientTransport implements Transport {
 
   async send(message: JSONRPCMessage): Promise<void> {
     if (!this.endpoint) throw new Error('Not connected: call start() first');
-    const response = await this.fetchImpl(this.endpoint, {
-      method: 'POST',
-      headers: { ...this.options.headers, 'content-type': 'application/json' },
-      body: JSON.stringify(message),
-    });
-    const text = await response.text();
+    const response = await fetchChecked(
+      this.fetchImpl,
+      this.endpoint,
+      { method: 'POST', headers: { ...this.options.headers, 'content-type': 'application/json' }, body: JSON.stringify(message) },
+      this.options,
+      this.options.headers,
+    );
+    const text = await readTextLimited(response, this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     if (!response.ok) throw new HttpStatusError(response.status, text);
   }
 

@@ -3,6 +3,9 @@ import type { OAuthClientProvider } from '../../auth/OAuthClientProvider';
 import { withOAuth } from '../../auth/withOAuth';
 import type { JSONRPCMessage, JSONRPCRequest, MessageExtra, RequestId, Transport } from '@typemcp/protocol';
 import { encodeHeaderValue } from './encodeHeaderValue';
+import { ResponseTooLargeError } from '../../errors/ResponseTooLargeError';
+import { DEFAULT_MAX_RESPONSE_BYTES, fetchChecked, readTextLimited } from './httpLimits';
+import type { HttpClientLimits } from './httpLimits';
 import { parseSse } from './parseSse';
 
 /** Reconnection of a broken SSE stream (legacy Streamable HTTP resumability). */
@@ -18,7 +21,7 @@ export interface ReconnectionOptions {
 }
 
 /** Options of {@link StreamableHTTPClientTransport}. */
-export interface StreamableHTTPClientTransportOptions {
+export interface StreamableHTTPClientTransportOptions extends HttpClientLimits {
   /** A custom fetch (default: the global one). */
   fetch?: typeof fetch;
   /**
@@ -92,6 +95,11 @@ export class StreamableHTTPClientTransport implements Transport {
     // Nothing to open: every message is its own POST.
   }
 
+  /** Fetches the endpoint, following same-origin redirects only (see `crossOriginRedirects`). */
+  private fetch(init: RequestInit & { headers: Record<string, string> }): Promise<Response> {
+    return fetchChecked(this.fetchImpl, this.url, init, this.options, this.options.headers);
+  }
+
   private readonly paramHeaders = new Map<string, Record<string, string>>();
 
   /** Remembers a tool's `x-mcp-header` arguments so calls mirror them into `Mcp-Param-*`. */
@@ -152,12 +160,7 @@ export class StreamableHTTPClientTransport implements Transport {
     this.controllers.add(controller);
     let response: Response;
     try {
-      response = await this.fetchImpl(this.url, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(message),
-        signal: controller.signal,
-      });
+      response = await this.fetch({ method: 'POST', headers, body: JSON.stringify(message), signal: controller.signal });
     } catch (error) {
       this.controllers.delete(controller);
       throw error;
@@ -194,7 +197,7 @@ export class StreamableHTTPClientTransport implements Transport {
       return;
     }
     this.controllers.delete(controller);
-    const text = await response.text();
+    const text = await readTextLimited(response, this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     if (type.includes('application/json') && text) {
       let parsed: unknown;
       try {
@@ -236,7 +239,7 @@ export class StreamableHTTPClientTransport implements Transport {
     if (lastEventId) headers['last-event-id'] = lastEventId;
     const controller = new AbortController();
     this.controllers.add(controller);
-    const response = await this.fetchImpl(this.url, { method: 'GET', headers, signal: controller.signal }).catch(
+    const response = await this.fetch({ method: 'GET', headers, signal: controller.signal }).catch(
       (error: Error) => {
         this.controllers.delete(controller);
         throw error;
@@ -262,7 +265,7 @@ export class StreamableHTTPClientTransport implements Transport {
     let retryMs: number | undefined;
     let answered = false;
     try {
-      for await (const event of parseSse(body, controller.signal)) {
+      for await (const event of parseSse(body, controller.signal, this.options.maxSseEventBytes)) {
         if (event.id !== undefined) lastEventId = event.id;
         if (event.retry !== undefined) retryMs = event.retry;
         if (event.event !== 'message' || event.data === '') continue;
@@ -282,6 +285,14 @@ export class StreamableHTTPClientTransport implements Transport {
         this.onmessage?.(decoded.message);
       }
     } catch (error) {
+      if (error instanceof ResponseTooLargeError) {
+        // answered with the local error; resuming would fetch the same event again
+        if (request && !answered) {
+          this.onmessage?.({ jsonrpc: '2.0', id: request.id, error: { code: ErrorCode.InternalError, message: error.message, data: { limit: error.limit, value: error.value } } });
+        } else this.onerror?.(error);
+        this.controllers.delete(controller);
+        return;
+      }
       if (!controller.signal.aborted) this.onerror?.(error as Error);
     } finally {
       this.controllers.delete(controller);
@@ -311,7 +322,7 @@ export class StreamableHTTPClientTransport implements Transport {
   /** Ends the legacy session with DELETE (405 is fine). */
   async terminateSession(): Promise<void> {
     if (!this.sessionId) return;
-    const response = await this.fetchImpl(this.url, { method: 'DELETE', headers: this.baseHeaders() });
+    const response = await this.fetch({ method: 'DELETE', headers: this.baseHeaders() });
     await response.body?.cancel();
     if (response.ok || response.status === 405 || response.status === 404) this.sessionId = undefined;
     else throw new HttpStatusError(response.status, '');
