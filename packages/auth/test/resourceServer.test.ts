@@ -240,3 +240,18 @@ describe('an authenticated caller', () => {
     expect(JSON.parse((await json(ok)).result.content[0].text).subject).toBe('alice');
   });
 });
+
+describe('a verifier that cannot decide', () => {
+  it('is 503 with Retry-After, never 401, and the error is reported, not leaked', async () => {
+    const reported: Error[] = [];
+    const app = mcpApp(createServer({ name: 'down', providers: [Protected], onerror: (e) => reported.push(e) }), {
+      validateHost: false,
+      auth: { verifier: { verify: () => Promise.reject(new Error('ECONNREFUSED introspection')) }, resource: 'http://127.0.0.1/mcp', authorizationServers: ['https://as.example'] },
+    });
+    const response = await app.request('http://127.0.0.1/mcp', { method: 'POST', headers: { authorization: 'Bearer abc', 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify(INIT) });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(JSON.stringify(await response.json())).not.toContain('ECONNREFUSED');
+    expect(reported.map((e) => e.message)).toEqual(['ECONNREFUSED introspection']);
+  });
+});
