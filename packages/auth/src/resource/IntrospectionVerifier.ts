@@ -4,7 +4,12 @@ import type { AuthInfo, TokenVerifier } from '@typemcp/protocol';
 import { BoundedCache } from './BoundedCache';
 import { readScopes } from './readScopes';
 
-/** Options of {@link IntrospectionVerifier}. */
+/**
+ * Options of {@link IntrospectionVerifier}.
+ *
+ * @example
+ * const options: IntrospectionVerifierOptions = { endpoint: 'https://as.example.com/introspect', audience: 'https://mcp.example.com/mcp', cacheTtlMs: 30_000 };
+ */
 export interface IntrospectionVerifierOptions {
   /** The authorization server's RFC 7662 introspection endpoint. */
   endpoint: string | URL;

@@ -4,7 +4,12 @@ import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import type { JWTPayload, JWTVerifyGetKey, KeyLike } from 'jose';
 import { readScopes } from './readScopes';
 
-/** Options of {@link JwtVerifier}. */
+/**
+ * Options of {@link JwtVerifier}.
+ *
+ * @example
+ * const options: JwtVerifierOptions = { issuer: 'https://login.example.com/', audience: 'https://mcp.example.com/mcp', jwksUri: 'https://login.example.com/jwks' };
+ */
 export interface JwtVerifierOptions {
   /** The issuer tokens must name (`iss`), exactly. */
   issuer: string;
