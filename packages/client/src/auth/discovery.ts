@@ -28,6 +28,9 @@ async function getJson(fetchImpl: typeof fetch, url: URL, protocolVersion: strin
 }
 
 /**
+ * @example
+ * const prm = await discoverProtectedResource(fetch, new URL('https://mcp.example.com/mcp'), undefined, '2025-11-25');
+ *
  * The protected resource metadata (RFC 9728) of an MCP endpoint: from the challenge's
  * `resource_metadata`, else the path-inserted well-known URL, else the root one; undefined when
  * the server has none (a 2025-03-26 server). Its `resource` must be on the endpoint's origin (and,
@@ -54,7 +57,13 @@ export async function discoverProtectedResource(fetchImpl: typeof fetch, serverU
   return undefined;
 }
 
-/** The well-known URLs of an issuer's metadata, in the order MCP clients try them. */
+/**
+ * The well-known URLs of an issuer's metadata, in the order MCP clients try them.
+ *
+ * @example
+ * authorizationServerMetadataUrls('https://as.example.com/tenant1').map(String);
+ * // ['https://as.example.com/.well-known/oauth-authorization-server/tenant1', …openid-configuration/tenant1, …/tenant1/.well-known/openid-configuration]
+ */
 export function authorizationServerMetadataUrls(issuer: string): URL[] {
   const url = new URL(issuer);
   const path = url.pathname.replace(/\/$/, '');
@@ -67,6 +76,9 @@ export function authorizationServerMetadataUrls(issuer: string): URL[] {
 }
 
 /**
+ * @example
+ * const metadata = await discoverAuthorizationServer(fetch, 'https://as.example.com', '2025-11-25', false);
+ *
  * An authorization server's metadata (RFC 8414 or OpenID discovery), its `issuer` checked to be
  * exactly the one asked for. For a 2025-03-26 server (no protected resource metadata, no AS
  * metadata) the default endpoints at the server's origin are assumed.
