@@ -28,13 +28,13 @@ async function getJson(fetchImpl: typeof fetch, url: URL, protocolVersion: strin
 }
 
 /**
- * @example
- * const prm = await discoverProtectedResource(fetch, new URL('https://mcp.example.com/mcp'), undefined, '2025-11-25');
- *
  * The protected resource metadata (RFC 9728) of an MCP endpoint: from the challenge's
  * `resource_metadata`, else the path-inserted well-known URL, else the root one; undefined when
  * the server has none (a 2025-03-26 server). Its `resource` must be on the endpoint's origin (and,
  * when found by probing, cover its path).
+ *
+ * @example
+ * const prm = await discoverProtectedResource(fetch, new URL('https://mcp.example.com/mcp'), undefined, '2025-11-25');
  */
 export async function discoverProtectedResource(fetchImpl: typeof fetch, serverUrl: URL, hint: string | undefined, protocolVersion: string): Promise<ProtectedResourceMetadata | undefined> {
   const path = serverUrl.pathname.replace(/\/$/, '');
@@ -76,12 +76,12 @@ export function authorizationServerMetadataUrls(issuer: string): URL[] {
 }
 
 /**
- * @example
- * const metadata = await discoverAuthorizationServer(fetch, 'https://as.example.com', '2025-11-25', false);
- *
  * An authorization server's metadata (RFC 8414 or OpenID discovery), its `issuer` checked to be
  * exactly the one asked for. For a 2025-03-26 server (no protected resource metadata, no AS
  * metadata) the default endpoints at the server's origin are assumed.
+ *
+ * @example
+ * const metadata = await discoverAuthorizationServer(fetch, 'https://as.example.com', '2025-11-25', false);
  */
 export async function discoverAuthorizationServer(fetchImpl: typeof fetch, issuer: string, protocolVersion: string, legacyFallback: boolean): Promise<AuthorizationServerMetadata> {
   for (const url of authorizationServerMetadataUrls(issuer)) {
