@@ -32,6 +32,22 @@ export interface IntrospectionVerifierOptions {
 
 const MAX_ANSWER_BYTES = 64 * 1024;
 
+/** A response body as text, cancelled past `max` bytes. */
+async function bodyText(response: Response, max: number): Promise<string> {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    size += next.value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw new Error('answer too large');
+    }
+    chunks.push(next.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /**
  * Verifies opaque tokens by asking the authorization server (RFC 7662 token introspection),
  * caching answers (bounded in count, never past the token's expiry). An inactive token, one for
@@ -109,9 +125,11 @@ export class IntrospectionVerifier implements TokenVerifier {
       signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000),
       redirect: 'error',
     });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    if (text.length > MAX_ANSWER_BYTES) throw new Error('answer too large');
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new Error(`HTTP ${response.status}`);
+    }
+    const text = await bodyText(response, MAX_ANSWER_BYTES);
     const body = JSON.parse(text) as unknown;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('answer is not a JSON object');
     return body as Record<string, unknown>;

@@ -1,7 +1,8 @@
 import type { AuthorizationServerMetadata, ProtectedResourceMetadata } from '@typemcp/protocol';
 import { OAuthFlowError } from './OAuthFlowError';
+import { readLimited } from './readLimited';
 
-const MAX_DOCUMENT_CHARS = 256 * 1024;
+const MAX_DOCUMENT_BYTES = 256 * 1024;
 
 /** GETs a JSON metadata document; undefined for 4xx (not there), an error otherwise. */
 async function getJson(fetchImpl: typeof fetch, url: URL, protocolVersion: string): Promise<Record<string, unknown> | undefined> {
@@ -15,9 +16,13 @@ async function getJson(fetchImpl: typeof fetch, url: URL, protocolVersion: strin
     await response.body?.cancel();
     return undefined;
   }
-  const text = await response.text();
-  if (!response.ok) throw new OAuthFlowError(`${url.href} answered HTTP ${response.status}`);
-  if (text.length > MAX_DOCUMENT_CHARS) throw new OAuthFlowError(`${url.href} is too large`);
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new OAuthFlowError(`${url.href} answered HTTP ${response.status}`);
+  }
+  const text = await readLimited(response, MAX_DOCUMENT_BYTES, url.href).catch((error: Error) => {
+    throw new OAuthFlowError(error.message);
+  });
   try {
     const body = JSON.parse(text) as unknown;
     if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as Record<string, unknown>;
