@@ -10,7 +10,7 @@ describe('JwtVerifier', () => {
   it('turns claims into the caller: sub, client_id/azp, scope/scp, exp, claims', async () => {
     const verifier = new JwtVerifier({ issuer: ISSUER, audience: AUDIENCE, key: kit.publicKey });
     const auth = await verifier.verify(await kit.sign({ client_id: undefined, azp: 'spa', scope: undefined, scp: ['mcp', 'read'] }));
-    expect(auth).toMatchObject({ subject: 'alice', clientId: 'spa', scopes: ['mcp', 'read'], resource: AUDIENCE, claims: { iss: ISSUER } });
+    expect(auth).toMatchObject({ subject: 'alice', clientId: 'spa', scopes: ['mcp', 'read'], claims: { iss: ISSUER, aud: AUDIENCE } });
     expect(auth.expiresAt).toBeGreaterThan(Date.now() / 1000);
   });
 

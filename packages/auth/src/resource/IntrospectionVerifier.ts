@@ -94,7 +94,6 @@ export class IntrospectionVerifier implements TokenVerifier {
       clientId: typeof answer.client_id === 'string' ? answer.client_id : undefined,
       scopes: readScopes(answer),
       expiresAt: exp,
-      resource: this.options.audience,
       claims: answer,
     };
     this.cache.set(key, auth, Math.min(now + ttl, exp !== undefined ? exp * 1000 : Infinity));

@@ -98,13 +98,13 @@ export class JwtVerifier implements TokenVerifier {
       if (error instanceof TypeError) throw new InvalidTokenError('The token is not a valid JWT');
       throw error;
     }
-    const audience = Array.isArray(this.options.audience) ? this.options.audience[0] : this.options.audience;
     return {
       subject: typeof payload.sub === 'string' ? payload.sub : undefined,
       clientId: typeof payload.client_id === 'string' ? payload.client_id : typeof payload.azp === 'string' ? payload.azp : undefined,
       scopes: readScopes(payload),
       expiresAt: payload.exp,
-      resource: audience,
+      // the audience was checked above against the configured one, which an identity provider may
+      // name differently from the endpoint URL; so no `resource` for the guard to compare again
       claims: { ...payload },
     };
   }
