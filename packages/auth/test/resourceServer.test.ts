@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import { Context, createServer, McpServer, Prompt, Resource, Tool } from '@typemcp/server';
-import { mcpApp } from '@typemcp/hono';
+import { McpHttpHandler, mcpApp } from '@typemcp/hono';
 import { JwtVerifier } from '@typemcp/auth';
 import { INIT, listenLate, post } from './support/listen';
 import { ISSUER, jwtKit, unsignedToken } from './support/jwt';
@@ -253,5 +253,23 @@ describe('a verifier that cannot decide', () => {
     expect(response.headers.get('retry-after')).toBe('5');
     expect(JSON.stringify(await response.json())).not.toContain('ECONNREFUSED');
     expect(reported.map((e) => e.message)).toEqual(['ECONNREFUSED introspection']);
+  });
+});
+
+describe('McpHttpHandler.fetch without Hono (workers, Deno, Bun)', () => {
+  it('is guarded by the same auth option and serves the metadata', async () => {
+    const handler = new McpHttpHandler(createServer({ name: 'worker', providers: [Protected] }).server, {
+      validateHost: false,
+      auth: { verifier: new JwtVerifier({ issuer: ISSUER, audience: 'https://worker.example/mcp', key: kit.publicKey }), resource: 'https://worker.example/mcp', authorizationServers: [ISSUER] },
+    });
+    const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+    const refused = await handler.fetch(new Request('https://worker.example/mcp', { method: 'POST', headers, body: JSON.stringify(INIT) }));
+    expect(refused.status).toBe(401);
+    const metadata = await handler.fetch(new Request('https://worker.example/.well-known/oauth-protected-resource/mcp'));
+    expect(((await metadata.json()) as { resource: string }).resource).toBe('https://worker.example/mcp');
+    const token = await kit.sign({ aud: 'https://worker.example/mcp' });
+    const ok = await handler.fetch(new Request('https://worker.example/mcp', { method: 'POST', headers: { ...headers, authorization: `Bearer ${token}` }, body: JSON.stringify(INIT) }));
+    expect(ok.status).toBe(200);
+    await handler.close();
   });
 });

@@ -2,9 +2,7 @@ import { Hono } from 'hono';
 import type { Context as HonoContext } from 'hono';
 import type { AuthInfo } from '@typemcp/protocol';
 import type { Server } from '@typemcp/server';
-import { ResourceGuard } from './auth/ResourceGuard';
 import { errorResponse } from './httpErrors';
-import { withCors } from './security/cors';
 import { McpHttpHandler } from './McpHttpHandler';
 import type { McpRoute } from './McpHttpHandler';
 import { rememberNodeExchange } from './nodeRequest';
@@ -50,18 +48,11 @@ export function mcpApp(target: Servable, options: McpHttpOptions = {}): McpHonoA
     return c.req.raw;
   };
   let serveRoute = (c: HonoContext, route: McpRoute) => handler.handle(node(c), route, auth(c));
-  if (options.auth) {
-    const guard = new ResourceGuard(options.auth, handler.server, () => handler.sessions);
-    handler.authorize = (message, caller) => guard.authorize(message, caller);
+  const guard = handler.guard;
+  if (guard) {
+    // OAuth (options.auth): the RFC 9728 metadata, and every MCP route behind the guard
     for (const path of guard.metadataPaths) app.get(path, () => guard.metadataResponse());
-    serveRoute = async (c, route) => {
-      if (c.req.method === 'OPTIONS') return handler.handle(node(c), route);
-      const caller = await guard.authenticate(c.req.raw, route);
-      if (caller instanceof Response) return options.cors ? withCors(c.req.raw, caller, options) : caller;
-      const response = await handler.handle(node(c), route, caller);
-      if (route === 'mcp') guard.claimSession(response, caller);
-      return response;
-    };
+    serveRoute = (c, route) => guard.serve(node(c), route, (caller) => handler.handle(c.req.raw, route, caller), options);
   }
   app.all(options.endpoint ?? '/mcp', (c) => serveRoute(c, 'mcp'));
   if (options.ssePath !== false) {
