@@ -157,6 +157,7 @@ describe('an authenticated caller', () => {
     ['tools/call', { name: 'admin_only', arguments: {} }, 'mcp admin'],
     ['prompts/get', { name: 'adminPrompt' }, 'mcp admin'],
     ['resources/read', { uri: 'admin://config' }, 'mcp admin'],
+    ['resources/subscribe', { uri: 'admin://config' }, 'mcp admin'],
     ['tools/call', { name: 'report', arguments: {} }, 'mcp reports'],
   ])('%s %j without the scope: 403 insufficient_scope naming the scopes for step-up', async (method, params, scope) => {
     const token = await kit.sign();

@@ -226,7 +226,12 @@ export class McpApp {
     const key = params?.name;
     if (method === 'tools/call' && typeof key === 'string') return this.registry.tools.get(key)?.scopes;
     if (method === 'prompts/get' && typeof key === 'string') return this.registry.prompts.get(key)?.scopes;
-    if (method === 'resources/read' && typeof params?.uri === 'string') return this.registry.resourceEntry(params.uri)?.scopes;
+    if ((method === 'resources/read' || method === 'resources/subscribe') && typeof params?.uri === 'string') return this.registry.resourceEntry(params.uri)?.scopes;
+    if (method === 'completion/complete') {
+      const ref = params?.ref as { type?: unknown; name?: unknown; uri?: unknown } | undefined;
+      if (ref?.type === 'ref/prompt' && typeof ref.name === 'string') return this.registry.prompts.get(ref.name)?.scopes;
+      if (ref?.type === 'ref/resource' && typeof ref.uri === 'string') return this.registry.templates.get(ref.uri)?.scopes;
+    }
     return undefined;
   }
 
@@ -265,6 +270,7 @@ export class McpApp {
       });
       s.setRequestHandler('resources/subscribe', (p, ctx) => {
         if (typeof p.uri !== 'string') throw new McpError(ErrorCode.InvalidParams, 'resources/subscribe: "uri" must be a string');
+        checkScopes(`resource ${p.uri}`, r.resourceEntry(p.uri)?.scopes, ctx.auth);
         ctx.connection.subscriptions.add(p.uri);
         return {};
       });
@@ -287,7 +293,10 @@ export class McpApp {
     if (hasTasks && !s.hasHandler('tasks/get')) registerTaskHandlers(s, this.taskEngines);
     const hasCompletions = [...r.prompts.values(), ...r.templates.values()].some((e) => e.completions.size > 0);
     if (hasCompletions && !s.hasHandler('completion/complete')) {
-      s.setRequestHandler('completion/complete', (p) => this.complete(p));
+      s.setRequestHandler('completion/complete', (p, ctx) => {
+        checkScopes('completion', this.requiredScopes('completion/complete', p as unknown as Record<string, unknown>), ctx.auth);
+        return this.complete(p);
+      });
     }
   }
 
