@@ -30,12 +30,14 @@ export type McpHonoApp = Hono & { mcp: McpHttpHandler };
 /**
  * A Hono app serving MCP: Streamable HTTP (both eras) at `/mcp`, the legacy HTTP+SSE transport at
  * `/sse` and `/messages`. Mount it under any prefix of your own app; an `auth` value your
- * middleware sets on the Hono context reaches handlers. Every answer, even for an unknown path
- * or a crash, is a JSON-RPC body.
+ * middleware sets on the Hono context reaches handlers. With `options.auth` the routes need
+ * OAuth bearer tokens and the app also serves the RFC 9728 metadata under `/.well-known` (mount
+ * it at the root then). Every answer, even for an unknown path or a crash, is a JSON-RPC body.
  *
  * @example
  * const app = new Hono();
  * app.route('/tools', mcpApp(createServer({ providers: [Demo] }))); // POST /tools/mcp
+ * app.route('/', mcpApp(mcp, { auth: { verifier, resource: 'https://h/mcp', authorizationServers: ['https://as'] } }));
  */
 export function mcpApp(target: Servable, options: McpHttpOptions = {}): McpHonoApp {
   const handler = new McpHttpHandler(serverOf(target), options);
