@@ -8,6 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureBuilt } from '../support/ensureBuilt';
 import { tsNodeCommand } from '../support/spawnTs';
 
 jest.setTimeout(120_000);
@@ -15,6 +16,7 @@ jest.setTimeout(120_000);
 let server: ChildProcess;
 let mcpUrl: string;
 beforeAll(async () => {
+  ensureBuilt(['auth']);
   const { command, args } = tsNodeCommand('apps/auth/src/server.ts', ['--port', '0', '--auto-approve']);
   server = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

@@ -11,6 +11,7 @@ import { auth, UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.j
 import type { OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
+import { ensureBuilt } from '../support/ensureBuilt';
 import { tsNodeCommand } from '../support/spawnTs';
 
 jest.setTimeout(90_000);
@@ -58,6 +59,7 @@ class TestProvider implements OAuthClientProvider {
 let child: ChildProcess;
 let origin: string;
 beforeAll(async () => {
+  ensureBuilt(['auth']);
   const { command, args } = tsNodeCommand('apps/auth/src/server.ts', ['--port', '0', '--auto-approve']);
   child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

@@ -111,6 +111,16 @@ describe('against the built-in authorization server', () => {
     await client.close();
   });
 
+  it('registers again when the stored registration is for another redirect URI (an earlier loopback port)', async () => {
+    const store = new InMemoryTokenStore();
+    await store.set(served.origin, { client: { client_id: 'stale', redirect_uris: ['http://127.0.0.1:2/callback'] } });
+    const provider = browserProvider({ store });
+    const client = await connect(served.origin, provider);
+    expect(provider.visits[0].searchParams.get('client_id')).not.toBe('stale');
+    expect((await store.get(served.origin))?.client?.redirect_uris).toEqual([REDIRECT]);
+    await client.close();
+  });
+
   it('works over the HTTP+SSE transport', async () => {
     const client = new Client({ name: 'sse', version: '1.0.0' }, { mode: 'legacy' });
     await client.connect(new SSEClientTransport(new URL(`${served.origin}/sse`), { authProvider: browserProvider() }));

@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { ensureBuilt } from '../support/ensureBuilt';
 
 jest.setTimeout(120_000);
 
@@ -74,6 +75,7 @@ function runScenario(scenario: string): Promise<{ code: number | null; output: s
 }
 
 describe('official conformance suite, client scenarios', () => {
+  beforeAll(() => ensureBuilt(['auth'])); // the client program imports @typemcp/auth
   it.each(SCENARIOS)('%s', async (scenario) => {
     const { code, output } = await runScenario(scenario);
     if (code !== 0) console.log(output.slice(-3000));

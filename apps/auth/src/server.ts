@@ -1,7 +1,7 @@
 /**
  * A protected MCP server and its built-in authorization server on one origin:
  *
- *   npx ts-node apps/auth/src/server.ts --port 3000 [--auto-approve] [--access-token-ttl 3600]
+ *   npx ts-node apps/auth/src/server.ts --port 3000 [--auto-approve] [--access-token-ttl 3600] [--db auth.sqlite]
  *
  * MCP at /mcp (tokens needed, scope `mcp`; `admin_only` needs `admin`), the authorization server at
  * /authorize, /token, /register, /revoke and its metadata under /.well-known. With --auto-approve
@@ -10,12 +10,14 @@
 import 'reflect-metadata';
 import { serve as serveNode } from '@hono/node-server';
 import { authorizationServer, InMemoryOAuthProvider } from '@typemcp/auth';
+import type { AuthorizationRequest, OAuthServerProvider } from '@typemcp/auth';
 import { mcpApp } from '@typemcp/hono';
 import { createServer } from '@typemcp/server';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { consent } from './consent';
 import { Demo } from './Demo';
+import { SqliteOAuthProvider } from './SqliteOAuthProvider';
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -23,14 +25,13 @@ function flag(name: string): string | undefined {
 }
 
 const autoApprove = process.argv.includes('--auto-approve');
-const provider = new InMemoryOAuthProvider({
-  approve: (request, http) => (autoApprove ? { subject: 'demo-user', scopes: request.scopes } : consent(request, http)),
-  accessTokenTtlSeconds: Number(flag('--access-token-ttl') ?? 3600),
-});
+const approve = (request: AuthorizationRequest, http: Request) => (autoApprove ? { subject: 'demo-user', scopes: request.scopes } : consent(request, http));
+const accessTokenTtlSeconds = Number(flag('--access-token-ttl') ?? 3600);
+const database = flag('--db');
 const mcp = createServer({ providers: [Demo] });
 
 /** The whole origin, built once the port is known (the issuer and resource name it). */
-function build(origin: string): Hono {
+function build(origin: string, provider: OAuthServerProvider): Hono {
   const app = new Hono();
   app.route('/', authorizationServer({
     provider,
@@ -46,15 +47,23 @@ function build(origin: string): Hono {
   return app;
 }
 
-let app: Hono | undefined;
-const server = serveNode({ fetch: (request: Request, env: unknown) => (app as Hono).fetch(request, env), hostname: '127.0.0.1', port: Number(flag('--port') ?? 3000) }, (info: AddressInfo) => {
-  const origin = `http://127.0.0.1:${info.port}`;
-  app = build(origin);
-  process.stderr.write(`[auth-demo] serving MCP at ${origin}/mcp, authorization server ${origin}${autoApprove ? ' (auto-approve)' : ''}\n`);
-});
-const stop = () => {
-  (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-  server.close(() => process.exit(0));
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+async function main(): Promise<void> {
+  // --db FILE keeps clients and tokens in SQLite across restarts; otherwise they live in memory
+  const provider: OAuthServerProvider = database
+    ? await SqliteOAuthProvider.open(database, { approve, accessTokenTtlSeconds })
+    : new InMemoryOAuthProvider({ approve, accessTokenTtlSeconds });
+  let app: Hono | undefined;
+  const server = serveNode({ fetch: (request: Request, env: unknown) => (app as Hono).fetch(request, env), hostname: '127.0.0.1', port: Number(flag('--port') ?? 3000) }, (info: AddressInfo) => {
+    const origin = `http://127.0.0.1:${info.port}`;
+    app = build(origin, provider);
+    process.stderr.write(`[auth-demo] serving MCP at ${origin}/mcp, authorization server ${origin}${autoApprove ? ' (auto-approve)' : ''}\n`);
+  });
+  const stop = () => {
+    (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+    server.close(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -30,4 +30,4 @@ export type { ClientAssertionOptions } from './client/createClientAssertion';
 export { OAuthError } from './authorization/OAuthError';
 export { hashSecret, randomToken } from './authorization/secrets';
 export { InvalidTokenError } from '@typemcp/protocol';
-export type { TokenVerifier, ResourceServerOptions, AuthInfo } from '@typemcp/protocol';
+export type { TokenVerifier, ResourceServerOptions, AuthInfo, OAuthTokens, OAuthClientInformation, OAuthClientMetadata } from '@typemcp/protocol';

@@ -32,7 +32,7 @@ afterAll(() => new Promise((r) => server.close(r)));
 it('an active token becomes the caller, and the answer is reused', async () => {
   calls = 0;
   const auth = await verifier.verify('good');
-  expect(auth).toMatchObject({ subject: 'alice', clientId: 'c1', scopes: ['mcp', 'admin'], resource: AUDIENCE, token: 'good' });
+  expect(auth).toMatchObject({ subject: 'alice', clientId: 'c1', scopes: ['mcp', 'admin'], token: 'good' });
   await verifier.verify('good');
   expect(calls).toBe(1);
 });

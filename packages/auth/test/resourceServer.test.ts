@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import { Context, createServer, McpServer, Prompt, Resource, Tool } from '@typemcp/server';
-import { mcpApp } from '@typemcp/hono';
+import { McpHttpHandler, mcpApp } from '@typemcp/hono';
 import { JwtVerifier } from '@typemcp/auth';
 import { INIT, listenLate, post } from './support/listen';
 import { ISSUER, jwtKit, unsignedToken } from './support/jwt';
@@ -157,6 +157,7 @@ describe('an authenticated caller', () => {
     ['tools/call', { name: 'admin_only', arguments: {} }, 'mcp admin'],
     ['prompts/get', { name: 'adminPrompt' }, 'mcp admin'],
     ['resources/read', { uri: 'admin://config' }, 'mcp admin'],
+    ['resources/subscribe', { uri: 'admin://config' }, 'mcp admin'],
     ['tools/call', { name: 'report', arguments: {} }, 'mcp reports'],
   ])('%s %j without the scope: 403 insufficient_scope naming the scopes for step-up', async (method, params, scope) => {
     const token = await kit.sign();
@@ -238,5 +239,38 @@ describe('an authenticated caller', () => {
     const ok = await post(mcp(), { ...body, params: { ...body.params, name: 'whoami' } }, token, { ...headers, 'mcp-name': 'whoami' });
     expect(ok.status).toBe(200);
     expect(JSON.parse((await json(ok)).result.content[0].text).subject).toBe('alice');
+  });
+});
+
+describe('a verifier that cannot decide', () => {
+  it('is 503 with Retry-After, never 401, and the error is reported, not leaked', async () => {
+    const reported: Error[] = [];
+    const app = mcpApp(createServer({ name: 'down', providers: [Protected], onerror: (e) => reported.push(e) }), {
+      validateHost: false,
+      auth: { verifier: { verify: () => Promise.reject(new Error('ECONNREFUSED introspection')) }, resource: 'http://127.0.0.1/mcp', authorizationServers: ['https://as.example'] },
+    });
+    const response = await app.request('http://127.0.0.1/mcp', { method: 'POST', headers: { authorization: 'Bearer abc', 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify(INIT) });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(JSON.stringify(await response.json())).not.toContain('ECONNREFUSED');
+    expect(reported.map((e) => e.message)).toEqual(['ECONNREFUSED introspection']);
+  });
+});
+
+describe('McpHttpHandler.fetch without Hono (workers, Deno, Bun)', () => {
+  it('is guarded by the same auth option and serves the metadata', async () => {
+    const handler = new McpHttpHandler(createServer({ name: 'worker', providers: [Protected] }).server, {
+      validateHost: false,
+      auth: { verifier: new JwtVerifier({ issuer: ISSUER, audience: 'https://worker.example/mcp', key: kit.publicKey }), resource: 'https://worker.example/mcp', authorizationServers: [ISSUER] },
+    });
+    const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+    const refused = await handler.fetch(new Request('https://worker.example/mcp', { method: 'POST', headers, body: JSON.stringify(INIT) }));
+    expect(refused.status).toBe(401);
+    const metadata = await handler.fetch(new Request('https://worker.example/.well-known/oauth-protected-resource/mcp'));
+    expect(((await metadata.json()) as { resource: string }).resource).toBe('https://worker.example/mcp');
+    const token = await kit.sign({ aud: 'https://worker.example/mcp' });
+    const ok = await handler.fetch(new Request('https://worker.example/mcp', { method: 'POST', headers: { ...headers, authorization: `Bearer ${token}` }, body: JSON.stringify(INIT) }));
+    expect(ok.status).toBe(200);
+    await handler.close();
   });
 });

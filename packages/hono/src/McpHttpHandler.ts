@@ -1,6 +1,7 @@
 import { ErrorCode, LEGACY_PROTOCOL_VERSIONS } from '@typemcp/protocol';
-import type { AuthInfo, JSONRPCMessage, JSONRPCRequest, MessageExtra, RequestId } from '@typemcp/protocol';
+import type { AuthInfo, JSONRPCRequest, MessageExtra, RequestId } from '@typemcp/protocol';
 import type { Server } from '@typemcp/server';
+import { ResourceGuard } from './auth/ResourceGuard';
 import { errorResponse } from './httpErrors';
 import { InflightTracker } from './InflightTracker';
 import { LegacySseSessions } from './legacySse/LegacySseSessions';
@@ -62,8 +63,8 @@ export class McpHttpHandler {
   private readonly maxSessions: number;
   private readonly streams: StreamBudget;
   private draining = false;
-  /** Set when auth is on: refuses (403) a request naming something the caller's scopes do not reach. */
-  authorize?: (message: JSONRPCMessage, auth: AuthInfo | undefined) => Response | undefined;
+  /** The OAuth resource-server guard, when `options.auth` is set (see docs/auth.md). */
+  readonly guard?: ResourceGuard;
   private closed = false;
 
   constructor(
@@ -88,6 +89,7 @@ export class McpHttpHandler {
       },
       this.inflight,
     );
+    if (options.auth) this.guard = new ResourceGuard(options.auth, server, () => this.sessions);
     if (!this.stateless) {
       const idle = options.sessionIdleTimeoutMs ?? 30 * 60_000;
       const unused = options.unusedSessionTimeoutMs ?? 10_000;
@@ -167,9 +169,12 @@ export class McpHttpHandler {
   fetch(request: Request, auth?: AuthInfo): Promise<Response> {
     const path = new URL(request.url).pathname;
     const { endpoint = '/mcp', ssePath = '/sse', messagesPath = '/messages' } = this.options;
-    if (path.endsWith(endpoint)) return this.handle(request, 'mcp', auth);
-    if (ssePath !== false && path.endsWith(ssePath)) return this.handle(request, 'sse', auth);
-    if (ssePath !== false && path.endsWith(messagesPath)) return this.handle(request, 'messages', auth);
+    const guard = this.guard;
+    if (guard?.metadataPaths.includes(path) && request.method === 'GET') return Promise.resolve(guard.metadataResponse());
+    const serve = (route: McpRoute) => (guard ? guard.serve(request, route, (caller) => this.handle(request, route, caller), this.options) : this.handle(request, route, auth));
+    if (path.endsWith(endpoint)) return serve('mcp');
+    if (ssePath !== false && path.endsWith(ssePath)) return serve('sse');
+    if (ssePath !== false && path.endsWith(messagesPath)) return serve('messages');
     return Promise.resolve(errorResponse(404, ErrorCode.MethodNotFound, `Not found: ${path}`));
   }
 
@@ -233,7 +238,7 @@ export class McpHttpHandler {
     if (refused) return refused;
     const message = await readMessage(request, this.bodyLimit);
     if (message instanceof Response) return message;
-    const forbidden = this.authorize?.(message, auth);
+    const forbidden = this.guard?.authorize(message, auth);
     if (forbidden) return forbidden;
     if (this.draining && 'method' in message && 'id' in message) return shuttingDownResponse(message.id);
     const extra = messageExtra(request, auth);

@@ -2,9 +2,7 @@ import { Hono } from 'hono';
 import type { Context as HonoContext } from 'hono';
 import type { AuthInfo } from '@typemcp/protocol';
 import type { Server } from '@typemcp/server';
-import { ResourceGuard } from './auth/ResourceGuard';
 import { errorResponse } from './httpErrors';
-import { withCors } from './security/cors';
 import { McpHttpHandler } from './McpHttpHandler';
 import type { McpRoute } from './McpHttpHandler';
 import { rememberNodeExchange } from './nodeRequest';
@@ -46,13 +44,15 @@ export type McpHonoApp = Hono & {
 /**
  * A Hono app serving MCP: Streamable HTTP (both eras) at `/mcp`, the legacy HTTP+SSE transport at
  * `/sse` and `/messages`. Mount it under any prefix of your own app; an `auth` value your
- * middleware sets on the Hono context reaches handlers. Every answer, even for an unknown path
- * or a crash, is a JSON-RPC body.
+ * middleware sets on the Hono context reaches handlers. With `options.auth` the routes need
+ * OAuth bearer tokens and the app also serves the RFC 9728 metadata under `/.well-known` (mount
+ * it at the root then). Every answer, even for an unknown path or a crash, is a JSON-RPC body.
  *
  * @example
  * const app = new Hono();
  * app.route('/tools', mcpApp(createServer({ providers: [Demo] }))); // POST /tools/mcp
  * // exactly at /mcp: app.route('/mcp', mcpApp(server, { endpoint: '/' }))
+ * app.route('/', mcpApp(mcp, { auth: { verifier, resource: 'https://h/mcp', authorizationServers: ['https://as'] } }));
  */
 export function mcpApp(target: Servable, options: McpHttpOptions = {}): McpHonoApp {
   const handler = new McpHttpHandler(serverOf(target), options);
@@ -71,18 +71,11 @@ export function mcpApp(target: Servable, options: McpHttpOptions = {}): McpHonoA
     return c.req.raw;
   };
   let serveRoute = (c: HonoContext, route: McpRoute) => handler.handle(node(c), route, auth(c));
-  if (options.auth) {
-    const guard = new ResourceGuard(options.auth, handler.server, () => handler.sessions);
-    handler.authorize = (message, caller) => guard.authorize(message, caller);
+  const guard = handler.guard;
+  if (guard) {
+    // OAuth (options.auth): the RFC 9728 metadata, and every MCP route behind the guard
     for (const path of guard.metadataPaths) app.get(path, () => guard.metadataResponse());
-    serveRoute = async (c, route) => {
-      if (c.req.method === 'OPTIONS') return handler.handle(node(c), route);
-      const caller = await guard.authenticate(c.req.raw, route);
-      if (caller instanceof Response) return options.cors ? withCors(c.req.raw, caller, options) : caller;
-      const response = await handler.handle(node(c), route, caller);
-      if (route === 'mcp') guard.claimSession(response, caller);
-      return response;
-    };
+    serveRoute = (c, route) => guard.serve(node(c), route, (caller) => handler.handle(c.req.raw, route, caller), options);
   }
   app.all(options.endpoint ?? '/mcp', (c) => serveRoute(c, 'mcp'));
   if (options.ssePath !== false) {

@@ -230,7 +230,12 @@ export class McpApp {
     const key = params?.name;
     if (method === 'tools/call' && typeof key === 'string') return this.registry.tools.get(key)?.scopes;
     if (method === 'prompts/get' && typeof key === 'string') return this.registry.prompts.get(key)?.scopes;
-    if (method === 'resources/read' && typeof params?.uri === 'string') return this.registry.resourceEntry(params.uri)?.scopes;
+    if ((method === 'resources/read' || method === 'resources/subscribe') && typeof params?.uri === 'string') return this.registry.resourceEntry(params.uri)?.scopes;
+    if (method === 'completion/complete') {
+      const ref = params?.ref as { type?: unknown; name?: unknown; uri?: unknown } | undefined;
+      if (ref?.type === 'ref/prompt' && typeof ref.name === 'string') return this.registry.prompts.get(ref.name)?.scopes;
+      if (ref?.type === 'ref/resource' && typeof ref.uri === 'string') return this.registry.templates.get(ref.uri)?.scopes;
+    }
     return undefined;
   }
 
@@ -268,7 +273,9 @@ export class McpApp {
         return r.read(p.uri, ctx);
       });
       s.setRequestHandler('resources/subscribe', (p, ctx) => {
-        ctx.connection.subscriptions.add(checkUri('resources/subscribe', p.uri));
+        const uri = checkUri('resources/subscribe', p.uri);
+        checkScopes(`resource ${uri}`, r.resourceEntry(uri)?.scopes, ctx.auth);
+        ctx.connection.subscriptions.add(uri);
         return {};
       });
       s.setRequestHandler('resources/unsubscribe', (p, ctx) => {
@@ -289,7 +296,10 @@ export class McpApp {
     if (hasTasks && !s.hasHandler('tasks/get')) registerTaskHandlers(s, this.taskEngines);
     const hasCompletions = [...r.prompts.values(), ...r.templates.values()].some((e) => e.completions.size > 0);
     if (hasCompletions && !s.hasHandler('completion/complete')) {
-      s.setRequestHandler('completion/complete', (p) => this.complete(p));
+      s.setRequestHandler('completion/complete', (p, ctx) => {
+        checkScopes('completion', this.requiredScopes('completion/complete', p as unknown as Record<string, unknown>), ctx.auth);
+        return this.complete(p);
+      });
     }
   }
 

@@ -1,7 +1,12 @@
 import type { ClientMetadataFetcher } from './cimd/ClientMetadataFetcher';
 import type { OAuthServerProvider } from './OAuthServerProvider';
 
-/** Options of `/register` (RFC 7591 dynamic client registration). */
+/**
+ * Options of `/register` (RFC 7591 dynamic client registration).
+ *
+ * @example
+ * authorizationServer({ provider, issuer, registration: { validScopes: ['mcp', 'admin'], defaultScopes: ['mcp'] } });
+ */
 export interface ClientRegistrationOptions {
   /** Scopes a client may register for (default: `scopesSupported`; none listed: any). */
   validScopes?: string[];
@@ -11,7 +16,12 @@ export interface ClientRegistrationOptions {
   clientSecretExpiresInSeconds?: number;
 }
 
-/** Options of `authorizationServer()`. */
+/**
+ * Options of `authorizationServer()`.
+ *
+ * @example
+ * const options: AuthorizationServerOptions = { provider, issuer: 'https://mcp.example.com', scopesSupported: ['mcp'], resources: ['https://mcp.example.com/mcp'] };
+ */
 export interface AuthorizationServerOptions {
   /** Where clients, codes and tokens live and how users approve. */
   provider: OAuthServerProvider;

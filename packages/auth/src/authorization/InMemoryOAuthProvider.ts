@@ -10,7 +10,12 @@ import type {
 } from './OAuthServerProvider';
 import { hashSecret, randomToken } from './secrets';
 
-/** Options of {@link InMemoryOAuthProvider}. */
+/**
+ * Options of {@link InMemoryOAuthProvider}.
+ *
+ * @example
+ * const options: InMemoryOAuthProviderOptions = { approve: (request) => ({ subject: 'demo-user', scopes: request.scopes }), accessTokenTtlSeconds: 900 };
+ */
 export interface InMemoryOAuthProviderOptions {
   /** Decides each authorization request: approve (who, which scopes), deny, or show a page. */
   approve: (request: AuthorizationRequest, http: Request) => Promise<AuthorizationDecision> | AuthorizationDecision;

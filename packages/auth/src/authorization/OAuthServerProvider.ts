@@ -1,6 +1,11 @@
 import type { OAuthClientMetadata, OAuthTokens, TokenVerifier } from '@typemcp/protocol';
 
-/** A registered client as the authorization server keeps it: never the secret, only its hash. */
+/**
+ * A registered client as the authorization server keeps it: never the secret, only its hash.
+ *
+ * @example
+ * const client: OAuthClientRecord = { client_id: 'cli', redirect_uris: ['http://127.0.0.1:8765/callback'], token_endpoint_auth_method: 'none' };
+ */
 export interface OAuthClientRecord extends OAuthClientMetadata {
   client_id: string;
   client_id_issued_at?: number;
@@ -9,7 +14,12 @@ export interface OAuthClientRecord extends OAuthClientMetadata {
   client_secret_hash?: string;
 }
 
-/** A validated authorization request, waiting for the user's decision. */
+/**
+ * A validated authorization request, waiting for the user's decision.
+ *
+ * @example
+ * const approve = (request: AuthorizationRequest) => ({ subject: 'demo-user', scopes: request.scopes });
+ */
 export interface AuthorizationRequest {
   client: OAuthClientRecord;
   redirectUri: string;
@@ -23,10 +33,20 @@ export interface AuthorizationRequest {
   params: Record<string, string>;
 }
 
-/** The user's decision: approved (who, which scopes), or a page to show first (login, consent). */
+/**
+ * The user's decision: approved (who, which scopes), denied, or a page to show first (login, consent).
+ *
+ * @example
+ * const decision: AuthorizationDecision = signedIn ? { subject: user.id } : loginPage(request);
+ */
 export type AuthorizationDecision = { subject: string; scopes?: string[] } | { denied: true; description?: string } | Response;
 
-/** A one-time authorization code, bound to everything the token request must repeat. */
+/**
+ * A one-time authorization code, bound to everything the token request must repeat.
+ *
+ * @example
+ * await provider.saveCode({ code, clientId, subject, scopes, redirectUri, codeChallenge, expiresAt: Date.now() + 60_000 });
+ */
 export interface AuthorizationCodeRecord {
   code: string;
   clientId: string;
@@ -39,7 +59,12 @@ export interface AuthorizationCodeRecord {
   expiresAt: number;
 }
 
-/** What a set of tokens is issued for. */
+/**
+ * What a set of tokens is issued for.
+ *
+ * @example
+ * await provider.issueTokens({ clientId: 'cli', subject: 'alice', scopes: ['mcp'], resource: 'https://mcp.example.com/mcp', refresh: true });
+ */
 export interface TokenGrant {
   clientId: string;
   subject: string;

@@ -13,6 +13,9 @@ export function randomToken(bytes = 32): string {
 /**
  * The stored form of a secret or token: SHA-256, base64url. Secrets made by {@link randomToken}
  * carry 256 bits of entropy, so a fast hash is enough (no password hashing needed).
+ *
+ * @example
+ * const client = { client_id: 'robot', client_secret_hash: hashSecret(secret), grant_types: ['client_credentials'] };
  */
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('base64url');

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { importJWK, SignJWT } from 'jose';
 import type { JWK, KeyLike } from 'jose';
 
-/** Options of {@link createClientAssertion}. */
+/**
+ * Options of {@link createClientAssertion}.
+ *
+ * @example
+ * const options: ClientAssertionOptions = { clientId: 'robot', privateKey, alg: 'ES256', kid: 'robot-1' };
+ */
 export interface ClientAssertionOptions {
   /** The client's id: `iss` and `sub` of the assertion. */
   clientId: string;

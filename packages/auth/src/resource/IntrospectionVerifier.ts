@@ -4,7 +4,12 @@ import type { AuthInfo, TokenVerifier } from '@typemcp/protocol';
 import { BoundedCache } from './BoundedCache';
 import { readScopes } from './readScopes';
 
-/** Options of {@link IntrospectionVerifier}. */
+/**
+ * Options of {@link IntrospectionVerifier}.
+ *
+ * @example
+ * const options: IntrospectionVerifierOptions = { endpoint: 'https://as.example.com/introspect', audience: 'https://mcp.example.com/mcp', cacheTtlMs: 30_000 };
+ */
 export interface IntrospectionVerifierOptions {
   /** The authorization server's RFC 7662 introspection endpoint. */
   endpoint: string | URL;
@@ -26,6 +31,22 @@ export interface IntrospectionVerifierOptions {
 }
 
 const MAX_ANSWER_BYTES = 64 * 1024;
+
+/** A response body as text, cancelled past `max` bytes. */
+async function bodyText(response: Response, max: number): Promise<string> {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    size += next.value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw new Error('answer too large');
+    }
+    chunks.push(next.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 /**
  * Verifies opaque tokens by asking the authorization server (RFC 7662 token introspection),
@@ -73,7 +94,6 @@ export class IntrospectionVerifier implements TokenVerifier {
       clientId: typeof answer.client_id === 'string' ? answer.client_id : undefined,
       scopes: readScopes(answer),
       expiresAt: exp,
-      resource: this.options.audience,
       claims: answer,
     };
     this.cache.set(key, auth, Math.min(now + ttl, exp !== undefined ? exp * 1000 : Infinity));
@@ -104,9 +124,11 @@ export class IntrospectionVerifier implements TokenVerifier {
       signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000),
       redirect: 'error',
     });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    if (text.length > MAX_ANSWER_BYTES) throw new Error('answer too large');
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new Error(`HTTP ${response.status}`);
+    }
+    const text = await bodyText(response, MAX_ANSWER_BYTES);
     const body = JSON.parse(text) as unknown;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('answer is not a JSON object');
     return body as Record<string, unknown>;

@@ -4,7 +4,12 @@ import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import type { JWTPayload, JWTVerifyGetKey, KeyLike } from 'jose';
 import { readScopes } from './readScopes';
 
-/** Options of {@link JwtVerifier}. */
+/**
+ * Options of {@link JwtVerifier}.
+ *
+ * @example
+ * const options: JwtVerifierOptions = { issuer: 'https://login.example.com/', audience: 'https://mcp.example.com/mcp', jwksUri: 'https://login.example.com/jwks' };
+ */
 export interface JwtVerifierOptions {
   /** The issuer tokens must name (`iss`), exactly. */
   issuer: string;
@@ -93,13 +98,13 @@ export class JwtVerifier implements TokenVerifier {
       if (error instanceof TypeError) throw new InvalidTokenError('The token is not a valid JWT');
       throw error;
     }
-    const audience = Array.isArray(this.options.audience) ? this.options.audience[0] : this.options.audience;
     return {
       subject: typeof payload.sub === 'string' ? payload.sub : undefined,
       clientId: typeof payload.client_id === 'string' ? payload.client_id : typeof payload.azp === 'string' ? payload.azp : undefined,
       scopes: readScopes(payload),
       expiresAt: payload.exp,
-      resource: audience,
+      // the audience was checked above against the configured one, which an identity provider may
+      // name differently from the endpoint URL; so no `resource` for the guard to compare again
       claims: { ...payload },
     };
   }

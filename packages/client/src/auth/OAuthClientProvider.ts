@@ -1,7 +1,12 @@
 import type { OAuthClientInformation, OAuthClientMetadata } from '@typemcp/protocol';
 import type { TokenStore } from './TokenStore';
 
-/** How a machine client authenticates for `client_credentials` (no user involved). */
+/**
+ * How a machine client authenticates for `client_credentials` (no user involved).
+ *
+ * @example
+ * const credentials: ClientCredentials = { clientId: 'robot', clientSecret: process.env.ROBOT_SECRET };
+ */
 export interface ClientCredentials {
   clientId: string;
   /** `client_secret_basic` (or `_post` where the server offers only that). */

@@ -91,7 +91,10 @@ export class OAuthHandler {
     const pre = this.provider.preRegistered?.(discovered.issuer);
     if (pre) return pre;
     const stored = await this.store.get(discovered.issuer);
-    if (stored?.client) return stored.client;
+    // a registration made for another redirect URI (a loopback port of an earlier run) is replaced
+    const redirectUri = this.provider.redirectUri ?? this.provider.clientMetadata.redirect_uris?.[0];
+    const usable = stored?.client && (!redirectUri || !stored.client.redirect_uris || stored.client.redirect_uris.includes(redirectUri));
+    if (stored?.client && usable) return stored.client;
     const url = this.provider.clientMetadataUrl;
     if (url && discovered.metadata.client_id_metadata_document_supported) return { client_id: url, token_endpoint_auth_method: 'none' };
     const client = await registerClient(this.fetchImpl, discovered.metadata, this.provider.clientMetadata);

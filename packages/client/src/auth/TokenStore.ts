@@ -1,6 +1,11 @@
 import type { OAuthClientInformation, OAuthTokens } from '@typemcp/protocol';
 
-/** What is kept for one authorization server. */
+/**
+ * What is kept for one authorization server.
+ *
+ * @example
+ * const saved: StoredCredentials = { client: { client_id: 'abc' }, tokens: { access_token: 't', token_type: 'Bearer' } };
+ */
 export interface StoredCredentials {
   /** The client's registration at that server (dynamic or metadata-document). */
   client?: OAuthClientInformation;

@@ -1,7 +1,8 @@
 import type { AuthorizationServerMetadata, ProtectedResourceMetadata } from '@typemcp/protocol';
 import { OAuthFlowError } from './OAuthFlowError';
+import { readLimited } from './readLimited';
 
-const MAX_DOCUMENT_CHARS = 256 * 1024;
+const MAX_DOCUMENT_BYTES = 256 * 1024;
 
 /** GETs a JSON metadata document; undefined for 4xx (not there), an error otherwise. */
 async function getJson(fetchImpl: typeof fetch, url: URL, protocolVersion: string): Promise<Record<string, unknown> | undefined> {
@@ -15,9 +16,13 @@ async function getJson(fetchImpl: typeof fetch, url: URL, protocolVersion: strin
     await response.body?.cancel();
     return undefined;
   }
-  const text = await response.text();
-  if (!response.ok) throw new OAuthFlowError(`${url.href} answered HTTP ${response.status}`);
-  if (text.length > MAX_DOCUMENT_CHARS) throw new OAuthFlowError(`${url.href} is too large`);
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new OAuthFlowError(`${url.href} answered HTTP ${response.status}`);
+  }
+  const text = await readLimited(response, MAX_DOCUMENT_BYTES, url.href).catch((error: Error) => {
+    throw new OAuthFlowError(error.message);
+  });
   try {
     const body = JSON.parse(text) as unknown;
     if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as Record<string, unknown>;
@@ -32,6 +37,9 @@ async function getJson(fetchImpl: typeof fetch, url: URL, protocolVersion: strin
  * `resource_metadata`, else the path-inserted well-known URL, else the root one; undefined when
  * the server has none (a 2025-03-26 server). Its `resource` must be on the endpoint's origin (and,
  * when found by probing, cover its path).
+ *
+ * @example
+ * const prm = await discoverProtectedResource(fetch, new URL('https://mcp.example.com/mcp'), undefined, '2025-11-25');
  */
 export async function discoverProtectedResource(fetchImpl: typeof fetch, serverUrl: URL, hint: string | undefined, protocolVersion: string): Promise<ProtectedResourceMetadata | undefined> {
   const path = serverUrl.pathname.replace(/\/$/, '');
@@ -54,7 +62,13 @@ export async function discoverProtectedResource(fetchImpl: typeof fetch, serverU
   return undefined;
 }
 
-/** The well-known URLs of an issuer's metadata, in the order MCP clients try them. */
+/**
+ * The well-known URLs of an issuer's metadata, in the order MCP clients try them.
+ *
+ * @example
+ * authorizationServerMetadataUrls('https://as.example.com/tenant1').map(String);
+ * // ['https://as.example.com/.well-known/oauth-authorization-server/tenant1', …openid-configuration/tenant1, …/tenant1/.well-known/openid-configuration]
+ */
 export function authorizationServerMetadataUrls(issuer: string): URL[] {
   const url = new URL(issuer);
   const path = url.pathname.replace(/\/$/, '');
@@ -70,6 +84,9 @@ export function authorizationServerMetadataUrls(issuer: string): URL[] {
  * An authorization server's metadata (RFC 8414 or OpenID discovery), its `issuer` checked to be
  * exactly the one asked for. For a 2025-03-26 server (no protected resource metadata, no AS
  * metadata) the default endpoints at the server's origin are assumed.
+ *
+ * @example
+ * const metadata = await discoverAuthorizationServer(fetch, 'https://as.example.com', '2025-11-25', false);
  */
 export async function discoverAuthorizationServer(fetchImpl: typeof fetch, issuer: string, protocolVersion: string, legacyFallback: boolean): Promise<AuthorizationServerMetadata> {
   for (const url of authorizationServerMetadataUrls(issuer)) {

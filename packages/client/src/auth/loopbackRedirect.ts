@@ -1,7 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** Options of {@link loopbackRedirect}. */
+/**
+ * Options of {@link loopbackRedirect}.
+ *
+ * @example
+ * const loopback = await loopbackRedirect({ port: 8765, timeoutMs: 120_000 });
+ */
 export interface LoopbackRedirectOptions {
   /** Port on 127.0.0.1 (default 0: any free one; register a fixed one if the server needs it). */
   port?: number;
@@ -13,7 +18,12 @@ export interface LoopbackRedirectOptions {
   successHtml?: string;
 }
 
-/** A loopback redirect listener (RFC 8252 §7.3). */
+/**
+ * A loopback redirect listener (RFC 8252 §7.3).
+ *
+ * @example
+ * const callback: URL = await loopback.waitForCallback();
+ */
 export interface LoopbackRedirect {
   /** `http://127.0.0.1:<port>/callback`: put it in `clientMetadata.redirect_uris`. */
   redirectUri: string;

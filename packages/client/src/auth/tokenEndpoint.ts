@@ -1,12 +1,15 @@
 import type { AuthorizationServerMetadata, OAuthClientInformation, OAuthClientMetadata, OAuthTokens } from '@typemcp/protocol';
 import type { ClientCredentials } from './OAuthClientProvider';
 import { OAuthFlowError } from './OAuthFlowError';
+import { readLimited } from './readLimited';
 
 /** A token endpoint answer, with `expires_at` computed. */
 export type IssuedTokens = OAuthTokens & { expires_at?: number };
 
 async function readJson(response: Response, what: string): Promise<Record<string, unknown>> {
-  const text = await response.text();
+  const text = await readLimited(response, 64 * 1024, what).catch((error: Error) => {
+    throw new OAuthFlowError(error.message);
+  });
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -1,4 +1,9 @@
-/** The parameters of a `WWW-Authenticate: Bearer` challenge MCP clients act on. */
+/**
+ * The parameters of a `WWW-Authenticate: Bearer` challenge MCP clients act on.
+ *
+ * @example
+ * const { scope, resourceMetadata } = parseBearerChallenge(response.headers.get('www-authenticate')) ?? {};
+ */
 export interface BearerChallengeParams {
   error?: string;
   errorDescription?: string;

@@ -2,6 +2,8 @@ import { ErrorCode, InvalidTokenError } from '@typemcp/protocol';
 import type { AuthInfo, JSONRPCMessage, ResourceServerOptions } from '@typemcp/protocol';
 import type { Server } from '@typemcp/server';
 import { errorResponse } from '../httpErrors';
+import { withCors } from '../security/cors';
+import type { SecurityOptions } from '../security/SecurityOptions';
 import { challengeResponse } from './bearerChallenge';
 import { canonicalResource, protectedResourceMetadata, protectedResourceMetadataUrl, protectedResourcePaths } from './protectedResource';
 import { SessionOwners } from './SessionOwners';
@@ -85,6 +87,20 @@ export class ResourceGuard {
       return errorResponse(404, ErrorCode.InvalidRequest, 'Session not found: it ended or never existed; initialize a new one');
     }
     return withToken;
+  }
+
+  /**
+   * Serves one MCP request behind the guard: a CORS preflight passes untouched, a refusal is
+   * answered (with CORS headers when `cors` is on), else `handle` runs with the verified caller
+   * and a new session is claimed for it.
+   */
+  async serve(request: Request, route: Route, handle: (auth: AuthInfo | undefined) => Promise<Response>, security: SecurityOptions): Promise<Response> {
+    if (request.method === 'OPTIONS') return handle(undefined);
+    const caller = await this.authenticate(request, route);
+    if (caller instanceof Response) return security.cors ? withCors(request, caller, security) : caller;
+    const response = await handle(caller);
+    if (route === 'mcp') this.claimSession(response, caller);
+    return response;
   }
 
   /** After the engine answered: a new Streamable HTTP session belongs to the subject that opened it. */

@@ -1,4 +1,8 @@
-/** RFC 9728 protected resource metadata (the fields MCP uses). */
+/** RFC 9728 protected resource metadata (the fields MCP uses).
+ *
+ * @example
+ * const prm: ProtectedResourceMetadata = { resource: 'https://mcp.example.com/mcp', authorization_servers: ['https://as.example.com'] };
+ */
 export interface ProtectedResourceMetadata {
   resource: string;
   authorization_servers?: string[];
@@ -9,7 +13,11 @@ export interface ProtectedResourceMetadata {
   [extra: string]: unknown;
 }
 
-/** RFC 8414 authorization server metadata (and the OpenID Connect discovery fields MCP uses). */
+/** RFC 8414 authorization server metadata (and the OpenID Connect discovery fields MCP uses).
+ *
+ * @example
+ * const as: AuthorizationServerMetadata = { issuer: 'https://as.example.com', token_endpoint: 'https://as.example.com/token' };
+ */
 export interface AuthorizationServerMetadata {
   issuer: string;
   authorization_endpoint?: string;
@@ -29,7 +37,11 @@ export interface AuthorizationServerMetadata {
   [extra: string]: unknown;
 }
 
-/** RFC 7591 client metadata. */
+/** RFC 7591 client metadata.
+ *
+ * @example
+ * const metadata: OAuthClientMetadata = { client_name: 'cli', redirect_uris: ['http://127.0.0.1:8765/callback'] };
+ */
 export interface OAuthClientMetadata {
   redirect_uris?: string[];
   client_name?: string;
@@ -44,7 +56,11 @@ export interface OAuthClientMetadata {
   [extra: string]: unknown;
 }
 
-/** A registered client: its metadata plus the credentials the authorization server issued. */
+/** A registered client: its metadata plus the credentials the authorization server issued.
+ *
+ * @example
+ * const info: OAuthClientInformation = { client_id: 'abc', client_secret: 's3cret' };
+ */
 export interface OAuthClientInformation extends OAuthClientMetadata {
   client_id: string;
   client_secret?: string;
@@ -52,7 +68,11 @@ export interface OAuthClientInformation extends OAuthClientMetadata {
   client_secret_expires_at?: number;
 }
 
-/** A token endpoint's success answer (RFC 6749 §5.1). */
+/** A token endpoint's success answer (RFC 6749 §5.1).
+ *
+ * @example
+ * const tokens: OAuthTokens = { access_token: 'at', token_type: 'Bearer', expires_in: 3600 };
+ */
 export interface OAuthTokens {
   access_token: string;
   token_type: string;
@@ -62,7 +82,11 @@ export interface OAuthTokens {
   [extra: string]: unknown;
 }
 
-/** An OAuth error answer (RFC 6749 §5.2). */
+/** An OAuth error answer (RFC 6749 §5.2).
+ *
+ * @example
+ * const error: OAuthErrorResponse = { error: 'invalid_grant', error_description: 'The code was already used' };
+ */
 export interface OAuthErrorResponse {
   error: string;
   error_description?: string;

@@ -26,7 +26,10 @@ export interface AuthInfo {
   clientId?: string;
   /** When the token expires, in seconds since the epoch. */
   expiresAt?: number;
-  /** The resource (audience) the token was issued for. */
+  /**
+   * The resource (audience) the token was issued for, when the verifier did not check it itself:
+   * the resource guard then refuses a token for another resource.
+   */
   resource?: string;
   /** Every claim of the token (JWT claims or the introspection response). */
   claims?: Record<string, unknown>;

@@ -4,7 +4,12 @@ import type { OAuthClientRecord } from '../OAuthServerProvider';
 import { isPublicAddress } from './isPublicAddress';
 import { safeGet } from './safeGet';
 
-/** Options of {@link ClientMetadataFetcher}. */
+/**
+ * Options of {@link ClientMetadataFetcher}.
+ *
+ * @example
+ * authorizationServer({ provider, issuer, clientIdMetadataDocuments: new ClientMetadataFetcher({ timeoutMs: 2000, maxBytes: 8192 }) });
+ */
 export interface ClientMetadataFetcherOptions {
   /** How long a fetch may take (default 5 s). */
   timeoutMs?: number;
@@ -23,6 +28,10 @@ export interface ClientMetadataFetcherOptions {
 /**
  * Whether a client id is a Client ID Metadata Document URL: https, with a path, without
  * fragment, credentials or dot segments.
+ *
+ * @example
+ * isClientIdUrl('https://app.example.com/client.json'); // true
+ * isClientIdUrl('my-client'); // false
  */
 export function isClientIdUrl(clientId: string): boolean {
   if (!clientId.startsWith('https://')) return false;

@@ -54,6 +54,9 @@ export function safeGet(url: URL, limits: SafeGetLimits): Promise<string> {
       res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
       res.on('error', reject);
     });
+    // `timeout` is the socket's idle time; this bounds the whole exchange
+    const deadline = setTimeout(() => req.destroy(new SafeGetError(`the document took longer than ${limits.timeoutMs} ms`)), limits.timeoutMs);
+    req.on('close', () => clearTimeout(deadline));
     req.on('timeout', () => req.destroy(new SafeGetError(`the document took longer than ${limits.timeoutMs} ms`)));
     req.on('error', (error) => reject(error instanceof SafeGetError ? error : new SafeGetError(`the document could not be fetched (${error.message})`)));
     req.end();
