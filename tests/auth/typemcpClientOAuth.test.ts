@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, FileTokenStore, HttpClientTransport, InMemoryTokenStore, OAuthFlowError, SSEClientTransport } from '@typemcp/client';
+import { Client, FileTokenStore, HttpClientTransport, InMemoryTokenStore, SSEClientTransport } from '@typemcp/client';
 import type { OAuthClientProvider } from '@typemcp/client';
 import { Context, McpServer, Tool } from '@typemcp/server';
 import { startAsAndMcp } from '../../packages/auth/test/support/asFixture';

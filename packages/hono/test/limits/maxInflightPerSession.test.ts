@@ -6,7 +6,7 @@
  */
 import { serve } from '@typemcp/hono';
 import type { RunningHttpServer } from '@typemcp/hono';
-import { BOTH, messagesOf, openSession, readEvents, until } from '../support/http';
+import { messagesOf, openSession, readEvents, until } from '../support/http';
 import { expectLimit, gatedServer } from './gatedServer';
 import type { GatedServer } from './gatedServer';
 
