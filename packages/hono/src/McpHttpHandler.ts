@@ -8,6 +8,7 @@ import { limitResponse, shuttingDownResponse } from './limits/refusals';
 import { StreamBudget } from './limits/StreamBudget';
 import type { McpHttpOptions } from './McpHttpOptions';
 import type { McpHttpStats } from './McpHttpStats';
+import { headerOf, headerRecordOf } from './nodeRequest';
 import { readMessage } from './readBody';
 import { checkPostHeaders } from './security/checkPostHeaders';
 import { corsPreflight, withCors } from './security/cors';
@@ -29,11 +30,7 @@ function messageExtra(request: Request, auth: AuthInfo | undefined): MessageExtr
   return {
     auth,
     get headers() {
-      if (!headers) {
-        headers = {};
-        request.headers.forEach((value, key) => ((headers as Record<string, string>)[key] = value));
-      }
-      return headers;
+      return (headers ??= headerRecordOf(request));
     },
   };
 }
@@ -215,7 +212,7 @@ export class McpHttpHandler {
     if (this.draining && 'method' in message && 'id' in message) return shuttingDownResponse(message.id);
     const extra = messageExtra(request, auth);
     const meta = 'method' in message ? message.params?._meta : undefined;
-    const headerVersion = request.headers.get('mcp-protocol-version');
+    const headerVersion = headerOf(request, 'mcp-protocol-version');
     const modern =
       (typeof meta === 'object' && meta !== null && META_VERSION in meta) ||
       (headerVersion !== null && !LEGACY_PROTOCOL_VERSIONS.includes(headerVersion));

@@ -21,6 +21,59 @@ export function rememberNodeExchange(request: Request, env: unknown): void {
 }
 
 /**
+ * A request header by lower-case name, as `request.headers.get(name)` answers it (repeated
+ * headers joined with `, `). Under @hono/node-server it is read from Node's raw header list:
+ * asking the Request for `headers` builds a WHATWG Headers object per request, a measurable
+ * share of a small call. The headers are the ones received (a middleware cannot change them).
+ *
+ * @example
+ * headerOf(request, 'mcp-session-id'); // '0b6f…' or null
+ */
+export function headerOf(request: Request, name: string): string | null {
+  const exchange = exchanges.get(request);
+  if (!exchange) return request.headers.get(name);
+  const raw = exchange.incoming.rawHeaders;
+  let value: string | null = null;
+  for (let i = 0; i < raw.length; i += 2) {
+    const key = raw[i] as string;
+    if (key.length === name.length && key.toLowerCase() === name) value = value === null ? (raw[i + 1] as string) : `${value}, ${raw[i + 1]}`;
+  }
+  return value;
+}
+
+/** Every request header, lower-case names, repeated ones joined with `, ` (see {@link headerOf}). */
+export function headerRecordOf(request: Request): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const exchange = exchanges.get(request);
+  if (!exchange) {
+    request.headers.forEach((value, key) => (headers[key] = value));
+    return headers;
+  }
+  const raw = exchange.incoming.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const key = (raw[i] as string).toLowerCase();
+    const value = raw[i + 1] as string;
+    headers[key] = key in headers ? `${headers[key]}, ${value}` : value;
+  }
+  return headers;
+}
+
+/** Reads one request header at a time (see {@link headerOf}): what the header checks take. */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
+/**
+ * A {@link HeaderReader} of `request`.
+ *
+ * @example
+ * checkModernHeaders(headersOf(request), message, version);
+ */
+export function headersOf(request: Request): HeaderReader {
+  return exchanges.has(request) ? { get: (name) => headerOf(request, name) } : request.headers;
+}
+
+/**
  * The Node.js exchange behind `request` whose body is still unread (a middleware that read the
  * body through the Request leaves the Request as the only way to it).
  */

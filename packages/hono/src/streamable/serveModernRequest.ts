@@ -6,7 +6,7 @@ import { errorResponse, httpStatusOf, jsonResponse } from '../httpErrors';
 import { limitResponse } from '../limits/refusals';
 import { isRefusal } from '../limits/StreamBudget';
 import type { StreamBudget } from '../limits/StreamBudget';
-import { onClientGone } from '../nodeRequest';
+import { headersOf, onClientGone } from '../nodeRequest';
 import { checkModernHeaders } from './checkModernHeaders';
 import { ExchangeTransport } from './ExchangeTransport';
 import { sseResponse } from './SseWriter';
@@ -118,7 +118,7 @@ function validate(server: Server, request: Request, message: JSONRPCRequest): Re
   }
   try {
     const tool = message.method === 'tools/call' ? message.params?.name : undefined;
-    checkModernHeaders(request.headers, message, facts[META_VERSION], typeof tool === 'string' ? server.toolParamHeaders(tool) : undefined);
+    checkModernHeaders(headersOf(request), message, facts[META_VERSION], typeof tool === 'string' ? server.toolParamHeaders(tool) : undefined);
     readModernMeta(server, facts);
   } catch (error) {
     if (!(error instanceof McpError)) throw error;
