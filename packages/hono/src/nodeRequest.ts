@@ -6,7 +6,14 @@ export interface NodeExchange {
   outgoing: ServerResponse;
 }
 
-const exchanges = new WeakMap<Request, NodeExchange>();
+/**
+ * Where the exchange is kept on its Request: a symbol-keyed property rather than a WeakMap, whose
+ * entry for every request (a young key in an old table) costs the garbage collector on each
+ * scavenge.
+ */
+const EXCHANGE = Symbol('typemcp.nodeExchange');
+type WithExchange = Request & { [EXCHANGE]?: NodeExchange };
+const exchangeOf = (request: Request): NodeExchange | undefined => (request as WithExchange)[EXCHANGE];
 
 /**
  * Remembers the Node.js request and response behind `request` (from Hono's `c.env` under
@@ -17,7 +24,7 @@ const exchanges = new WeakMap<Request, NodeExchange>();
  */
 export function rememberNodeExchange(request: Request, env: unknown): void {
   const e = env as Partial<NodeExchange> | undefined;
-  if (e?.incoming && e.outgoing && typeof e.incoming.on === 'function') exchanges.set(request, { incoming: e.incoming, outgoing: e.outgoing });
+  if (e?.incoming && e.outgoing && typeof e.incoming.on === 'function') (request as WithExchange)[EXCHANGE] = { incoming: e.incoming, outgoing: e.outgoing };
 }
 
 /**
@@ -30,7 +37,7 @@ export function rememberNodeExchange(request: Request, env: unknown): void {
  * headerOf(request, 'mcp-session-id'); // '0b6f…' or null
  */
 export function headerOf(request: Request, name: string): string | null {
-  const exchange = exchanges.get(request);
+  const exchange = exchangeOf(request);
   if (!exchange) return request.headers.get(name);
   const raw = exchange.incoming.rawHeaders;
   let value: string | null = null;
@@ -44,7 +51,7 @@ export function headerOf(request: Request, name: string): string | null {
 /** Every request header, lower-case names, repeated ones joined with `, ` (see {@link headerOf}). */
 export function headerRecordOf(request: Request): Record<string, string> {
   const headers: Record<string, string> = {};
-  const exchange = exchanges.get(request);
+  const exchange = exchangeOf(request);
   if (!exchange) {
     request.headers.forEach((value, key) => (headers[key] = value));
     return headers;
@@ -70,7 +77,7 @@ export interface HeaderReader {
  * checkModernHeaders(headersOf(request), message, version);
  */
 export function headersOf(request: Request): HeaderReader {
-  return exchanges.has(request) ? { get: (name) => headerOf(request, name) } : request.headers;
+  return exchangeOf(request) ? { get: (name) => headerOf(request, name) } : request.headers;
 }
 
 /**
@@ -78,7 +85,7 @@ export function headersOf(request: Request): HeaderReader {
  * body through the Request leaves the Request as the only way to it).
  */
 export function nodeExchangeOf(request: Request): NodeExchange | undefined {
-  const exchange = exchanges.get(request);
+  const exchange = exchangeOf(request);
   return exchange && !exchange.incoming.readableDidRead ? exchange : undefined;
 }
 
@@ -88,7 +95,7 @@ export function nodeExchangeOf(request: Request): NodeExchange | undefined {
  * watching. Calls it at once if the client is already gone.
  */
 export function onClientGone(request: Request, onabort: () => void): () => void {
-  const exchange = exchanges.get(request);
+  const exchange = exchangeOf(request);
   if (exchange) {
     if (exchange.outgoing.destroyed) {
       onabort();
