@@ -161,9 +161,9 @@ export class McpHttpHandler {
 
   /** Serves one request already routed to an MCP path; `auth` reaches handlers as `ctx.auth`. */
   async handle(request: Request, route: McpRoute, auth?: AuthInfo): Promise<Response> {
-    if (this.options.cors && request.method === 'OPTIONS') return corsPreflight(request, this.options);
-    const response = await this.route(request, route, auth);
-    return this.options.cors ? withCors(request, response, this.options) : response;
+    if (!this.options.cors) return this.route(request, route, auth); // no extra await per request
+    if (request.method === 'OPTIONS') return corsPreflight(request, this.options);
+    return withCors(request, await this.route(request, route, auth), this.options);
   }
 
   private async route(request: Request, route: McpRoute, auth?: AuthInfo): Promise<Response> {
