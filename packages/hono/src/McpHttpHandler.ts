@@ -1,4 +1,4 @@
-import { ErrorCode, LEGACY_PROTOCOL_VERSIONS } from '@typemcp/protocol';
+import { ErrorCode, hasModernMeta, isModernHeaderVersion, LEGACY_PROTOCOL_VERSIONS } from '@typemcp/protocol';
 import type { AuthInfo, JSONRPCRequest, MessageExtra, RequestId } from '@typemcp/protocol';
 import type { Server } from '@typemcp/server';
 import { errorResponse } from './httpErrors';
@@ -18,7 +18,6 @@ import { serveModernRequest } from './streamable/serveModernRequest';
 import type { HttpSession } from './streamable/HttpSession';
 import { StreamableSessions } from './streamable/StreamableSessions';
 
-const META_VERSION = 'io.modelcontextprotocol/protocolVersion';
 const DEFAULT_BODY_LIMIT = 4 << 20;
 
 /** Which MCP route a request is for: the Streamable HTTP endpoint, or one of HTTP+SSE's two. */
@@ -211,11 +210,8 @@ export class McpHttpHandler {
     if (message instanceof Response) return message;
     if (this.draining && 'method' in message && 'id' in message) return shuttingDownResponse(message.id);
     const extra = messageExtra(request, auth);
-    const meta = 'method' in message ? message.params?._meta : undefined;
-    const headerVersion = headerOf(request, 'mcp-protocol-version');
     const modern =
-      (typeof meta === 'object' && meta !== null && META_VERSION in meta) ||
-      (headerVersion !== null && !LEGACY_PROTOCOL_VERSIONS.includes(headerVersion));
+      ('method' in message && hasModernMeta(message.params?._meta)) || isModernHeaderVersion(headerOf(request, 'mcp-protocol-version'));
     if (modern || this.options.statelessOnly) {
       if (!('method' in message)) return errorResponse(400, ErrorCode.InvalidRequest, 'Invalid Request: clients POST requests and notifications only');
       if (!('id' in message)) return new Response(null, { status: 202 });

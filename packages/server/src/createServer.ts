@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ErrorCode, McpError } from '@typemcp/protocol';
+import { ErrorCode, isVersionAtLeast, McpError } from '@typemcp/protocol';
 import type { CompleteResult, ServerCapabilities } from '@typemcp/protocol';
 import { Container } from 'typedi';
 import type { ContainerInstance } from 'typedi';
@@ -186,7 +186,7 @@ export class McpApp {
    */
   completeUrlElicitation(elicitationId: string): void {
     for (const connection of this.server.connectionsList()) {
-      if (connection.legacyVersion && connection.legacyVersion >= '2025-11-25' && connection.urlElicitations.delete(elicitationId)) {
+      if (connection.legacyVersion && isVersionAtLeast(connection.legacyVersion, '2025-11-25') && connection.urlElicitations.delete(elicitationId)) {
         void connection.notify('notifications/elicitation/complete', { elicitationId }).catch(() => undefined);
       }
     }

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@typemcp/protocol';
+import { ErrorCode, isVersionAtLeast } from '@typemcp/protocol';
 import type { JSONRPCMessage, RequestId, TransportSendOptions } from '@typemcp/protocol';
 import type { Server, ServerConnection } from '@typemcp/server';
 import { isRefusal } from '../limits/StreamBudget';
@@ -72,7 +72,7 @@ export class HttpSession {
 
   /** The negotiated version is 2025-11-25 or later: streams start with a priming event. */
   get primes(): boolean {
-    return (this.connection?.legacyVersion ?? '') >= '2025-11-25';
+    return isVersionAtLeast(this.connection?.legacyVersion ?? '', '2025-11-25');
   }
 
   /** HTTP connections now open on this session's streams. */

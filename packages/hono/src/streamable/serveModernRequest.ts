@@ -1,4 +1,4 @@
-import { ErrorCode, McpError } from '@typemcp/protocol';
+import { ErrorCode, McpError, META_CLIENT_CAPABILITIES as META_CAPS, META_PROTOCOL_VERSION as META_VERSION } from '@typemcp/protocol';
 import type { JSONRPCMessage, JSONRPCRequest, MessageExtra } from '@typemcp/protocol';
 import { ServerConnection, readModernMeta } from '@typemcp/server';
 import type { Server } from '@typemcp/server';
@@ -11,9 +11,6 @@ import { checkModernHeaders } from './checkModernHeaders';
 import { ExchangeTransport } from './ExchangeTransport';
 import { sseResponse } from './SseWriter';
 import type { SseWriter } from './SseWriter';
-
-const META_VERSION = 'io.modelcontextprotocol/protocolVersion';
-const META_CAPS = 'io.modelcontextprotocol/clientCapabilities';
 
 /** What {@link serveModernRequest} needs besides the request. */
 export interface ModernExchangeOptions {

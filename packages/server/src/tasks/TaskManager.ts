@@ -1,4 +1,4 @@
-import { ErrorCode, McpError } from '@typemcp/protocol';
+import { ErrorCode, McpError, TASKS_EXTENSION_ID } from '@typemcp/protocol';
 import type { ClientCapabilities, ExtensionTask, InputResponses } from '@typemcp/protocol';
 import type { RequestContext } from '../dispatch/RequestContext';
 import { InputRequiredSignal } from '../mrtr/InputRequiredSignal';
@@ -7,8 +7,8 @@ import type { ToolEntry } from '../registry/entries';
 import { newTaskRecord } from './TaskStore';
 import type { TaskRecord, TaskStore } from './TaskStore';
 
-/** The extension's identifier. */
-export const TASKS_EXTENSION = 'io.modelcontextprotocol/tasks';
+/** The extension's identifier (`TASKS_EXTENSION_ID` of @typemcp/protocol, under the server's name). */
+export const TASKS_EXTENSION = TASKS_EXTENSION_ID;
 
 /** True when the request's client capabilities include the tasks extension. */
 export function clientWantsTasks(capabilities: ClientCapabilities): boolean {
