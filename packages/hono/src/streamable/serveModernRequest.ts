@@ -1,6 +1,6 @@
-import { ErrorCode, McpError, META_CLIENT_CAPABILITIES as META_CAPS, META_PROTOCOL_VERSION as META_VERSION } from '@typemcp/protocol';
+import { ErrorCode, McpError, META_PROTOCOL_VERSION as META_VERSION } from '@typemcp/protocol';
 import type { JSONRPCMessage, JSONRPCRequest, MessageExtra } from '@typemcp/protocol';
-import { ServerConnection, readModernMeta } from '@typemcp/server';
+import { ServerConnection } from '@typemcp/server';
 import type { Server } from '@typemcp/server';
 import { errorResponse, httpStatusOf, jsonResponse } from '../httpErrors';
 import { limitResponse } from '../limits/refusals';
@@ -23,8 +23,9 @@ export interface ModernExchangeOptions {
 }
 
 /**
- * Answers one 2026-07-28 request, statelessly. Headers and `_meta` are checked first (400 with
- * -32020, -32602 or -32022). The reply is decided lazily: messages are held until the first one
+ * Answers one 2026-07-28 request, statelessly. The headers are checked against the body first
+ * (400 with -32020, or -32602 without `_meta`); the rest of `_meta` is validated once, by the
+ * server, whose refusal (-32602, -32022) is answered with 400 like the engine's own. The reply is decided lazily: messages are held until the first one
  * arrives; the final response alone goes out as JSON, while a notification first (progress, a
  * log) turns the reply into an SSE stream. A client that closes the stream (or the connection)
  * cancels the request: its handler's `signal` is aborted. A reply that must become a stream
@@ -54,6 +55,7 @@ export function serveModernRequest(
   return new Promise<Response>((resolve) => {
     let writer: SseWriter | undefined;
     let done = false;
+    let refusedBeforeHandler = false;
     let stopWatching = (): void => undefined;
     const finish = () => {
       if (done) return;
@@ -72,7 +74,7 @@ export function serveModernRequest(
       const final = !('method' in out) && out.id === message.id;
       if (!writer) {
         if (final) {
-          resolve(jsonResponse(out, 'error' in out ? httpStatusOf(out.error.code, 200) : 200));
+          resolve(jsonResponse(out, 'error' in out ? httpStatusOf(out.error.code, refusedBeforeHandler ? 400 : 200) : 200));
           finish();
           return;
         }
@@ -93,12 +95,17 @@ export function serveModernRequest(
       }
     });
     new ServerConnection(server, transport); // wires itself to the transport
+    extra.onrefused = () => (refusedBeforeHandler = true);
     transport.receive(message, extra);
     if (!done) stopWatching = onClientGone(request, cancel);
   });
 }
 
-/** The checks of a modern request before it reaches the dispatcher; a Response refuses it. */
+/**
+ * The transport's checks of a modern request before it reaches the dispatcher (no handshake, a
+ * `_meta` naming the version, headers matching the body); a Response refuses it. The server
+ * validates the rest of `_meta` itself.
+ */
 function validate(server: Server, request: Request, message: JSONRPCRequest): Response | undefined {
   if (message.method === 'initialize') {
     return errorResponse(404, ErrorCode.MethodNotFound, 'Method not found: initialize (protocol 2026-07-28 has no handshake)', message.id, {
@@ -110,13 +117,10 @@ function validate(server: Server, request: Request, message: JSONRPCRequest): Re
     return errorResponse(400, ErrorCode.InvalidParams, 'Invalid params: missing required _meta (protocol 2026-07-28)', message.id);
   }
   const facts = meta as Record<string, unknown>;
-  for (const key of [META_VERSION, META_CAPS]) {
-    if (!(key in facts)) return errorResponse(400, ErrorCode.InvalidParams, `Invalid params: missing required _meta["${key}"]`, message.id);
-  }
+  if (!(META_VERSION in facts)) return errorResponse(400, ErrorCode.InvalidParams, `Invalid params: missing required _meta["${META_VERSION}"]`, message.id);
   try {
     const tool = message.method === 'tools/call' ? message.params?.name : undefined;
     checkModernHeaders(headersOf(request), message, facts[META_VERSION], typeof tool === 'string' ? server.toolParamHeaders(tool) : undefined);
-    readModernMeta(server, facts);
   } catch (error) {
     if (!(error instanceof McpError)) throw error;
     return errorResponse(httpStatusOf(error.code, 400), error.code, error.message, message.id, error.data);

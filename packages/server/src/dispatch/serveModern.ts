@@ -63,7 +63,13 @@ export async function serveModern(
   incoming: IncomingRequestContext,
   meta: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
-  const facts = readModernMeta(server, meta);
+  let facts: ReturnType<typeof readModernMeta>;
+  try {
+    facts = readModernMeta(server, meta);
+  } catch (error) {
+    incoming.transportExtra?.onrefused?.(); // validated here only: the transport maps it to 400
+    throw error;
+  }
   const method = request.method;
   if (LEGACY_ONLY_METHODS.has(method)) {
     throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${method} (removed in protocol ${facts.version})`);
