@@ -1,5 +1,6 @@
 import { ErrorCode, McpError, TASKS_EXTENSION_ID } from '@typemcp/protocol';
 import type { ClientCapabilities, ExtensionTask, InputResponses } from '@typemcp/protocol';
+import { deriveRequestContext } from '../dispatch/deriveRequestContext';
 import type { RequestContext } from '../dispatch/RequestContext';
 import { InputRequiredSignal } from '../mrtr/InputRequiredSignal';
 import { InputState } from '../mrtr/InputState';
@@ -83,26 +84,16 @@ export class TaskManager {
     const record = await this.store.get(taskId);
     if (!running || !record) return;
     const { base, controller } = running;
-    // Named field by field: the request's context is a class whose getters a spread would drop.
-    const context: RequestContext = {
-      requestId: base.requestId,
-      era: base.era,
-      protocolVersion: base.protocolVersion,
-      clientCapabilities: base.clientCapabilities,
-      clientInfo: base.clientInfo,
-      meta: base.meta,
-      connection: base.connection,
-      auth: base.auth,
-      headers: base.headers,
-      logLevel: base.logLevel,
+    const context = deriveRequestContext(base, {
       taskMode: true,
       input: new InputState(record.answers, base.clientCapabilities),
       signal: controller.signal,
+      closeSseStream: undefined,
       sendProgress: () => Promise.resolve(),
       log: () => Promise.resolve(),
       sendNotification: () => Promise.resolve(),
       sendRequest: () => Promise.reject(new Error('A task asks the client through tasks/get inputRequests')),
-    };
+    });
     let patch: Partial<TaskRecord>;
     try {
       const result = await running.entry.call(running.args, context);
