@@ -73,6 +73,8 @@ export class McpApp {
   readonly container: ContainerInstance;
   private readonly lifespan: LifespanRunner;
   private readonly instances = new Map<Function, Promise<object>>();
+  /** The same instances once resolved: a call then gets its instance without an await. */
+  private readonly resolvedInstances = new Map<Function, object>();
   private readonly pageSize: number;
   /** Runs task-supporting tools as tasks. */
   readonly tasks: TaskManager;
@@ -121,7 +123,7 @@ export class McpApp {
 
   private env(target: Function): InvocationEnv {
     return {
-      instance: () => this.instanceOf(target),
+      instance: () => this.resolvedInstances.get(target) ?? this.instanceOf(target),
       container: this.container,
       reader: (uri, ctx) => this.registry.read(uri, ctx.request),
     };
@@ -132,7 +134,9 @@ export class McpApp {
     if (!instance) {
       instance = this.lifespan.start().then(() => {
         if (!this.container.has(target as never)) this.container.set({ id: target, type: target as never });
-        return this.container.get(target as never) as object;
+        const resolved = this.container.get(target as never) as object;
+        this.resolvedInstances.set(target, resolved);
+        return resolved;
       });
       this.instances.set(target, instance);
     }
@@ -230,7 +234,7 @@ export class McpApp {
       s.setRequestHandler('tools/list', (p) => this.page('tools', r.listTools(), p.cursor));
       s.setRequestHandler('tools/call', async (p, ctx) => {
         const entry = r.tool(p.name);
-        await this.start();
+        if (!this.lifespan.isReady) await this.start(); // no await per call once started
         const args = (p.arguments ?? {}) as Record<string, unknown>;
         return routeToolCall(entry, args, p as unknown as Record<string, unknown>, ctx, this.taskEngines) as never;
       });
