@@ -4,7 +4,7 @@
  */
 import type { LimitResult } from './limitRun';
 
-const WIDTH = 760;
+const WIDTH = 800;
 const LABEL = 330;
 const BAR = 340;
 const ROW = 34;
