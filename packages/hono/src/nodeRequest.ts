@@ -28,7 +28,7 @@ export function rememberNodeExchange(request: Request, env: unknown): void {
 }
 
 /**
- * A request header by lower-case name, as `request.headers.get(name)` answers it (repeated
+ * A request header by name (any case), as `request.headers.get(name)` answers it (repeated
  * headers joined with `, `). Under @hono/node-server it is read from Node's raw header list:
  * asking the Request for `headers` builds a WHATWG Headers object per request, a measurable
  * share of a small call. The headers are the ones received (a middleware cannot change them).
@@ -40,10 +40,11 @@ export function headerOf(request: Request, name: string): string | null {
   const exchange = exchangeOf(request);
   if (!exchange) return request.headers.get(name);
   const raw = exchange.incoming.rawHeaders;
+  const lower = name.toLowerCase(); // names are case-insensitive (Mcp-Param-{Name} keeps its case)
   let value: string | null = null;
   for (let i = 0; i < raw.length; i += 2) {
     const key = raw[i] as string;
-    if (key.length === name.length && key.toLowerCase() === name) value = value === null ? (raw[i + 1] as string) : `${value}, ${raw[i + 1]}`;
+    if (key.length === lower.length && key.toLowerCase() === lower) value = value === null ? (raw[i + 1] as string) : `${value}, ${raw[i + 1]}`;
   }
   return value;
 }
