@@ -1,4 +1,4 @@
-import { ErrorCode, McpError, META_PROTOCOL_VERSION as META_VERSION } from '@typemcp/protocol';
+import { ErrorCode, McpError, META_CLIENT_CAPABILITIES as META_CAPS, META_PROTOCOL_VERSION as META_VERSION } from '@typemcp/protocol';
 import type { JSONRPCMessage, JSONRPCRequest, MessageExtra } from '@typemcp/protocol';
 import { ServerConnection } from '@typemcp/server';
 import type { Server } from '@typemcp/server';
@@ -23,9 +23,10 @@ export interface ModernExchangeOptions {
 }
 
 /**
- * Answers one 2026-07-28 request, statelessly. The headers are checked against the body first
- * (400 with -32020, or -32602 without `_meta`); the rest of `_meta` is validated once, by the
- * server, whose refusal (-32602, -32022) is answered with 400 like the engine's own. The reply is decided lazily: messages are held until the first one
+ * Answers one 2026-07-28 request, statelessly. The engine checks that `_meta` names a version and
+ * capabilities (-32602) and that the headers match the body (-32020), all 400; the values of
+ * `_meta` are validated once, by the server, whose refusal (-32602, -32022) is answered with 400
+ * like the engine's own. The reply is decided lazily: messages are held until the first one
  * arrives; the final response alone goes out as JSON, while a notification first (progress, a
  * log) turns the reply into an SSE stream. A client that closes the stream (or the connection)
  * cancels the request: its handler's `signal` is aborted. A reply that must become a stream
@@ -103,8 +104,8 @@ export function serveModernRequest(
 
 /**
  * The transport's checks of a modern request before it reaches the dispatcher (no handshake, a
- * `_meta` naming the version, headers matching the body); a Response refuses it. The server
- * validates the rest of `_meta` itself.
+ * `_meta` naming version and capabilities, headers matching the body); a Response refuses it. The
+ * server validates the values of `_meta` itself.
  */
 function validate(server: Server, request: Request, message: JSONRPCRequest): Response | undefined {
   if (message.method === 'initialize') {
@@ -117,7 +118,10 @@ function validate(server: Server, request: Request, message: JSONRPCRequest): Re
     return errorResponse(400, ErrorCode.InvalidParams, 'Invalid params: missing required _meta (protocol 2026-07-28)', message.id);
   }
   const facts = meta as Record<string, unknown>;
-  if (!(META_VERSION in facts)) return errorResponse(400, ErrorCode.InvalidParams, `Invalid params: missing required _meta["${META_VERSION}"]`, message.id);
+  // presence only, before the headers (as ever): the server validates the values once
+  for (const key of [META_VERSION, META_CAPS]) {
+    if (!(key in facts)) return errorResponse(400, ErrorCode.InvalidParams, `Invalid params: missing required _meta["${key}"]`, message.id);
+  }
   try {
     const tool = message.method === 'tools/call' ? message.params?.name : undefined;
     checkModernHeaders(headersOf(request), message, facts[META_VERSION], typeof tool === 'string' ? server.toolParamHeaders(tool) : undefined);
