@@ -38,10 +38,14 @@ it.each([
   const client = new V1Client({ name: 'v1', version: '1' });
   await client.connect(new V1Http(new URL(`${running.url}/mcp`)));
   const progress: string[] = [];
-  const result = await client.callTool({ name: 'crunch', arguments: {} }, undefined, { onprogress: (p) => void progress.push(String(p.message)) });
-  expect((result.content as Array<{ text: string }>)[0].text).toBe('crunched');
-  expect(closed).toEqual([resumable]);
-  expect(progress).toEqual(['halfway']);
+  // twice: the second call finds the server warm (lifespan started, instance made), where the
+  // handler runs before the priming event was stored unless closing waits for it
+  for (let call = 0; call < 2; call++) {
+    const result = await client.callTool({ name: 'crunch', arguments: {} }, undefined, { onprogress: (p) => void progress.push(String(p.message)) });
+    expect((result.content as Array<{ text: string }>)[0].text).toBe('crunched');
+  }
+  expect(closed).toEqual([resumable, resumable]);
+  expect(progress).toEqual(['halfway', 'halfway']);
   await client.close();
   await running.close();
 });

@@ -1,8 +1,6 @@
+import { TASKS_EXTENSION_ID } from '@typemcp/protocol';
 import type { ClientCapabilities } from '@typemcp/protocol';
 import { InvalidResultError } from './errors/InvalidResultError';
-
-/** The `resultType` of the tasks extension (io.modelcontextprotocol/tasks). */
-const TASK_EXTENSION = 'io.modelcontextprotocol/tasks';
 
 /**
  * The `resultType` of a 2026-07-28 result, checked: absent means `complete` (a legacy-style
@@ -20,6 +18,6 @@ export function checkResultType(
 ): 'complete' | 'input_required' | 'task' {
   const type = result.resultType ?? 'complete';
   if (type === 'complete' || type === 'input_required') return type;
-  if (type === 'task' && capabilities.extensions?.[TASK_EXTENSION] !== undefined) return type;
+  if (type === 'task' && capabilities.extensions?.[TASKS_EXTENSION_ID] !== undefined) return type;
   throw new InvalidResultError(`The server answered ${method} with an unknown resultType ${JSON.stringify(type)}`);
 }

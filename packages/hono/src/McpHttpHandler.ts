@@ -1,4 +1,4 @@
-import { ErrorCode, LEGACY_PROTOCOL_VERSIONS } from '@typemcp/protocol';
+import { ErrorCode, hasModernMeta, isModernHeaderVersion, LEGACY_PROTOCOL_VERSIONS } from '@typemcp/protocol';
 import type { AuthInfo, JSONRPCRequest, MessageExtra, RequestId } from '@typemcp/protocol';
 import type { Server } from '@typemcp/server';
 import { ResourceGuard } from './auth/ResourceGuard';
@@ -9,6 +9,7 @@ import { limitResponse, shuttingDownResponse } from './limits/refusals';
 import { StreamBudget } from './limits/StreamBudget';
 import type { McpHttpOptions } from './McpHttpOptions';
 import type { McpHttpStats } from './McpHttpStats';
+import { headerOf, headerRecordOf } from './nodeRequest';
 import { readMessage } from './readBody';
 import { checkPostHeaders } from './security/checkPostHeaders';
 import { corsPreflight, withCors } from './security/cors';
@@ -20,7 +21,6 @@ import { serveStatelessLegacy } from './streamable/serveStatelessLegacy';
 import type { HttpSession } from './streamable/HttpSession';
 import { StreamableSessions } from './streamable/StreamableSessions';
 
-const META_VERSION = 'io.modelcontextprotocol/protocolVersion';
 const DEFAULT_BODY_LIMIT = 4 << 20;
 
 /** Which MCP route a request is for: the Streamable HTTP endpoint, or one of HTTP+SSE's two. */
@@ -32,11 +32,7 @@ function messageExtra(request: Request, auth: AuthInfo | undefined): MessageExtr
   return {
     auth,
     get headers() {
-      if (!headers) {
-        headers = {};
-        request.headers.forEach((value, key) => ((headers as Record<string, string>)[key] = value));
-      }
-      return headers;
+      return (headers ??= headerRecordOf(request));
     },
   };
 }
@@ -180,9 +176,9 @@ export class McpHttpHandler {
 
   /** Serves one request already routed to an MCP path; `auth` reaches handlers as `ctx.auth`. */
   async handle(request: Request, route: McpRoute, auth?: AuthInfo): Promise<Response> {
-    if (this.options.cors && request.method === 'OPTIONS') return corsPreflight(request, this.options);
-    const response = await this.route(request, route, auth);
-    return this.options.cors ? withCors(request, response, this.options) : response;
+    if (!this.options.cors) return this.route(request, route, auth); // no extra await per request
+    if (request.method === 'OPTIONS') return corsPreflight(request, this.options);
+    return withCors(request, await this.route(request, route, auth), this.options);
   }
 
   private async route(request: Request, route: McpRoute, auth?: AuthInfo): Promise<Response> {
@@ -242,11 +238,8 @@ export class McpHttpHandler {
     if (forbidden) return forbidden;
     if (this.draining && 'method' in message && 'id' in message) return shuttingDownResponse(message.id);
     const extra = messageExtra(request, auth);
-    const meta = 'method' in message ? message.params?._meta : undefined;
-    const headerVersion = request.headers.get('mcp-protocol-version');
     const modern =
-      (typeof meta === 'object' && meta !== null && META_VERSION in meta) ||
-      (headerVersion !== null && !LEGACY_PROTOCOL_VERSIONS.includes(headerVersion));
+      ('method' in message && hasModernMeta(message.params?._meta)) || isModernHeaderVersion(headerOf(request, 'mcp-protocol-version'));
     if (!modern && this.options.statelessLegacy) {
       this.inflight.begin();
       return serveStatelessLegacy(this.server, request, message, extra, this.exchange());

@@ -6,7 +6,14 @@ export interface NodeExchange {
   outgoing: ServerResponse;
 }
 
-const exchanges = new WeakMap<Request, NodeExchange>();
+/**
+ * Where the exchange is kept on its Request: a symbol-keyed property rather than a WeakMap, whose
+ * entry for every request (a young key in an old table) costs the garbage collector on each
+ * scavenge.
+ */
+const EXCHANGE = Symbol('typemcp.nodeExchange');
+type WithExchange = Request & { [EXCHANGE]?: NodeExchange };
+const exchangeOf = (request: Request): NodeExchange | undefined => (request as WithExchange)[EXCHANGE];
 
 /**
  * Remembers the Node.js request and response behind `request` (from Hono's `c.env` under
@@ -17,7 +24,61 @@ const exchanges = new WeakMap<Request, NodeExchange>();
  */
 export function rememberNodeExchange(request: Request, env: unknown): void {
   const e = env as Partial<NodeExchange> | undefined;
-  if (e?.incoming && e.outgoing && typeof e.incoming.on === 'function') exchanges.set(request, { incoming: e.incoming, outgoing: e.outgoing });
+  if (e?.incoming && e.outgoing && typeof e.incoming.on === 'function') (request as WithExchange)[EXCHANGE] = { incoming: e.incoming, outgoing: e.outgoing };
+}
+
+/**
+ * A request header by name (any case), as `request.headers.get(name)` answers it (repeated
+ * headers joined with `, `). Under @hono/node-server it is read from Node's raw header list:
+ * asking the Request for `headers` builds a WHATWG Headers object per request, a measurable
+ * share of a small call. The headers are the ones received (a middleware cannot change them).
+ *
+ * @example
+ * headerOf(request, 'mcp-session-id'); // '0b6f…' or null
+ */
+export function headerOf(request: Request, name: string): string | null {
+  const exchange = exchangeOf(request);
+  if (!exchange) return request.headers.get(name);
+  const raw = exchange.incoming.rawHeaders;
+  const lower = name.toLowerCase(); // names are case-insensitive (Mcp-Param-{Name} keeps its case)
+  let value: string | null = null;
+  for (let i = 0; i < raw.length; i += 2) {
+    const key = raw[i] as string;
+    if (key.length === lower.length && key.toLowerCase() === lower) value = value === null ? (raw[i + 1] as string) : `${value}, ${raw[i + 1]}`;
+  }
+  return value;
+}
+
+/** Every request header, lower-case names, repeated ones joined with `, ` (see {@link headerOf}). */
+export function headerRecordOf(request: Request): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const exchange = exchangeOf(request);
+  if (!exchange) {
+    request.headers.forEach((value, key) => (headers[key] = value));
+    return headers;
+  }
+  const raw = exchange.incoming.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const key = (raw[i] as string).toLowerCase();
+    const value = raw[i + 1] as string;
+    headers[key] = key in headers ? `${headers[key]}, ${value}` : value;
+  }
+  return headers;
+}
+
+/** Reads one request header at a time (see {@link headerOf}): what the header checks take. */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
+/**
+ * A {@link HeaderReader} of `request`.
+ *
+ * @example
+ * checkModernHeaders(headersOf(request), message, version);
+ */
+export function headersOf(request: Request): HeaderReader {
+  return exchangeOf(request) ? { get: (name) => headerOf(request, name) } : request.headers;
 }
 
 /**
@@ -25,7 +86,7 @@ export function rememberNodeExchange(request: Request, env: unknown): void {
  * body through the Request leaves the Request as the only way to it).
  */
 export function nodeExchangeOf(request: Request): NodeExchange | undefined {
-  const exchange = exchanges.get(request);
+  const exchange = exchangeOf(request);
   return exchange && !exchange.incoming.readableDidRead ? exchange : undefined;
 }
 
@@ -35,7 +96,7 @@ export function nodeExchangeOf(request: Request): NodeExchange | undefined {
  * watching. Calls it at once if the client is already gone.
  */
 export function onClientGone(request: Request, onabort: () => void): () => void {
-  const exchange = exchanges.get(request);
+  const exchange = exchangeOf(request);
   if (exchange) {
     if (exchange.outgoing.destroyed) {
       onabort();

@@ -46,6 +46,16 @@ export {
   isVersionAtLeast,
 } from './version/versions';
 export type { ProtocolVersion, ProtocolEra } from './version/versions';
+export {
+  LEGACY_ONLY_METHODS,
+  MODERN_ONLY_METHODS,
+  TASKS_EXTENSION_METHODS,
+  methodExistsIn,
+  hasModernMeta,
+  isModernHeaderVersion,
+  missingCapabilityCode,
+  missingCapabilityError,
+} from './version/era';
 export type { Transport, TransportSendOptions, MessageExtra, AuthInfo } from './transport/Transport';
 export type { TokenVerifier } from './auth/TokenVerifier';
 export { InvalidTokenError } from './auth/TokenVerifier';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ErrorCode, McpError } from '@typemcp/protocol';
+import { ErrorCode, isVersionAtLeast, McpError } from '@typemcp/protocol';
 import type { CompleteResult, ServerCapabilities } from '@typemcp/protocol';
 import { Container } from 'typedi';
 import type { ContainerInstance } from 'typedi';
@@ -76,6 +76,8 @@ export class McpApp {
   readonly container: ContainerInstance;
   private readonly lifespan: LifespanRunner;
   private readonly instances = new Map<Function, Promise<object>>();
+  /** The same instances once resolved: a call then gets its instance without an await. */
+  private readonly resolvedInstances = new Map<Function, object>();
   private readonly pageSize: number;
   /** Runs task-supporting tools as tasks. */
   readonly tasks: TaskManager;
@@ -128,7 +130,7 @@ export class McpApp {
 
   private env(target: Function): InvocationEnv {
     return {
-      instance: () => this.instanceOf(target),
+      instance: () => this.resolvedInstances.get(target) ?? this.instanceOf(target),
       container: this.container,
       reader: (uri, ctx) => this.registry.read(uri, ctx.request),
     };
@@ -139,7 +141,9 @@ export class McpApp {
     if (!instance) {
       instance = this.lifespan.start().then(() => {
         if (!this.container.has(target as never)) this.container.set({ id: target, type: target as never });
-        return this.container.get(target as never) as object;
+        const resolved = this.container.get(target as never) as object;
+        this.resolvedInstances.set(target, resolved);
+        return resolved;
       });
       this.instances.set(target, instance);
     }
@@ -195,7 +199,7 @@ export class McpApp {
    */
   completeUrlElicitation(elicitationId: string): void {
     for (const connection of this.server.connectionsList()) {
-      if (connection.legacyVersion && connection.legacyVersion >= '2025-11-25' && connection.urlElicitations.delete(elicitationId)) {
+      if (connection.legacyVersion && isVersionAtLeast(connection.legacyVersion, '2025-11-25') && connection.urlElicitations.delete(elicitationId)) {
         void connection.notify('notifications/elicitation/complete', { elicitationId }).catch(() => undefined);
       }
     }
@@ -255,7 +259,7 @@ export class McpApp {
       s.setRequestHandler('tools/call', async (p, ctx) => {
         const entry = r.tool(p.name);
         checkScopes(`tool ${String(p.name)}`, entry.scopes, ctx.auth);
-        await this.start();
+        if (!this.lifespan.isReady) await this.start(); // no await per call once started
         const args = (p.arguments ?? {}) as Record<string, unknown>;
         return routeToolCall(entry, args, p as unknown as Record<string, unknown>, ctx, this.taskEngines) as never;
       });

@@ -8,12 +8,20 @@ import type { RpcMessage } from './stdioPeer';
 /** A complete HTTP reply. */
 export interface HttpReply {
   status: number;
-  headers: http.IncomingHttpHeaders;
+  headers: Record<string, string | string[] | undefined>;
   body: string;
 }
 
+/** Where a benchmark client sends its requests: one MCP endpoint over kept-alive connections. */
+export interface Endpoint {
+  /** Sends one request and resolves with the whole reply. */
+  send(method: 'POST' | 'DELETE', headers: Record<string, string>, body?: string): Promise<HttpReply>;
+  /** Closes the kept-alive connections. */
+  close(): void | Promise<void>;
+}
+
 /** POSTs and DELETEs to one endpoint over at most `connections` kept-alive sockets. */
-export class HttpEndpoint {
+export class HttpEndpoint implements Endpoint {
   private readonly agent: http.Agent;
 
   /** An endpoint at `http://127.0.0.1:<port><path>`. */

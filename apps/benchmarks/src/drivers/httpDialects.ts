@@ -9,7 +9,7 @@
  * - `modern`: 2026-07-28: every request carries its `_meta` (protocol version, client
  *   capabilities and info) and the `MCP-Protocol-Version`, `Mcp-Method` and `Mcp-Name` headers.
  */
-import type { HttpEndpoint } from './httpClient';
+import type { Endpoint } from './httpClient';
 import { responseOf } from './httpClient';
 import type { RpcMessage } from './stdioPeer';
 
@@ -35,7 +35,7 @@ export class HttpClientSession {
   private nextId = 1;
 
   private constructor(
-    private readonly endpoint: HttpEndpoint,
+    private readonly endpoint: Endpoint,
     private readonly dialect: HttpDialect,
     private readonly headers: Record<string, string>,
     /** The session id (legacy only). */
@@ -43,7 +43,7 @@ export class HttpClientSession {
   ) {}
 
   /** A client ready to call: for `legacy`, after the whole handshake. */
-  static async open(endpoint: HttpEndpoint, dialect: HttpDialect): Promise<HttpClientSession> {
+  static async open(endpoint: Endpoint, dialect: HttpDialect): Promise<HttpClientSession> {
     const base = { 'content-type': 'application/json', accept: ACCEPT };
     if (dialect === 'modern') return new HttpClientSession(endpoint, dialect, { ...base, 'mcp-protocol-version': MODERN_VERSION });
     if (dialect === 'legacy-stateless') return new HttpClientSession(endpoint, dialect, { ...base, 'mcp-protocol-version': LEGACY_VERSION });
@@ -70,7 +70,7 @@ export class HttpClientSession {
  * The legacy handshake over Streamable HTTP: `initialize`, then `notifications/initialized`.
  * Resolves with the new session's id.
  */
-export async function openLegacySession(endpoint: HttpEndpoint): Promise<string> {
+export async function openLegacySession(endpoint: Endpoint): Promise<string> {
   const base = { 'content-type': 'application/json', accept: ACCEPT };
   const init = await endpoint.send(
     'POST',

@@ -5,6 +5,7 @@ import { peakRssMb, withCpu } from '../procStats';
 import { HttpClientSession } from './httpDialects';
 import type { HttpDialect } from './httpDialects';
 import { withHttpServer } from './httpServerProcess';
+import type { EndpointFactory } from './httpServerProcess';
 
 /** One HTTP scenario: the request shape, a method and its params. */
 export interface HttpWork {
@@ -17,12 +18,13 @@ export interface HttpWork {
 
 /**
  * Starts the server (`command args`), opens `budget.concurrency` clients (each a session, for
- * the legacy dialect) over as many kept-alive connections, warms up, then measures `work`.
+ * the legacy dialect) over as many kept-alive connections (made by `endpointOf`, node:http by
+ * default), warms up, then measures `work`.
  *
  * @example
  * await driveHttp(process.execPath, ['rawHttp.cjs', 'json'], { dialect: 'legacy', method: 'tools/call', params, warmup: 500 }, budget);
  */
-export async function driveHttp(command: string, args: string[], work: HttpWork, budget: LoadBudget): Promise<Measurement> {
+export async function driveHttp(command: string, args: string[], work: HttpWork, budget: LoadBudget, endpointOf?: EndpointFactory): Promise<Measurement> {
   return withHttpServer(command, args, budget.concurrency, async (server, endpoint) => {
     const clients: HttpClientSession[] = [];
     for (let i = 0; i < budget.concurrency; i++) clients.push(await HttpClientSession.open(endpoint, work.dialect));
@@ -30,5 +32,5 @@ export async function driveHttp(command: string, args: string[], work: HttpWork,
     await runLoad(call, { concurrency: budget.concurrency, maxCalls: work.warmup, maxMs: 60_000 });
     const { value: load, cpu } = await withCpu(server.pid, () => runLoad(call, budget));
     return { ...load, ...serverFigures(load, cpu, peakRssMb(server.pid)) };
-  });
+  }, endpointOf);
 }

@@ -1,10 +1,11 @@
-import { HttpEndpoint } from './httpClient';
 /**
  * An HTTP server under test in a child process, and its side channel on stdio: `READY <port>`
  * once listening, and `mem` → `MEM <json>` (process.memoryUsage() after forced GCs).
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { HttpEndpoint } from './httpClient';
+import type { Endpoint } from './httpClient';
 
 /** process.memoryUsage() of the server, after garbage collection. */
 export interface ServerMemory {
@@ -129,9 +130,16 @@ export class HttpServerProcess {
   }
 }
 
+/** Makes the driver's client of a server listening on `port`, over `connections` sockets. */
+export type EndpointFactory = (port: number, connections: number) => Endpoint;
+
+/** The default client: node:http with a keep-alive Agent. */
+export const nodeHttpEndpoint: EndpointFactory = (port, connections) => new HttpEndpoint(port, connections);
+
 /**
- * Starts an HTTP server process and a client endpoint with `connections` sockets, runs `drive`,
- * and always closes both; a failure carries the tail of the server's stderr.
+ * Starts an HTTP server process and a client endpoint with `connections` sockets (made by
+ * `endpointOf`, node:http by default), runs `drive`, and always closes both; a failure carries
+ * the tail of the server's stderr.
  *
  * @example
  * return withHttpServer(process.execPath, ['rawHttp.cjs', 'json'], 32, (server, endpoint) => measure(server, endpoint));
@@ -140,17 +148,18 @@ export async function withHttpServer<T>(
   command: string,
   args: string[],
   connections: number,
-  drive: (server: HttpServerProcess, endpoint: HttpEndpoint) => Promise<T>,
+  drive: (server: HttpServerProcess, endpoint: Endpoint) => Promise<T>,
+  endpointOf: EndpointFactory = nodeHttpEndpoint,
 ): Promise<T> {
   const server = await HttpServerProcess.start(command, args);
-  const endpoint = new HttpEndpoint(server.port, connections);
+  const endpoint = endpointOf(server.port, connections);
   try {
     return await drive(server, endpoint);
   } catch (error) {
     const stderr = server.stderrTail.trim();
     throw stderr ? new Error(`${error instanceof Error ? error.message : String(error)}\nserver stderr: ${stderr}`) : error;
   } finally {
-    endpoint.close();
+    await endpoint.close();
     await server.close();
   }
 }

@@ -1,12 +1,13 @@
+import { META_CLIENT_CAPABILITIES, META_CLIENT_INFO, META_LOG_LEVEL, META_PROTOCOL_VERSION, META_SERVER_INFO } from '@typemcp/protocol';
 import type { ClientCapabilities, Implementation, LoggingLevel } from '@typemcp/protocol';
 
 /** The `_meta` keys a 2026-07-28 client request carries. */
 export const MODERN_META_KEYS = {
-  protocolVersion: 'io.modelcontextprotocol/protocolVersion',
-  clientCapabilities: 'io.modelcontextprotocol/clientCapabilities',
-  clientInfo: 'io.modelcontextprotocol/clientInfo',
-  logLevel: 'io.modelcontextprotocol/logLevel',
-  serverInfo: 'io.modelcontextprotocol/serverInfo',
+  protocolVersion: META_PROTOCOL_VERSION,
+  clientCapabilities: META_CLIENT_CAPABILITIES,
+  clientInfo: META_CLIENT_INFO,
+  logLevel: META_LOG_LEVEL,
+  serverInfo: META_SERVER_INFO,
 } as const;
 
 /** What goes into the `_meta` of every modern request. */

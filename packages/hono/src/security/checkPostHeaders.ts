@@ -1,9 +1,10 @@
 import { ErrorCode } from '@typemcp/protocol';
 import { errorResponse } from '../httpErrors';
+import { headerOf } from '../nodeRequest';
 
 /** Whether the request's `Accept` header lists `type` (or a wildcard covering it). */
 export function accepts(request: Request, type: string): boolean {
-  const accept = request.headers.get('accept');
+  const accept = headerOf(request, 'accept');
   if (accept === null) return false;
   return accept.includes(type) || accept.includes('*/*') || accept.includes(`${type.split('/')[0]}/*`);
 }
@@ -17,7 +18,7 @@ export function accepts(request: Request, type: string): boolean {
  * const refused = checkPostHeaders(request);
  */
 export function checkPostHeaders(request: Request): Response | undefined {
-  const type = request.headers.get('content-type') ?? '';
+  const type = headerOf(request, 'content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     return errorResponse(415, ErrorCode.InvalidRequest, 'Unsupported Media Type: Content-Type must be application/json');
   }

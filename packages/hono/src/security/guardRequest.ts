@@ -1,5 +1,6 @@
 import { ErrorCode } from '@typemcp/protocol';
 import { errorResponse } from '../httpErrors';
+import { headerOf } from '../nodeRequest';
 import { hostAllowed } from './hostAllowed';
 import { originAllowed } from './originAllowed';
 import type { SecurityOptions } from './SecurityOptions';
@@ -13,8 +14,8 @@ import type { SecurityOptions } from './SecurityOptions';
  * if (refused) return refused;
  */
 export function guardRequest(request: Request, options: SecurityOptions): Response | undefined {
-  const host = request.headers.get('host');
-  if (!originAllowed(request.headers.get('origin'), host, options)) {
+  const host = headerOf(request, 'host');
+  if (!originAllowed(headerOf(request, 'origin'), host, options)) {
     return errorResponse(403, ErrorCode.InvalidRequest, 'Forbidden: Origin not allowed (see the allowedOrigins option)');
   }
   if (!hostAllowed(host, options)) {

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@typemcp/protocol';
+import { ErrorCode, isVersionAtLeast } from '@typemcp/protocol';
 import type { JSONRPCMessage, RequestId, TransportSendOptions } from '@typemcp/protocol';
 import type { Server, ServerConnection } from '@typemcp/server';
 import { isRefusal } from '../limits/StreamBudget';
@@ -10,6 +10,12 @@ import type { SseWriter } from './SseWriter';
 
 /** Messages kept for a standalone stream that is not open (and not resumable). */
 const MAX_BACKLOG = 1000;
+/**
+ * Stream ids a session remembers, to delete their events from the store when it ends: the most
+ * recent ones (the store bounds itself and drops older streams on its own). Without a bound a
+ * long session would keep one id per request it ever served.
+ */
+const MAX_REMEMBERED_STREAMS = 1000;
 
 /** How a session's streams behave. */
 export interface HttpSessionOptions {
@@ -55,8 +61,10 @@ export class HttpSession {
   private readonly jsonWaiters = new Map<RequestId, (message: JSONRPCMessage) => void>();
   /** Streams that can still receive messages, by id (for resumption). */
   private readonly liveStreams = new Map<string, SessionStream>();
-  /** Every stream id the event store may hold, to forget them when the session ends. */
+  /** The latest stream ids the event store may hold, to forget them when the session ends. */
   private readonly storedStreamIds = new Set<string>();
+  /** Stream ids of this session start with it: `<session id>.<n>`. */
+  private readonly streamPrefix: string;
   private standalone?: SessionStream;
   private backlog: JSONRPCMessage[] = [];
   private streamCounter = 0;
@@ -66,6 +74,7 @@ export class HttpSession {
     private readonly options: HttpSessionOptions,
   ) {
     this.transport = new ExchangeTransport((message, sendOptions) => this.route(message, sendOptions));
+    this.streamPrefix = `${id}.`;
   }
 
   /** Connects the session to the server. */
@@ -76,7 +85,7 @@ export class HttpSession {
 
   /** The negotiated version is 2025-11-25 or later: streams start with a priming event. */
   get primes(): boolean {
-    return (this.connection?.legacyVersion ?? '') >= '2025-11-25';
+    return isVersionAtLeast(this.connection?.legacyVersion ?? '', '2025-11-25');
   }
 
   /** HTTP connections now open on this session's streams. */
@@ -104,7 +113,10 @@ export class HttpSession {
   private newStream(requestId?: RequestId): SessionStream {
     const stream = new SessionStream(`${this.id}.${++this.streamCounter}`, this.options.eventStore, requestId, this.id);
     this.liveStreams.set(stream.id, stream);
-    if (this.options.eventStore) this.storedStreamIds.add(stream.id);
+    if (this.options.eventStore) {
+      this.storedStreamIds.add(stream.id);
+      if (this.storedStreamIds.size > MAX_REMEMBERED_STREAMS) this.storedStreamIds.delete(this.storedStreamIds.values().next().value as string);
+    }
     return stream;
   }
 
@@ -180,7 +192,7 @@ export class HttpSession {
     const store = this.options.eventStore;
     if (!store) return undefined;
     const streamId = await store.streamIdOf(lastEventId);
-    if (!streamId || !this.storedStreamIds.has(streamId) || this.closed) return undefined;
+    if (!streamId || !streamId.startsWith(this.streamPrefix) || this.closed) return undefined;
     const writer = this.openWriter();
     if (isRefusal(writer)) return writer;
     const stream = this.liveStreams.get(streamId);

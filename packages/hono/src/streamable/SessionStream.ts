@@ -96,9 +96,12 @@ export class SessionStream {
     return this.writer?.ready() ?? Promise.resolve();
   }
 
-  /** Closes the attached connection; the stream goes on and can be resumed. */
+  /**
+   * Closes the attached connection once what was written before has gone out (the priming
+   * event first: the client resumes from its id); the stream goes on and can be resumed.
+   */
   close(): void {
-    this.writer?.close();
+    void this.enqueue(() => this.writer?.close());
   }
 
   /** Ends the stream for good (its session ended): its connection closes, a later resume too. */

@@ -5,6 +5,7 @@ import type { Server } from '@typemcp/server';
 import { errorResponse, jsonResponse } from '../httpErrors';
 import type { InflightTracker } from '../InflightTracker';
 import { limitResponse, shuttingDownResponse } from '../limits/refusals';
+import { headerOf } from '../nodeRequest';
 import { isRefusal } from '../limits/StreamBudget';
 import type { StreamBudget } from '../limits/StreamBudget';
 import { accepts } from '../security/checkPostHeaders';
@@ -76,11 +77,11 @@ export class StreamableSessions {
 
   /** The session a request names, or the response refusing it. */
   private sessionOf(request: Request): HttpSession | Response {
-    const id = request.headers.get('mcp-session-id');
+    const id = headerOf(request, 'mcp-session-id');
     if (!id) return errorResponse(400, ErrorCode.InvalidRequest, 'Bad Request: Mcp-Session-Id header is required (send initialize first)');
     const session = this.sessions.get(id);
     if (!session) return errorResponse(404, ErrorCode.InvalidRequest, 'Session not found: it ended or never existed; initialize a new one');
-    const version = request.headers.get('mcp-protocol-version'); // absent: 2025-03-26
+    const version = headerOf(request, 'mcp-protocol-version'); // absent: 2025-03-26
     if (version !== null && !LEGACY_PROTOCOL_VERSIONS.includes(version)) {
       return errorResponse(400, ErrorCode.InvalidRequest, `Bad Request: unsupported MCP-Protocol-Version ${JSON.stringify(version)}`);
     }
@@ -140,8 +141,9 @@ export class StreamableSessions {
     const writer = session.openPostStream(id);
     if (isRefusal(writer)) return limitResponse(writer.limit, writer.value, id);
     this.inflight.begin();
-    const closeSseStream = session.resumable ? () => session.closePostConnection(id) : undefined;
-    session.transport.receive(message, closeSseStream ? { ...extra, closeSseStream } : extra);
+    // set on the request's own extra (a copy would read its lazy `headers`)
+    if (session.resumable) extra.closeSseStream = () => session.closePostConnection(id);
+    session.transport.receive(message, extra);
     return sseResponseOf(await writer.body());
   }
 
@@ -152,7 +154,7 @@ export class StreamableSessions {
     }
     const session = this.sessionOf(request);
     if (session instanceof Response) return session;
-    const lastEventId = request.headers.get('last-event-id');
+    const lastEventId = headerOf(request, 'last-event-id');
     if (lastEventId) {
       const resumed = await session.resume(lastEventId);
       if (isRefusal(resumed)) return limitResponse(resumed.limit, resumed.value);

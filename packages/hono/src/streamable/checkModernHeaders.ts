@@ -1,5 +1,6 @@
 import { ErrorCode, McpError } from '@typemcp/protocol';
 import type { JSONRPCRequest } from '@typemcp/protocol';
+import type { HeaderReader } from '../nodeRequest';
 
 const NAMED: Record<string, 'name' | 'uri'> = { 'tools/call': 'name', 'prompts/get': 'name', 'resources/read': 'uri' };
 /** Methods whose Mcp-Name, when sent, names the task (io.modelcontextprotocol/tasks). */
@@ -47,7 +48,7 @@ function asText(value: unknown): string | undefined {
  * and `Mcp-Name` for named methods. Throws -32020 (HeaderMismatch) naming the header.
  */
 export function checkModernHeaders(
-  headers: Headers,
+  headers: HeaderReader,
   request: JSONRPCRequest,
   metaVersion: unknown,
   paramHeaders?: Readonly<Record<string, string>>,

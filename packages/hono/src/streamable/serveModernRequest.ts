@@ -1,19 +1,16 @@
-import { ErrorCode, McpError } from '@typemcp/protocol';
+import { ErrorCode, McpError, META_CLIENT_CAPABILITIES as META_CAPS, META_PROTOCOL_VERSION as META_VERSION } from '@typemcp/protocol';
 import type { JSONRPCMessage, JSONRPCRequest, MessageExtra } from '@typemcp/protocol';
-import { ServerConnection, readModernMeta } from '@typemcp/server';
+import { ServerConnection } from '@typemcp/server';
 import type { Server } from '@typemcp/server';
 import { errorResponse, httpStatusOf, jsonResponse } from '../httpErrors';
 import { limitResponse } from '../limits/refusals';
 import { isRefusal } from '../limits/StreamBudget';
 import type { StreamBudget } from '../limits/StreamBudget';
-import { onClientGone } from '../nodeRequest';
+import { headersOf, onClientGone } from '../nodeRequest';
 import { checkModernHeaders } from './checkModernHeaders';
 import { ExchangeTransport } from './ExchangeTransport';
 import { sseResponse } from './SseWriter';
 import type { SseWriter } from './SseWriter';
-
-const META_VERSION = 'io.modelcontextprotocol/protocolVersion';
-const META_CAPS = 'io.modelcontextprotocol/clientCapabilities';
 
 /** What {@link serveModernRequest} needs besides the request. */
 export interface ModernExchangeOptions {
@@ -28,8 +25,10 @@ export interface ModernExchangeOptions {
 }
 
 /**
- * Answers one 2026-07-28 request, statelessly. Headers and `_meta` are checked first (400 with
- * -32020, -32602 or -32022). The reply is decided lazily: messages are held until the first one
+ * Answers one 2026-07-28 request, statelessly. The engine checks that `_meta` names a version and
+ * capabilities (-32602) and that the headers match the body (-32020), all 400; the values of
+ * `_meta` are validated once, by the server, whose refusal (-32602, -32022) is answered with 400
+ * like the engine's own. The reply is decided lazily: messages are held until the first one
  * arrives; the final response alone goes out as JSON, while a notification first (progress, a
  * log) turns the reply into an SSE stream. A client that closes the stream (or the connection)
  * cancels the request: its handler's `signal` is aborted. A reply that must become a stream
@@ -78,6 +77,7 @@ export function serveExchange(
   return new Promise<Response>((resolve) => {
     let writer: SseWriter | undefined;
     let done = false;
+    let refusedBeforeHandler = false;
     let stopWatching = (): void => undefined;
     const finish = () => {
       if (done) return;
@@ -96,7 +96,7 @@ export function serveExchange(
       const final = !('method' in out) && out.id === message.id;
       if (!writer) {
         if (final) {
-          resolve(jsonResponse(out, 'error' in out && !options.errorsIn200 ? httpStatusOf(out.error.code, 200) : 200));
+          resolve(jsonResponse(out, 'error' in out && !options.errorsIn200 ? httpStatusOf(out.error.code, refusedBeforeHandler ? 400 : 200) : 200));
           finish();
           return;
         }
@@ -120,12 +120,17 @@ export function serveExchange(
     });
     const connection = new ServerConnection(server, transport); // wires itself to the transport
     prepare?.(connection);
+    extra.onrefused = () => (refusedBeforeHandler = true);
     transport.receive(message, extra);
     if (!done) stopWatching = onClientGone(request, cancel);
   });
 }
 
-/** The checks of a modern request before it reaches the dispatcher; a Response refuses it. */
+/**
+ * The transport's checks of a modern request before it reaches the dispatcher (no handshake, a
+ * `_meta` naming version and capabilities, headers matching the body); a Response refuses it. The
+ * server validates the values of `_meta` itself.
+ */
 function validate(server: Server, request: Request, message: JSONRPCRequest): Response | undefined {
   if (message.method === 'initialize') {
     return errorResponse(404, ErrorCode.MethodNotFound, 'Method not found: initialize (protocol 2026-07-28 has no handshake)', message.id, {
@@ -137,13 +142,13 @@ function validate(server: Server, request: Request, message: JSONRPCRequest): Re
     return errorResponse(400, ErrorCode.InvalidParams, 'Invalid params: missing required _meta (protocol 2026-07-28)', message.id);
   }
   const facts = meta as Record<string, unknown>;
+  // presence only, before the headers (as ever): the server validates the values once
   for (const key of [META_VERSION, META_CAPS]) {
     if (!(key in facts)) return errorResponse(400, ErrorCode.InvalidParams, `Invalid params: missing required _meta["${key}"]`, message.id);
   }
   try {
     const tool = message.method === 'tools/call' ? message.params?.name : undefined;
-    checkModernHeaders(request.headers, message, facts[META_VERSION], typeof tool === 'string' ? server.toolParamHeaders(tool) : undefined);
-    readModernMeta(server, facts);
+    checkModernHeaders(headersOf(request), message, facts[META_VERSION], typeof tool === 'string' ? server.toolParamHeaders(tool) : undefined);
   } catch (error) {
     if (!(error instanceof McpError)) throw error;
     return errorResponse(httpStatusOf(error.code, 400), error.code, error.message, message.id, error.data);

@@ -2,6 +2,7 @@
  * 2026-07-28 requests over a real server on 127.0.0.1: JSON until the handler streams, SSE when
  * a notification comes first, cancellation by closing the stream. SPEC.md 3.2, 5.3.
  */
+import { ErrorCode, McpError } from '@typemcp/protocol';
 import { Server } from '@typemcp/server';
 import { serve } from '@typemcp/hono';
 import type { RunningHttpServer } from '@typemcp/hono';
@@ -26,6 +27,7 @@ beforeAll(async () => {
       aborted.push(name);
       return { content: [] };
     }
+    if (name === 'invalid') throw new McpError(ErrorCode.InvalidParams, 'Invalid params: the handler refuses');
     return { content: [{ type: 'text', text: name }] };
   });
   running = await serve(server, { port: 0, handleSignals: false });
@@ -94,4 +96,24 @@ it('does not register per-request connections with the server (nothing to free a
   await Promise.all(Array.from({ length: 50 }, (_, i) => call(`n${i}`).then((r) => r.json())));
   expect(running.app.mcp.server.connectionCount).toBe(0);
   expect(running.app.mcp.inflightCount).toBe(0);
+});
+
+it('maps the server\'s one validation of _meta to 400, and a handler\'s own -32602 to 200', async () => {
+  const post = (meta: Record<string, unknown>, name = 'plain') =>
+    fetch(`${running.url}/mcp`, {
+      method: 'POST',
+      headers: modernHeaders('tools/call', { 'mcp-name': name }),
+      body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/call', params: { name, _meta: meta } }),
+    });
+  const version = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28' };
+  const noCapabilities = await post(version);
+  expect(noCapabilities.status).toBe(400);
+  expect((await noCapabilities.json()).error).toMatchObject({ code: -32602, message: expect.stringContaining('clientCapabilities') });
+  const badLevel = await post({ ...version, 'io.modelcontextprotocol/clientCapabilities': {}, 'io.modelcontextprotocol/logLevel': 'loud' });
+  expect(badLevel.status).toBe(400);
+  expect((await badLevel.json()).error.code).toBe(-32602);
+  const fromHandler = await post({ ...version, 'io.modelcontextprotocol/clientCapabilities': {} }, 'invalid');
+  expect(fromHandler.status).toBe(200);
+  expect((await fromHandler.json()).error).toEqual({ code: -32602, message: 'Invalid params: the handler refuses' });
+  expect(started).toEqual(['invalid']); // the refused requests never reached the handler
 });

@@ -12,6 +12,12 @@ export interface MessageExtra {
    * gets them by reconnecting with `Last-Event-ID`. Present only where the transport can do it.
    */
   closeSseStream?: () => void;
+  /**
+   * Called by the dispatcher when it refuses the request before any handler ran (a 2026-07-28
+   * request whose `_meta` or protocol version is invalid), so an HTTP transport answers with
+   * `400 Bad Request` rather than `200`. Present only where the transport cares.
+   */
+  onrefused?: () => void;
 }
 
 /** The authenticated caller, as an auth middleware saw it. */

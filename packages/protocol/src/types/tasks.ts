@@ -9,8 +9,7 @@
 import type { NotificationParams, PaginatedRequestParams, PaginatedResult, RequestParams, Result } from './base';
 import type { InputRequests, InputResponses } from './mrtr';
 
-/** Identifier of the tasks extension, the key under `capabilities.extensions` (2026-07-28). */
-export const TASKS_EXTENSION_ID = 'io.modelcontextprotocol/tasks';
+export { TASKS_EXTENSION_ID } from '../version/era';
 
 /**
  * Where a task stands (both designs). `completed`, `failed` and `cancelled` are final. Legacy

@@ -1,4 +1,4 @@
-import { ErrorCode, McpError } from '@typemcp/protocol';
+import { ErrorCode, McpError, missingCapabilityCode, TASKS_EXTENSION_ID } from '@typemcp/protocol';
 import type {
   AuthInfo,
   ClientCapabilities,
@@ -143,7 +143,7 @@ export class Context {
   private requireCapability(name: keyof ClientCapabilities, what: string): void {
     if (!this.clientCapabilities[name]) {
       throw new McpError(
-        this.era === 'modern' ? ErrorCode.MissingRequiredClientCapability : ErrorCode.InvalidRequest,
+        missingCapabilityCode(this.era),
         `The client did not declare the "${name}" capability, so the server cannot ${what}`,
         { requiredCapabilities: { [name]: {} } },
       );
@@ -216,7 +216,7 @@ export class Context {
   async runAsTask(): Promise<void> {
     if (this.request.taskMode) return;
     const extensions = this.clientCapabilities.extensions;
-    if (extensions?.['io.modelcontextprotocol/tasks'] === undefined) return;
+    if (extensions?.[TASKS_EXTENSION_ID] === undefined) return;
     throw new EscalateToTaskSignal();
   }
 
@@ -224,7 +224,7 @@ export class Context {
   async elicitUrl(message: string, url: string, options: { key?: string; elicitationId?: string } = {}): Promise<ElicitResult> {
     if (!(this.clientCapabilities.elicitation as { url?: unknown } | undefined)?.url) {
       throw new McpError(
-        this.era === 'modern' ? ErrorCode.MissingRequiredClientCapability : ErrorCode.InvalidRequest,
+        missingCapabilityCode(this.era),
         'The client did not declare URL-mode elicitation (capabilities.elicitation.url), so the server cannot send the user to a URL',
         { requiredCapabilities: { elicitation: { url: {} } } },
       );
@@ -250,7 +250,7 @@ export class Context {
     const capability = this.clientCapabilities.elicitation as { url?: unknown } | undefined;
     if (!capability?.url) {
       throw new McpError(
-        this.era === 'modern' ? ErrorCode.MissingRequiredClientCapability : ErrorCode.InvalidRequest,
+        missingCapabilityCode(this.era),
         'The client did not declare URL-mode elicitation, so the server cannot send the user to a URL',
         { requiredCapabilities: { elicitation: { url: {} } } },
       );

@@ -47,6 +47,7 @@ function isAsyncGenerator(value: unknown): value is AsyncGenerator<unknown, unkn
  */
 export class LifespanRunner {
   private started?: Promise<void>;
+  private ready = false;
   private readonly stack: Array<() => unknown> = [];
   private stopped = false;
 
@@ -54,6 +55,11 @@ export class LifespanRunner {
     private readonly lifespans: readonly Lifespan[],
     private readonly container: ContainerInstance,
   ) {}
+
+  /** True once every lifespan started: requests then need not wait on {@link start}. */
+  get isReady(): boolean {
+    return this.ready;
+  }
 
   /** Starts the lifespans (only the first call does anything). */
   start(): Promise<void> {
@@ -80,6 +86,7 @@ export class LifespanRunner {
           this.stack.push(outcome);
         }
       }
+      this.ready = true;
     } catch (error) {
       await this.unwind();
       throw error;

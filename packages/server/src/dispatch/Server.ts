@@ -1,7 +1,12 @@
 import {
   ErrorCode,
+  hasModernMeta,
+  isVersionAtLeast,
   LEGACY_PROTOCOL_VERSIONS,
   McpError,
+  META_CLIENT_CAPABILITIES,
+  META_PROTOCOL_VERSION,
+  MODERN_ONLY_METHODS,
 
   SUPPORTED_PROTOCOL_VERSIONS,
   negotiateLegacyVersion,
@@ -24,7 +29,6 @@ import type { RequestContext } from './RequestContext';
 import { LOG_LEVEL_ORDER } from './RequestContext';
 import { ServerConnection } from './ServerConnection';
 import type { ServerOptions } from './ServerOptions';
-import { MODERN_ONLY_METHODS } from './methods';
 
 /** Params of a client request method (any `_meta` included). */
 export type MethodParams<M extends keyof ClientRequestMethods> = ClientRequestMethods[M]['params'];
@@ -203,16 +207,14 @@ export class Server {
   ): Promise<Record<string, unknown>> {
     const params = (request.params ?? {}) as Record<string, unknown>;
     const meta = params._meta as Record<string, unknown> | undefined;
-    if (meta !== undefined && typeof meta === 'object' && meta !== null && 'io.modelcontextprotocol/protocolVersion' in meta && request.method !== 'initialize') {
-      return serveModern(this, connection, request, incoming, meta);
-    }
+    if (hasModernMeta(meta) && request.method !== 'initialize') return serveModern(this, connection, request, incoming, meta);
     if (request.method === 'initialize') return this.initialize(connection, params);
     if (connection.legacyVersion) return this.serveLegacy(connection, request, incoming, meta ?? {});
     if (request.method === 'ping') return {};
     throw new McpError(
       ErrorCode.InvalidParams,
       `Cannot serve ${request.method}: send "initialize" first (protocol 2025-11-25 and earlier), or carry ` +
-        `_meta["io.modelcontextprotocol/protocolVersion"] and _meta["io.modelcontextprotocol/clientCapabilities"] (2026-07-28)`,
+        `_meta["${META_PROTOCOL_VERSION}"] and _meta["${META_CLIENT_CAPABILITIES}"] (2026-07-28)`,
     );
   }
 
@@ -271,7 +273,7 @@ export class Server {
     }
     const result: Record<string, unknown> = {
       protocolVersion: version,
-      capabilities: this.sessionCapabilities && version >= '2025-11-25' ? { ...this.capabilities, ...this.sessionCapabilities } : this.capabilities,
+      capabilities: this.sessionCapabilities && isVersionAtLeast(version, '2025-11-25') ? { ...this.capabilities, ...this.sessionCapabilities } : this.capabilities,
       serverInfo: this.serverInfo,
     };
     if (this.options.instructions !== undefined) result.instructions = this.options.instructions;

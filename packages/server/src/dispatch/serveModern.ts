@@ -1,4 +1,14 @@
-import { ErrorCode, McpError, MODERN_PROTOCOL_VERSIONS } from '@typemcp/protocol';
+import {
+  ErrorCode,
+  LEGACY_ONLY_METHODS,
+  McpError,
+  META_CLIENT_CAPABILITIES as META_CAPS,
+  META_CLIENT_INFO as META_INFO,
+  META_LOG_LEVEL,
+  META_PROTOCOL_VERSION as META_VERSION,
+  META_SERVER_INFO,
+  MODERN_PROTOCOL_VERSIONS,
+} from '@typemcp/protocol';
 import type { ClientCapabilities, Implementation, IncomingRequestContext, InputResponses, JSONRPCRequest, LoggingLevel } from '@typemcp/protocol';
 import { InputRequiredSignal } from '../mrtr/InputRequiredSignal';
 import { InputState } from '../mrtr/InputState';
@@ -8,13 +18,7 @@ import { serveListen } from './listen';
 import { LOG_LEVEL_ORDER } from './RequestContext';
 import type { Server } from './Server';
 import type { ServerConnection } from './ServerConnection';
-import { CACHEABLE_METHODS, LEGACY_ONLY_METHODS } from './methods';
-
-const META_VERSION = 'io.modelcontextprotocol/protocolVersion';
-const META_CAPS = 'io.modelcontextprotocol/clientCapabilities';
-const META_INFO = 'io.modelcontextprotocol/clientInfo';
-const META_LOG_LEVEL = 'io.modelcontextprotocol/logLevel';
-const META_SERVER_INFO = 'io.modelcontextprotocol/serverInfo';
+import { CACHEABLE_METHODS } from './methods';
 
 /**
  * Checks the per-request `_meta` of a 2026-07-28 request and returns its facts, or throws the
@@ -59,7 +63,13 @@ export async function serveModern(
   incoming: IncomingRequestContext,
   meta: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
-  const facts = readModernMeta(server, meta);
+  let facts: ReturnType<typeof readModernMeta>;
+  try {
+    facts = readModernMeta(server, meta);
+  } catch (error) {
+    incoming.transportExtra?.onrefused?.(); // validated here only: the transport maps it to 400
+    throw error;
+  }
   const method = request.method;
   if (LEGACY_ONLY_METHODS.has(method)) {
     throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${method} (removed in protocol ${facts.version})`);

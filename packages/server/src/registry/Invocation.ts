@@ -6,7 +6,8 @@ import type { ParamSpec } from './buildParams';
 
 /** What every invoker needs: how to get the instance, the container, and the resource reader. */
 export interface InvocationEnv {
-  instance: () => Promise<object>;
+  /** The instance (at once when already made, else once the lifespans started). */
+  instance: () => object | Promise<object>;
   container: ContainerInstance;
   reader: ResourceReader;
 }
@@ -19,7 +20,8 @@ export async function invokeMethod(
   values: Map<number, unknown>,
   request: RequestContext,
 ): Promise<unknown> {
-  const instance = await env.instance();
+  const made = env.instance();
+  const instance = made instanceof Promise ? await made : made;
   const args: unknown[] = [];
   let context: Context | undefined;
   for (const param of params) {

@@ -52,7 +52,7 @@ export function buildParams(target: Function, methodName: string, contextClass: 
     else if (arg?.type) type = resolveTypeValue(arg.type(), contextClass);
     else type = resolveTypeValue(reflected[index] as Function, contextClass) ?? typeOfDefault(written?.defaultValue);
     if (type?.kind === 'context') {
-      params.push({ index, kind: 'context', name: written?.name ?? 'ctx', type, required: false, schema: {}, prepare: async (v) => v });
+      params.push({ index, kind: 'context', name: written?.name ?? 'ctx', type, required: false, schema: {}, prepare: (v) => v });
       continue;
     }
     const name = arg?.name ?? written?.name;

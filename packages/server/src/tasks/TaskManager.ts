@@ -1,5 +1,6 @@
-import { ErrorCode, McpError } from '@typemcp/protocol';
+import { ErrorCode, McpError, TASKS_EXTENSION_ID } from '@typemcp/protocol';
 import type { ClientCapabilities, ExtensionTask, InputResponses } from '@typemcp/protocol';
+import { deriveRequestContext } from '../dispatch/deriveRequestContext';
 import type { RequestContext } from '../dispatch/RequestContext';
 import { InputRequiredSignal } from '../mrtr/InputRequiredSignal';
 import { InputState } from '../mrtr/InputState';
@@ -9,8 +10,8 @@ import type { TaskLimits } from './TaskBudget';
 import { newTaskRecord } from './TaskStore';
 import type { TaskRecord, TaskStore } from './TaskStore';
 
-/** The extension's identifier. */
-export const TASKS_EXTENSION = 'io.modelcontextprotocol/tasks';
+/** The extension's identifier (`TASKS_EXTENSION_ID` of @typemcp/protocol, under the server's name). */
+export const TASKS_EXTENSION = TASKS_EXTENSION_ID;
 
 /** True when the request's client capabilities include the tasks extension. */
 export function clientWantsTasks(capabilities: ClientCapabilities): boolean {
@@ -105,26 +106,16 @@ export class TaskManager {
       return;
     }
     const { base, controller } = running;
-    // Named field by field: the request's context is a class whose getters a spread would drop.
-    const context: RequestContext = {
-      requestId: base.requestId,
-      era: base.era,
-      protocolVersion: base.protocolVersion,
-      clientCapabilities: base.clientCapabilities,
-      clientInfo: base.clientInfo,
-      meta: base.meta,
-      connection: base.connection,
-      auth: base.auth,
-      headers: base.headers,
-      logLevel: base.logLevel,
+    const context = deriveRequestContext(base, {
       taskMode: true,
       input: new InputState(record.answers, base.clientCapabilities),
       signal: controller.signal,
+      closeSseStream: undefined,
       sendProgress: () => Promise.resolve(),
       log: () => Promise.resolve(),
       sendNotification: () => Promise.resolve(),
       sendRequest: () => Promise.reject(new Error('A task asks the client through tasks/get inputRequests')),
-    };
+    });
     let patch: Partial<TaskRecord>;
     try {
       const result = await running.entry.call(running.args, context);

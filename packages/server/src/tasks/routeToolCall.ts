@@ -1,4 +1,4 @@
-import { ErrorCode, McpError } from '@typemcp/protocol';
+import { ErrorCode, isVersionAtLeast, McpError } from '@typemcp/protocol';
 import type { RequestContext } from '../dispatch/RequestContext';
 import { EscalateToTaskSignal } from '../mrtr/EscalateToTaskSignal';
 import type { ToolEntry } from '../registry/entries';
@@ -16,7 +16,7 @@ export interface TaskEngines {
 
 /** True when the session negotiated a revision with experimental tasks (2025-11-25 or later). */
 export function sessionHasTasks(request: RequestContext): boolean {
-  return request.era === 'legacy' && request.protocolVersion >= '2025-11-25';
+  return request.era === 'legacy' && isVersionAtLeast(request.protocolVersion, '2025-11-25');
 }
 
 /**

@@ -36,7 +36,8 @@ export async function validateArguments(
       continue;
     }
     if (options.coerceStrings) value = coerce(param.type, value);
-    values.set(param.index, await param.prepare(value, param.name, errors));
+    const prepared = param.prepare(value, param.name, errors);
+    values.set(param.index, prepared instanceof Promise ? await prepared : prepared);
   }
   return { values, errors };
 }

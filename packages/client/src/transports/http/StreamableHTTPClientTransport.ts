@@ -1,4 +1,4 @@
-import { ErrorCode, validateMessage } from '@typemcp/protocol';
+import { ErrorCode, META_PROTOCOL_VERSION, validateMessage } from '@typemcp/protocol';
 import type { OAuthClientProvider } from '../../auth/OAuthClientProvider';
 import { withOAuth } from '../../auth/withOAuth';
 import type { JSONRPCMessage, JSONRPCRequest, MessageExtra, RequestId, Transport } from '@typemcp/protocol';
@@ -122,7 +122,7 @@ export class StreamableHTTPClientTransport implements Transport {
   private modernHeaders(message: JSONRPCMessage, headers: Record<string, string>): void {
     if (!('method' in message)) return;
     const meta = message.params?._meta as Record<string, unknown> | undefined;
-    const version = meta?.['io.modelcontextprotocol/protocolVersion'];
+    const version = meta?.[META_PROTOCOL_VERSION];
     if (typeof version !== 'string') return;
     headers['mcp-protocol-version'] = version;
     headers['mcp-method'] = message.method;

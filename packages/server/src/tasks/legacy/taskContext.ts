@@ -1,5 +1,6 @@
 import type { LoggingLevel, RequestOptions } from '@typemcp/protocol';
 import type { RequestContext } from '../../dispatch/RequestContext';
+import { deriveRequestContext } from '../../dispatch/deriveRequestContext';
 import { logParams, logPasses, progressParams } from '../../dispatch/RequestContext';
 
 /** `_meta` key tying a message to its task (2025-11-25). */
@@ -30,19 +31,10 @@ export function legacyTaskContext(base: RequestContext, hooks: TaskRunHooks): Re
   let lastProgress = -Infinity;
   const notify = (method: string, params: Record<string, unknown>): Promise<void> =>
     connection.notify(method, withTaskMeta(params, hooks.taskId)).catch(() => undefined);
-  return {
-    requestId: base.requestId,
-    era: base.era,
-    protocolVersion: base.protocolVersion,
-    clientCapabilities: base.clientCapabilities,
-    clientInfo: base.clientInfo,
-    meta: base.meta,
+  return deriveRequestContext(base, {
     signal: hooks.signal,
-    connection,
-    auth: base.auth,
-    headers: base.headers,
     taskMode: true,
-    logLevel: base.logLevel,
+    closeSseStream: undefined,
     sendProgress(progress, total, message) {
       if (progressToken === undefined || hooks.signal.aborted || !(progress > lastProgress)) return Promise.resolve();
       lastProgress = progress;
@@ -58,5 +50,5 @@ export function legacyTaskContext(base: RequestContext, hooks: TaskRunHooks): Re
     sendRequest<T>(method: string, params?: Record<string, unknown>, options?: RequestOptions): Promise<T> {
       return hooks.ask<T>(method, withTaskMeta(params, hooks.taskId), options);
     },
-  };
+  });
 }
