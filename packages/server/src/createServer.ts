@@ -26,6 +26,7 @@ import { routeToolCall } from './tasks/routeToolCall';
 import type { TaskEngines } from './tasks/routeToolCall';
 import type { TaskOptions } from './tasks/TaskManager';
 import type { TaskStore } from './tasks/TaskStore';
+import type { SharedStores } from './cluster/SharedStores';
 import { dynamicPrompt, dynamicResource, dynamicTool } from './runtime/dynamicEntries';
 import type { DynamicPromptOptions, DynamicResourceOptions, DynamicToolOptions } from './runtime/dynamicEntries';
 
@@ -54,6 +55,9 @@ export interface CreateServerOptions extends McpServerOptions {
 }
 
 let containerIds = 0;
+
+/** The bus channel telling every node a task was cancelled. */
+const TASK_CANCEL_CHANNEL = 'typemcp:tasks:cancel';
 
 /**
  * An MCP server built from decorated classes: the low-level {@link Server} with every handler
@@ -94,6 +98,7 @@ export class McpApp {
       pageSize: options.pageSize ?? 1000,
     });
     this.taskEngines = { modern: this.tasks, legacy: this.legacyTasks };
+    this.tasks.resolveTool = (name) => this.registry.tools.get(name);
     const serverOptions: ServerOptions = {
       name: options.name ?? declared?.name ?? first?.name ?? 'typemcp-server',
       version: options.version ?? declared?.version ?? '0.0.0',
@@ -116,7 +121,22 @@ export class McpApp {
     for (const provider of options.providers) this.addProvider(provider);
     this.registry.onchange = (kind) => this.onRegistryChange(kind);
     this.server.toolParamHeaders = (name) => this.registry.paramHeaders(name);
+    this.server.storeListeners.add((stores) => this.adoptStores(stores));
     this.registerHandlers();
+  }
+
+  /** Shares tasks with other nodes: one store, and cancellations carried by the bus. */
+  private adoptStores(stores: SharedStores): void {
+    if (stores.tasks) {
+      this.tasks.useStore(stores.tasks);
+      this.legacyTasks.useStore(stores.tasks);
+    }
+    const bus = stores.bus;
+    if (!bus) return;
+    void bus.subscribe(TASK_CANCEL_CHANNEL, (taskId) => {
+      if (typeof taskId === 'string') this.tasks.abortLocal(taskId);
+    });
+    this.tasks.oncancel = (taskId) => void bus.publish(TASK_CANCEL_CHANNEL, taskId).catch(() => undefined);
   }
 
   private env(target: Function): InvocationEnv {
@@ -245,14 +265,16 @@ export class McpApp {
         await this.start();
         return r.read(p.uri, ctx);
       });
-      s.setRequestHandler('resources/subscribe', (p, ctx) => {
+      s.setRequestHandler('resources/subscribe', async (p, ctx) => {
         if (typeof p.uri !== 'string') throw new McpError(ErrorCode.InvalidParams, 'resources/subscribe: "uri" must be a string');
         ctx.connection.subscriptions.add(p.uri);
+        await ctx.connection.stateChanged?.();
         return {};
       });
-      s.setRequestHandler('resources/unsubscribe', (p, ctx) => {
+      s.setRequestHandler('resources/unsubscribe', async (p, ctx) => {
         if (typeof p.uri !== 'string') throw new McpError(ErrorCode.InvalidParams, 'resources/unsubscribe: "uri" must be a string');
         ctx.connection.subscriptions.delete(p.uri);
+        await ctx.connection.stateChanged?.();
         return {};
       });
     }

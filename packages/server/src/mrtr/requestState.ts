@@ -1,6 +1,8 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ErrorCode, McpError } from '@typemcp/protocol';
 import type { InputResponses } from '@typemcp/protocol';
+import { InMemoryNonceStore } from '../cluster/InMemoryNonceStore';
+import type { NonceStore } from '../cluster/NonceStore';
 
 /** What a signed requestState carries between rounds of a multi round-trip request. */
 export interface RequestStatePayload {
@@ -25,6 +27,8 @@ export interface RequestStateOptions {
   secret?: string | Buffer;
   /** How long a state stays valid (default 10 min). */
   ttlMs?: number;
+  /** Where used nonces are remembered (default: this process's memory; share one across nodes). */
+  nonces?: NonceStore;
 }
 
 /** Stable hash of a JSON value (object keys sorted). */
@@ -53,11 +57,13 @@ export function hashArguments(value: unknown): string {
 export class RequestStateCodec {
   private readonly key: Buffer;
   private readonly ttlMs: number;
-  private readonly used = new Map<string, number>();
+  /** Where used nonces are remembered; replace it to share replay protection between nodes. */
+  nonces: NonceStore;
 
   constructor(options: RequestStateOptions = {}) {
     this.key = options.secret === undefined ? randomBytes(32) : Buffer.from(options.secret);
     this.ttlMs = options.ttlMs ?? 10 * 60_000;
+    this.nonces = options.nonces ?? new InMemoryNonceStore();
   }
 
   /** Signs a new state. */
@@ -71,8 +77,8 @@ export class RequestStateCodec {
     return createHmac('sha256', this.key).update(body).digest('base64url');
   }
 
-  /** Verifies a state for this request and marks it used. */
-  verify(state: unknown, expected: { m: string; t: string; a: string; s?: string }): RequestStatePayload {
+  /** Verifies a state for this request and marks it used (in the {@link NonceStore}). */
+  async verify(state: unknown, expected: { m: string; t: string; a: string; s?: string }): Promise<RequestStatePayload> {
     const fail = (why: string) => new McpError(ErrorCode.InvalidParams, `Invalid requestState: ${why}`);
     if (typeof state !== 'string' || state.length > 1_000_000) throw fail('not a state this server issued');
     const dot = state.lastIndexOf('.');
@@ -93,10 +99,7 @@ export class RequestStateCodec {
       throw fail('it belongs to another request (method, name or arguments differ)');
     }
     if (payload.s !== expected.s) throw fail('it belongs to another subject');
-    for (const [nonce, expiry] of this.used) if (expiry < now) this.used.delete(nonce);
-    if (this.used.has(payload.n)) throw fail('already used (replayed)');
-    if (this.used.size >= 100_000) this.used.delete(this.used.keys().next().value as string);
-    this.used.set(payload.n, payload.e);
+    if (!(await this.nonces.claim(String(payload.n), payload.e))) throw fail('already used (replayed)');
     return payload;
   }
 }

@@ -46,13 +46,31 @@ export class TaskManager {
   private readonly running = new Map<string, Running>();
   private readonly ttlMs: number;
   private readonly pollIntervalMs: number;
+  /**
+   * Finds a tool by name, to run again a task whose answers arrived on this node while it was
+   * created on another (a shared store). Set by the `McpApp`.
+   */
+  resolveTool?: (name: string) => ToolEntry | undefined;
+  /** Told when a task is cancelled here, to abort it on the node that runs it (a cluster's bus). */
+  oncancel?: (taskId: string) => void;
 
   constructor(
-    private readonly store: TaskStore,
+    private store: TaskStore,
     options: TaskOptions = {},
   ) {
     this.ttlMs = options.ttlMs ?? 10 * 60_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
+  }
+
+  /** Keeps tasks in another store from now on (one shared by every node). */
+  useStore(store: TaskStore): void {
+    this.store = store;
+  }
+
+  /** Aborts the tool of a task running in this process (cancelled here or on another node). */
+  abortLocal(taskId: string): void {
+    this.running.get(taskId)?.controller.abort('Task cancelled');
+    this.running.delete(taskId);
   }
 
   /** Fields every task response carries. */
@@ -72,10 +90,19 @@ export class TaskManager {
   /** Creates a task for a tool call and starts it; returns the `CreateTaskResult`. */
   async start(entry: ToolEntry, args: Record<string, unknown>, request: RequestContext, answers: InputResponses = {}): Promise<ExtensionTask> {
     const task = newTaskRecord({ ttlMs: this.ttlMs, pollIntervalMs: this.pollIntervalMs, subject: request.auth?.subject, answers: { ...answers } });
+    if (this.resolveTool) task.call = { name: entry.tool.name, arguments: args };
     await this.store.create(task);
     this.running.set(task.taskId, { entry, args, base: request, controller: new AbortController() });
     void this.run(task.taskId);
     return { resultType: 'task', ...this.view(task) } as ExtensionTask;
+  }
+
+  /** Runs a task created elsewhere again here, on the context of the request that answered it. */
+  private adopt(record: TaskRecord, request: RequestContext): void {
+    const entry = record.call && this.resolveTool?.(record.call.name);
+    if (entry && !this.running.has(record.taskId)) {
+      this.running.set(record.taskId, { entry, args: record.call?.arguments ?? {}, base: request, controller: new AbortController() });
+    }
   }
 
   private async run(taskId: string): Promise<void> {
@@ -156,7 +183,10 @@ export class TaskManager {
       status: stillWaiting ? 'input_required' : 'working',
       lastUpdatedAt: new Date().toISOString(),
     });
-    if (!stillWaiting) void this.run(task.taskId);
+    if (!stillWaiting) {
+      this.adopt(task, request);
+      void this.run(task.taskId);
+    }
     return {};
   }
 
@@ -165,8 +195,8 @@ export class TaskManager {
     const task = await this.find(taskId, request);
     if (TERMINAL.has(task.status)) return {};
     await this.store.update({ ...task, status: 'cancelled', inputRequests: undefined, lastUpdatedAt: new Date().toISOString() });
-    this.running.get(task.taskId)?.controller.abort('Task cancelled');
-    this.running.delete(task.taskId);
+    this.abortLocal(task.taskId);
+    this.oncancel?.(task.taskId);
     return {};
   }
 }

@@ -49,9 +49,14 @@ export class LegacyTaskManager {
   private readonly sessionOwners = new WeakMap<ServerConnection, string>();
 
   constructor(
-    private readonly store: TaskStore,
+    private store: TaskStore,
     private readonly limits: LegacyTaskLimits,
   ) {}
+
+  /** Keeps tasks in another store from now on (one shared by every node). */
+  useStore(store: TaskStore): void {
+    this.store = store;
+  }
 
   /** True when `tasks/list` can be served (the store can list). */
   get canList(): boolean {
