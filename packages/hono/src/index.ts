@@ -20,3 +20,6 @@ export { InMemoryEventStore } from './streamable/InMemoryEventStore';
 export type { InMemoryEventStoreOptions } from './streamable/InMemoryEventStore';
 export { decodeHeaderValue } from './streamable/checkModernHeaders';
 export { httpStatusOf } from './httpErrors';
+export type { McpStores } from './cluster/McpStores';
+export { StoreUnavailableError } from './cluster/StoreUnavailableError';
+export { WakingEventStore } from './cluster/WakingEventStore';

@@ -3,6 +3,7 @@ import type { JSONRPCMessage, RequestId, TransportSendOptions } from '@typemcp/p
 import type { Server, ServerConnection } from '@typemcp/server';
 import { isRefusal } from '../limits/StreamBudget';
 import type { StreamBudget, StreamRefusal } from '../limits/StreamBudget';
+import type { ClusterLink } from '../cluster/ClusterLink';
 import type { EventStore } from './EventStore';
 import { ExchangeTransport } from './ExchangeTransport';
 import { SessionStream } from './SessionStream';
@@ -21,6 +22,8 @@ export interface HttpSessionOptions {
   retryMs?: number;
   /** Counts open SSE streams and refuses those past the limits. */
   streams: StreamBudget;
+  /** Set when several nodes share the sessions (see {@link ClusterLink}). */
+  cluster?: ClusterLink;
 }
 
 /**
@@ -93,7 +96,8 @@ export class HttpSession {
   }
 
   private newStream(requestId?: RequestId): SessionStream {
-    const stream = new SessionStream(`${this.id}.${++this.streamCounter}`, this.options.eventStore, requestId);
+    const node = this.options.cluster ? `${this.options.cluster.nodeId}-` : ''; // ids unique across nodes
+    const stream = new SessionStream(`${this.id}.${node}${++this.streamCounter}`, this.options.eventStore, requestId);
     this.liveStreams.set(stream.id, stream);
     if (this.options.eventStore) this.storedStreamIds.add(stream.id);
     return stream;
@@ -209,6 +213,7 @@ export class HttpSession {
   }
 
   private toStandalone(message: JSONRPCMessage): void {
+    if (this.options.cluster) return void this.options.cluster.toStandalone(this.id, message);
     const standalone = this.standalone;
     if (standalone && (standalone.connected || this.options.eventStore)) void standalone.write(message);
     else if (this.backlog.length < MAX_BACKLOG) this.backlog.push(message);

@@ -170,16 +170,17 @@ export class Server {
    */
   broadcast(method: string, params?: Record<string, unknown>): void {
     if (this.broadcaster) this.broadcaster(method, params);
-    else this.deliverBroadcast(method, params, true);
+    else this.deliverBroadcast(method, params, 'all');
   }
 
   /**
-   * Delivers a server-wide notification in this process: to its broadcast listeners, and (with
-   * `legacySessions`) to every legacy connection that should get it.
+   * Delivers a server-wide notification in this process: to its broadcast listeners, and to the
+   * legacy connections that should get it — `all`, those whose session is not `shared` with other
+   * nodes (a cluster reaches those once, through its stores), or `none`.
    */
-  deliverBroadcast(method: string, params: Record<string, unknown> | undefined, legacySessions: boolean): void {
-    for (const connection of legacySessions ? this.connections : []) {
-      if (!connection.legacyVersion) continue;
+  deliverBroadcast(method: string, params: Record<string, unknown> | undefined, legacySessions: 'all' | 'unshared' | 'none'): void {
+    for (const connection of legacySessions === 'none' ? [] : this.connections) {
+      if (!connection.legacyVersion || (connection.shared && legacySessions === 'unshared')) continue;
       if (method === 'notifications/resources/updated' && !connection.subscriptions.has(String(params?.uri))) continue;
       connection.notify(method, params).catch(() => undefined);
     }

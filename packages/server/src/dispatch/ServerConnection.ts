@@ -39,6 +39,8 @@ export class ServerConnection {
    * request that changed it is answered: a cluster saves the session here for the other nodes.
    */
   stateChanged?: () => Promise<void>;
+  /** The session is shared by the nodes of a cluster, which deliver server-wide notifications to it. */
+  shared = false;
 
   constructor(
     readonly server: Server,
