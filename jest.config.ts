@@ -21,6 +21,7 @@ const config: Config = {
     project('server', '<rootDir>/packages/server'),
     project('client', '<rootDir>/packages/client'),
     project('hono', '<rootDir>/packages/hono'),
+    project('redis', '<rootDir>/packages/redis'),
     { ...project('e2e', '<rootDir>/tests'), moduleNameMapper: { '^@typemcp/([a-z-]+)$': '<rootDir>/../packages/$1/src/index.ts' }, transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.json' }] } },
   ],
 };

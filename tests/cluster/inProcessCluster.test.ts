@@ -66,8 +66,8 @@ describe('a legacy session (official 1.x client) with no sticky routing', () => 
     expect(text(greeting)).toBe('Hello, Ada');
     expect(v1.asked).toEqual(['What is your name?']);
     // the cut stream was followed on another node, and the answer went back to the asking node
-    expect(bus.subscribed.filter((c) => /^typemcp:ev:.*\.[ABC]-\d+$/.test(c)).length).toBeGreaterThan(0);
-    expect(bus.published.some((c) => c.startsWith('typemcp:node:'))).toBe(true);
+    expect(bus.subscribed.filter((c) => /^ev:.*\.[ABC]-\d+$/.test(c)).length).toBeGreaterThan(0);
+    expect(bus.published.some((c) => c.startsWith('node:'))).toBe(true);
 
     const counted = await v1.client.callTool({ name: 'count', arguments: { count: 30 } });
     expect(text(counted)).toBe('counted 30');

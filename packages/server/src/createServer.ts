@@ -57,7 +57,7 @@ export interface CreateServerOptions extends McpServerOptions {
 let containerIds = 0;
 
 /** The bus channel telling every node a task was cancelled. */
-const TASK_CANCEL_CHANNEL = 'typemcp:tasks:cancel';
+const TASK_CANCEL_CHANNEL = 'tasks:cancel';
 
 /**
  * An MCP server built from decorated classes: the low-level {@link Server} with every handler
