@@ -84,9 +84,14 @@ export class SessionStream {
     });
   }
 
-  /** Closes the attached connection; the stream goes on and can be resumed. */
+  /**
+   * Closes the attached connection once what was written before is out (with a store that answers
+   * later, e.g. Redis, the priming event — the id the client resumes from — is still being
+   * stored); the stream goes on and can be resumed.
+   */
   close(): void {
-    this.writer?.close();
+    const writer = this.writer;
+    void this.enqueue(() => writer?.close());
   }
 
   /** Ends the stream for good (its session ended): its connection closes, a later resume too. */
