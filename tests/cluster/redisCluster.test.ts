@@ -97,3 +97,20 @@ it('Redis restarted under load: retryable 503s while it is away, then every node
   }, 'the nodes to recover', 60_000);
   await v1.client.close().catch(() => undefined);
 });
+
+it('a node killed while it holds a client\'s GET stream: the client resumes on another node, nothing lost or repeated', async () => {
+  const v1 = await connectV1(url);
+  await v1.client.subscribeResource({ uri: 'cluster://counter' });
+  await v1.client.callTool({ name: 'bump', arguments: {} });
+  await eventually(() => v1.updated.length === 1, 'the first update');
+  const holderPort = [...proxy.log].reverse().find((line) => line.startsWith('GET '))?.split(' ')[1];
+  const holder = nodes.find((n) => n.url.endsWith(`:${holderPort}`)) as ClusterNode;
+  await holder.kill();
+  const killedAt = proxy.log.length;
+  for (let i = 0; i < 5; i++) await v1.client.callTool({ name: 'bump', arguments: {} });
+  await eventually(() => v1.updated.length === 6, 'five more updates through the resumed stream');
+  await v1.client.callTool({ name: 'whoami', arguments: {} }); // a last round trip: nothing more arrives
+  expect(v1.updated).toHaveLength(6);
+  expect(proxy.log.slice(killedAt).some((line) => line.startsWith('GET ') && !line.endsWith(` ${holderPort}`))).toBe(true); // resumed elsewhere
+  await v1.client.close();
+});

@@ -19,6 +19,8 @@ export interface RedisStoresOptions {
   commandTimeoutMs?: number;
   /** Bounds of the stored stream events. */
   events?: RedisEventStoreOptions;
+  /** The `requestState` secret all nodes share (default: `TYPEMCP_REQUEST_STATE_SECRET`). */
+  requestStateSecret?: string;
 }
 
 /** The stores of one node on Redis, with the connections behind them. */
@@ -57,6 +59,7 @@ export function redisStores(url: string, options: RedisStoresOptions = {}): Redi
   let connecting: Promise<void> | undefined;
   return {
     nodeId,
+    requestStateSecret: options.requestStateSecret ?? (process.env.TYPEMCP_REQUEST_STATE_SECRET || undefined),
     sessions: new RedisSessionStore(client, prefix),
     events: new RedisEventStore(client, prefix, { ttlMs: 30 * 60_000, ...options.events }),
     bus: new RedisMessageBus(client, subscriber, prefix),

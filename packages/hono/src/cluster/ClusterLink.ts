@@ -62,7 +62,11 @@ export class ClusterLink {
 
   /** Joins the cluster: shares tasks and nonces, hears the bus, sends broadcasts through it. */
   async start(): Promise<void> {
-    this.server.useStores({ tasks: this.stores.tasks, nonces: this.stores.nonces, bus: this.stores.bus });
+    const { tasks, nonces, bus, requestStateSecret } = this.stores;
+    this.server.useStores({ tasks, nonces, bus, requestStateSecret });
+    if (this.server.requestStates.randomKey) {
+      this.server.reportError(new Error('Several nodes need one requestState secret: set TYPEMCP_REQUEST_STATE_SECRET or createServer({ requestState: { secret } })'));
+    }
     this.server.broadcaster = (method, params) => this.broadcast(method, params);
     this.unsubscribers.push(await this.stores.bus.subscribe(CLUSTER_CHANNEL, (m) => this.onCluster(m as ClusterMessage)));
     this.unsubscribers.push(

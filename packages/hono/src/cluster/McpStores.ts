@@ -16,6 +16,12 @@ export interface McpStores {
   bus: MessageBus;
   tasks?: TaskStore;
   nonces?: NonceStore;
+  /**
+   * The `requestState` secret every node shares, used unless the server was given its own
+   * (`createServer({ requestState: { secret } })`); without either, a multi round-trip request
+   * continued on another node is refused.
+   */
+  requestStateSecret?: string;
   /** This node's name on the bus (default: random); letters, digits and `-` only. */
   nodeId?: string;
   /** Resolves once the stores answer; rejects with a one-line error naming what is unreachable. */

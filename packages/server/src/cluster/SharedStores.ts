@@ -14,4 +14,6 @@ export interface SharedStores {
   tasks?: TaskStore;
   nonces?: NonceStore;
   bus?: MessageBus;
+  /** The `requestState` HMAC secret every node shares (kept when the server was given its own). */
+  requestStateSecret?: string;
 }

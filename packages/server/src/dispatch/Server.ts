@@ -193,6 +193,7 @@ export class Server {
    */
   useStores(stores: SharedStores): void {
     if (stores.nonces) this.requestStates.nonces = stores.nonces;
+    if (stores.requestStateSecret && this.requestStates.randomKey) this.requestStates.useSecret(stores.requestStateSecret);
     for (const listener of this.storeListeners) listener(stores);
   }
 

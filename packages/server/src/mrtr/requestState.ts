@@ -55,15 +55,24 @@ export function hashArguments(value: unknown): string {
  * misapplied state is -32602.
  */
 export class RequestStateCodec {
-  private readonly key: Buffer;
+  private key: Buffer;
+  /** True while the key is the random per-process default (no node shares it). */
+  randomKey: boolean;
   private readonly ttlMs: number;
   /** Where used nonces are remembered; replace it to share replay protection between nodes. */
   nonces: NonceStore;
 
   constructor(options: RequestStateOptions = {}) {
     this.key = options.secret === undefined ? randomBytes(32) : Buffer.from(options.secret);
+    this.randomKey = options.secret === undefined;
     this.ttlMs = options.ttlMs ?? 10 * 60_000;
     this.nonces = options.nonces ?? new InMemoryNonceStore();
+  }
+
+  /** Signs and verifies with `secret` from now on (every node of a cluster must use the same one). */
+  useSecret(secret: string | Buffer): void {
+    this.key = Buffer.from(secret);
+    this.randomKey = false;
   }
 
   /** Signs a new state. */
