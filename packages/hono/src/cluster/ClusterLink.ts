@@ -125,7 +125,7 @@ export class ClusterLink {
 
   private join(session: HttpSession, subject: string | undefined): void {
     this.subjects.set(session, subject);
-    session.connection.shared = true;
+    session.connection.sharedId = session.id;
     session.connection.stateChanged = () => this.save(session);
     const transport = session.transport;
     const send = transport.send.bind(transport);

@@ -175,12 +175,12 @@ export class Server {
 
   /**
    * Delivers a server-wide notification in this process: to its broadcast listeners, and to the
-   * legacy connections that should get it — `all`, those whose session is not `shared` with other
+   * legacy connections that should get it — `all`, those whose session is not shared with other
    * nodes (a cluster reaches those once, through its stores), or `none`.
    */
   deliverBroadcast(method: string, params: Record<string, unknown> | undefined, legacySessions: 'all' | 'unshared' | 'none'): void {
     for (const connection of legacySessions === 'none' ? [] : this.connections) {
-      if (!connection.legacyVersion || (connection.shared && legacySessions === 'unshared')) continue;
+      if (!connection.legacyVersion || (connection.sharedId !== undefined && legacySessions === 'unshared')) continue;
       if (method === 'notifications/resources/updated' && !connection.subscriptions.has(String(params?.uri))) continue;
       connection.notify(method, params).catch(() => undefined);
     }

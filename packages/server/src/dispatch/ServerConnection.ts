@@ -39,8 +39,11 @@ export class ServerConnection {
    * request that changed it is answered: a cluster saves the session here for the other nodes.
    */
   stateChanged?: () => Promise<void>;
-  /** The session is shared by the nodes of a cluster, which deliver server-wide notifications to it. */
-  shared = false;
+  /**
+   * The session's id when the nodes of a cluster share it: they deliver its server-wide
+   * notifications, and tasks bound to the session are found from any node.
+   */
+  sharedId?: string;
 
   constructor(
     readonly server: Server,

@@ -65,6 +65,7 @@ export class LegacyTaskManager {
 
   private owner(request: RequestContext): string {
     if (request.auth?.subject !== undefined) return `subject:${request.auth.subject}`;
+    if (request.connection.sharedId !== undefined) return `session:${request.connection.sharedId}`; // the same on every node
     let id = this.sessionOwners.get(request.connection);
     if (!id) this.sessionOwners.set(request.connection, (id = `session:${randomUUID()}`));
     return id;
