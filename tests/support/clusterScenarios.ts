@@ -30,6 +30,11 @@ export async function legacySessionScenario(url: string, fetch?: NodeFetch): Pro
   expect(text(await v1.client.callTool({ name: 'count', arguments: { count: 30 } }))).toBe('counted 30');
   expect(v1.logs.filter((l) => l.startsWith('tick'))).toEqual(Array.from({ length: 30 }, (_, i) => `tick ${i + 1}`));
 
+  // logging/setLevel on one node holds on the others
+  await v1.client.setLoggingLevel('error');
+  for (let i = 0; i < 3; i++) expect(text(await v1.client.callTool({ name: 'count', arguments: { count: 2 } }))).toBe('counted 2');
+  expect(v1.logs.filter((l) => l.startsWith('tick'))).toHaveLength(30);
+
   const sessionId = v1.transport.sessionId as string;
   await v1.transport.terminateSession();
   const doFetch = fetch ?? globalThis.fetch;

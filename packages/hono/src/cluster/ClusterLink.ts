@@ -145,7 +145,8 @@ export class ClusterLink {
       return;
     }
     deliver(message, extra);
-    if (!('id' in message)) {
+    // every node marks an adopted session initialized already; other notifications reach them all
+    if (!('id' in message) && message.method !== 'notifications/initialized') {
       const notice: ClusterMessage = { kind: 'notify', from: this.nodeId, sessionId: session.id, message };
       void this.stores.bus.publish(CLUSTER_CHANNEL, notice).catch((e) => this.server.reportError(e));
     }
@@ -153,7 +154,9 @@ export class ClusterLink {
 
   private onCluster(message: ClusterMessage): void {
     if (message.kind === 'broadcast') {
-      this.server.deliverBroadcast(message.method, message.params, message.from === this.nodeId ? 'unshared' : 'none');
+      // shared sessions got it through the store (from the sending node); each node's own
+      // unshared connections (HTTP+SSE, stdio) and listen streams get it here
+      this.server.deliverBroadcast(message.method, message.params, 'unshared');
       return;
     }
     if (message.from === this.nodeId) return;
