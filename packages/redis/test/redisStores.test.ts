@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { JSONRPCMessage } from '@typemcp/protocol';
 import type { TaskRecord } from '@typemcp/server';
 import { freePort, startRedis } from '../../../tests/support/redisServer';
+import { describeEventStore, describeMessageBus, describeNonceStore, describeSessionStore } from '../../../tests/support/storeContracts';
 import type { RunningRedis } from '../../../tests/support/redisServer';
 
 jest.setTimeout(60_000);
@@ -33,28 +34,34 @@ afterEach(async () => {
   await stores.close();
 });
 
+/** Fresh stores (their own key prefix) on the test's Redis, closed after each test. */
+const opened: RedisStores[] = [];
+async function fresh(): Promise<RedisStores> {
+  const made = redisStores(redis.url, { prefix: `c${++prefix}:` });
+  opened.push(made);
+  await made.ready();
+  return made;
+}
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+});
+
+describeSessionStore('RedisSessionStore', async () => (await fresh()).sessions);
+describeNonceStore('RedisNonceStore', async () => (await fresh()).nonces);
+describeEventStore('RedisEventStore', async () => (await fresh()).events);
+describeMessageBus('RedisMessageBus', async () => {
+  const a = await fresh();
+  const b = redisStores(redis.url, { prefix: `c${prefix}:` }); // another node on the same prefix
+  opened.push(b);
+  await b.ready();
+  return [a.bus, b.bus];
+});
+
 const newTaskRecord = (fields: { ttlMs: number; pollIntervalMs: number; subject: string; answers: TaskRecord['answers'] }): TaskRecord => {
   const now = new Date().toISOString();
   return { taskId: randomUUID(), status: 'working', createdAt: now, lastUpdatedAt: now, ...fields };
 };
-const record = (id: string, subscriptions: string[] = []) => ({ id, protocolVersion: '2025-11-25', clientCapabilities: {}, logLevel: 'info' as const, subscriptions });
 const note = (n: number): JSONRPCMessage => ({ jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: `n${n}` } });
-
-it('sessions: saved, touched (TTL renewed), listed, found by subscription, deleted', async () => {
-  await stores.sessions.save(record('s1', ['file:///a']), 300);
-  await stores.sessions.save(record('s2'), 60_000);
-  expect(await stores.sessions.touch('s1', 60_000)).toMatchObject({ id: 's1', logLevel: 'info' });
-  expect((await stores.sessions.list(10)).sort()).toEqual(['s1', 's2']);
-  expect(await stores.sessions.subscribers('file:///a')).toEqual(['s1']);
-  await stores.sessions.save(record('s1'), 60_000); // unsubscribed
-  expect(await stores.sessions.subscribers('file:///a')).toEqual([]);
-  await stores.sessions.delete('s2');
-  expect(await stores.sessions.touch('s2', 1000)).toBeUndefined();
-  await stores.sessions.save(record('s3'), 50);
-  await new Promise((r) => setTimeout(r, 120));
-  expect(await stores.sessions.touch('s3', 1000)).toBeUndefined();
-  expect(await stores.sessions.list(10)).toEqual(['s1']);
-});
 
 it('events: replayed in order after an id, bounded in count and bytes, unknown ids refused', async () => {
   const ids: string[] = [];
@@ -83,21 +90,6 @@ it('events: replayed in order after an id, bounded in count and bytes, unknown i
   expect(await stores.events.streamIdOf(ids[1])).toBeUndefined();
 });
 
-it('bus: delivers to subscribers until they leave', async () => {
-  const other = redisStores(redis.url, { prefix: `t${prefix}:` });
-  await other.ready();
-  const heard: unknown[] = [];
-  const stop = await stores.bus.subscribe('news', (m) => heard.push(m));
-  await other.bus.publish('news', { n: 1 });
-  await other.bus.publish('news', { n: 2 });
-  const deadline = Date.now() + 10_000;
-  while (heard.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-  expect(heard).toEqual([{ n: 1 }, { n: 2 }]);
-  await stop();
-  expect(stores.bus.channelCount).toBe(0);
-  await other.close();
-});
-
 it('tasks: created with their TTL, updated keeping it, listed per owner', async () => {
   const task = newTaskRecord({ ttlMs: 60_000, pollIntervalMs: 100, subject: 'alice', answers: {} });
   await stores.tasks.create(task);
@@ -109,11 +101,6 @@ it('tasks: created with their TTL, updated keeping it, listed per owner', async 
   await stores.tasks.create(short);
   await new Promise((r) => setTimeout(r, 120));
   expect(await stores.tasks.get(short.taskId)).toBeUndefined();
-});
-
-it('nonces: claimed once', async () => {
-  expect(await stores.nonces.claim('abc', Date.now() + 60_000)).toBe(true);
-  expect(await stores.nonces.claim('abc', Date.now() + 60_000)).toBe(false);
 });
 
 it('an unreachable Redis is one error naming the URL (password hidden)', async () => {
