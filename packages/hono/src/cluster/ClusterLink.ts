@@ -2,17 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { JSONRPCMessage, MessageExtra } from '@typemcp/protocol';
 import type { Server, SessionRecord } from '@typemcp/server';
 import type { InflightTracker } from '../InflightTracker';
-import { limitResponse } from '../limits/refusals';
-import { isRefusal } from '../limits/StreamBudget';
 import type { EventStore } from '../streamable/EventStore';
 import { HttpSession } from '../streamable/HttpSession';
 import type { HttpSessionOptions } from '../streamable/HttpSession';
-import { sseResponse } from '../streamable/SseWriter';
 import { CLUSTER_CHANNEL, nodeChannel, standaloneStreamOf } from './channels';
 import { hydrate, recordOf } from './sessionRecords';
+import { openClusterStream } from './openClusterStream';
 import type { McpStores } from './McpStores';
 import { StoreUnavailableError } from './StoreUnavailableError';
-import { StreamTailer } from './StreamTailer';
 import { tagOutgoing, untagIncoming } from './requestIds';
 import { WakingEventStore } from './WakingEventStore';
 
@@ -201,32 +198,11 @@ export class ClusterLink {
    * GET in a session: a resumption (`Last-Event-ID`) of one of its streams — here if this node
    * still holds the stream, else followed in the store — or a new GET stream from now on.
    */
-  async get(session: HttpSession, lastEventId: string | null): Promise<Response> {
-    if (lastEventId) {
-      const streamId = await StoreUnavailableError.guard('events', () => this.events.streamIdOf(lastEventId));
-      if (streamId?.startsWith(`${session.id}.`)) {
-        const here = await StoreUnavailableError.guard('events', () => session.resume(lastEventId));
-        if (isRefusal(here)) return limitResponse(here.limit, here.value);
-        if (here) return sseResponse(here);
-        return this.tail(session, streamId, lastEventId, streamId !== standaloneStreamOf(session.id));
-      }
-    }
-    const streamId = standaloneStreamOf(session.id);
-    const marker = await StoreUnavailableError.guard('events', () => this.stores.events.storeEvent(streamId, null));
-    return this.tail(session, streamId, marker, false, true);
-  }
-
-  private async tail(session: HttpSession, streamId: string, after: string, endsWithResponse: boolean, prime = false): Promise<Response> {
-    const writer = this.options.streams.open(this.options.keepAliveMs, session);
-    if (isRefusal(writer)) return limitResponse(writer.limit, writer.value);
-    if (prime && session.primes) writer.prime(after, this.options.retryMs);
-    const tailer = new StreamTailer(this.events, this.stores.bus, streamId, writer, after, endsWithResponse, (e) => this.server.reportError(e));
-    try {
-      await tailer.start();
-    } catch (error) {
-      tailer.finish();
-      throw new StoreUnavailableError('bus', error);
-    }
-    return sseResponse(writer);
+  get(session: HttpSession, lastEventId: string | null): Promise<Response> {
+    return openClusterStream(
+      { events: this.events, rawEvents: this.stores.events, bus: this.stores.bus, options: this.options, report: (e) => this.server.reportError(e) },
+      session,
+      lastEventId,
+    );
   }
 }
