@@ -2,7 +2,12 @@ import type Redis from 'ioredis';
 import type { JSONRPCMessage } from '@typemcp/protocol';
 import type { EventStore } from '@typemcp/hono';
 
-/** Bounds of {@link RedisEventStore}. */
+/**
+ * Bounds of {@link RedisEventStore}.
+ *
+ * @example
+ * redisStores(url, { events: { maxEventsPerStream: 200, maxEventBytes: 256 * 1024, ttlMs: 10 * 60_000 } });
+ */
 export interface RedisEventStoreOptions {
   /** Events kept per stream (XADD MAXLEN, approximate; default 1000). */
   maxEventsPerStream?: number;

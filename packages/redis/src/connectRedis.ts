@@ -3,7 +3,12 @@ import Redis from 'ioredis';
 /** How long a command may wait for Redis before it fails (the request then gets a retryable 503). */
 export const DEFAULT_COMMAND_TIMEOUT_MS = 2000;
 
-/** A connection, with the last connection error it met (a failed first connect says only "closed"). */
+/**
+ * A connection, with the last connection error it met (a failed first connect says only "closed").
+ *
+ * @example
+ * const { client, lastError } = connectRedis(url, 'node-a');
+ */
 export interface RedisConnection {
   client: Redis;
   lastError(): Error | undefined;

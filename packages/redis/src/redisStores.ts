@@ -9,7 +9,12 @@ import { RedisSessionStore } from './RedisSessionStore';
 import { RedisTaskStore } from './RedisTaskStore';
 import { RedisUnavailableError } from './RedisUnavailableError';
 
-/** Options of {@link redisStores}. */
+/**
+ * Options of {@link redisStores}.
+ *
+ * @example
+ * redisStores(url, { prefix: 'shop-mcp:', events: { maxEventsPerStream: 500 }, requestStateSecret: secret });
+ */
 export interface RedisStoresOptions {
   /** Prefix of every key and channel (default `typemcp:`): one per cluster sharing a Redis. */
   prefix?: string;
@@ -23,7 +28,13 @@ export interface RedisStoresOptions {
   requestStateSecret?: string;
 }
 
-/** The stores of one node on Redis, with the connections behind them. */
+/**
+ * The stores of one node on Redis, with the connections behind them.
+ *
+ * @example
+ * const stores: RedisStores = redisStores(url);
+ * await stores.ready(); // serve() does it for you
+ */
 export interface RedisStores extends McpStores {
   sessions: RedisSessionStore;
   events: RedisEventStore;
