@@ -25,7 +25,8 @@ export async function legacySessionScenario(url: string, fetch?: NodeFetch): Pro
   await eventually(() => v1.updated.length === 3, 'three resources/updated');
 
   expect(text(await v1.client.callTool({ name: 'ask_after_cut', arguments: {} }))).toBe('Hello, Ada');
-  expect(v1.asked).toEqual(['What is your name?']);
+  expect(text(await v1.client.callTool({ name: 'sample_after_cut', arguments: {} }))).toBe('Model test-model says Paris');
+  expect(v1.asked).toEqual(['What is your name?', 'Capital of France?']);
 
   expect(text(await v1.client.callTool({ name: 'count', arguments: { count: 30 } }))).toBe('counted 30');
   expect(v1.logs.filter((l) => l.startsWith('tick'))).toEqual(Array.from({ length: 30 }, (_, i) => `tick ${i + 1}`));
