@@ -16,6 +16,7 @@ export class StreamTailer {
   private queue: Promise<void> = Promise.resolve();
   private unsubscribe?: () => Promise<void>;
   private finished = false;
+  private scheduled = false;
 
   constructor(
     private readonly events: EventStore,
@@ -37,8 +38,12 @@ export class StreamTailer {
     await this.pull();
   }
 
+  /** Reads what is new; wake-ups that arrive while a read waits to start add nothing to the queue. */
   private pull(): Promise<void> {
+    if (this.scheduled) return this.queue;
+    this.scheduled = true;
     this.queue = this.queue.then(async () => {
+      this.scheduled = false;
       if (this.finished) return;
       try {
         await this.events.replayEventsAfter(this.after, async (eventId, message) => {
