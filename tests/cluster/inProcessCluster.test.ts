@@ -55,4 +55,5 @@ it('a legacy session (official 1.x client) continues on every node with no stick
 it('a legacy session of the TypeMCP client hears list changes from any node', () => scenarios.typemcpLegacyScenario(URL_, roundRobin));
 it('2026-07-28: a listen stream on one node hears updates from the others', () => scenarios.modernListenScenario(URL_, roundRobin));
 it('2026-07-28: a task is polled, answered and cancelled through other nodes', () => scenarios.modernTasksScenario(URL_, roundRobin));
+it('2025-11-25 tasks: found, awaited and cancelled through other nodes', () => scenarios.legacyTasksScenario(URL_, roundRobin));
 it('2026-07-28: a requestState used on one node is refused on the next', () => scenarios.requestStateReplayScenario(URL_, roundRobin));

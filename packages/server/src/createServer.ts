@@ -134,9 +134,13 @@ export class McpApp {
     const bus = stores.bus;
     if (!bus) return;
     void bus.subscribe(TASK_CANCEL_CHANNEL, (taskId) => {
-      if (typeof taskId === 'string') this.tasks.abortLocal(taskId);
+      if (typeof taskId !== 'string') return;
+      this.tasks.abortLocal(taskId);
+      this.legacyTasks.abortLocal(taskId);
     });
-    this.tasks.oncancel = (taskId) => void bus.publish(TASK_CANCEL_CHANNEL, taskId).catch(() => undefined);
+    const relay = (taskId: string) => void bus.publish(TASK_CANCEL_CHANNEL, taskId).catch(() => undefined);
+    this.tasks.oncancel = relay;
+    this.legacyTasks.oncancel = relay;
   }
 
   private env(target: Function): InvocationEnv {
