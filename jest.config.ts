@@ -26,6 +26,7 @@ const config: Config = {
     project('hono', '<rootDir>/packages/hono'),
     project('cli', '<rootDir>/packages/cli'),
     project('auth', '<rootDir>/packages/auth'),
+    project('redis', '<rootDir>/packages/redis'),
     { ...project('e2e', '<rootDir>/tests'), moduleNameMapper: { '^@typemcp/([a-z-]+)$': '<rootDir>/../packages/$1/src/index.ts' }, transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.json' }] } },
   ],
 };

@@ -2,6 +2,10 @@ import { ErrorCode, hasModernMeta, isModernHeaderVersion, LEGACY_PROTOCOL_VERSIO
 import type { AuthInfo, JSONRPCRequest, MessageExtra, RequestId } from '@typemcp/protocol';
 import type { Server } from '@typemcp/server';
 import { ResourceGuard } from './auth/ResourceGuard';
+import { ClusterLink } from './cluster/ClusterLink';
+import type { McpStores } from './cluster/McpStores';
+import { resolveStores } from './cluster/resolveStores';
+import { StoreUnavailableError } from './cluster/StoreUnavailableError';
 import { errorResponse } from './httpErrors';
 import { InflightTracker } from './InflightTracker';
 import { LegacySseSessions } from './legacySse/LegacySseSessions';
@@ -20,6 +24,7 @@ import type { ModernExchangeOptions } from './streamable/serveModernRequest';
 import { serveStatelessLegacy } from './streamable/serveStatelessLegacy';
 import type { HttpSession } from './streamable/HttpSession';
 import { StreamableSessions } from './streamable/StreamableSessions';
+import type { StreamableSessionsOptions } from './streamable/StreamableSessions';
 
 const DEFAULT_BODY_LIMIT = 4 << 20;
 
@@ -62,6 +67,9 @@ export class McpHttpHandler {
   /** The OAuth resource-server guard, when `options.auth` is set (see docs/auth.md). */
   readonly guard?: ResourceGuard;
   private closed = false;
+  /** Set when this engine is one node of a cluster (`redis` / `stores`). */
+  readonly cluster?: ClusterLink;
+  private readonly stores?: { stores: McpStores; owned: boolean; joined: Promise<void> };
 
   constructor(
     readonly server: Server,
@@ -73,18 +81,29 @@ export class McpHttpHandler {
     const keepAliveMs = options.keepAliveMs ?? 15_000;
     const maxInflightPerSession = options.maxInflightPerSession ?? 100;
     this.legacySse = new LegacySseSessions(server, { keepAliveMs, maxInflightPerSession, streams: this.streams });
-    this.streamable = new StreamableSessions(
-      server,
-      {
-        eventStore: options.eventStore === false ? undefined : (options.eventStore ?? new InMemoryEventStore()),
-        keepAliveMs,
-        retryMs: options.retryMs ?? 1000,
-        enableJsonResponse: options.enableJsonResponse ?? false,
-        maxInflightPerSession,
-        streams: this.streams,
-      },
-      this.inflight,
-    );
+    const sessionOptions: StreamableSessionsOptions = {
+      eventStore: options.eventStore === false ? undefined : (options.eventStore ?? new InMemoryEventStore()),
+      keepAliveMs,
+      retryMs: options.retryMs ?? 1000,
+      enableJsonResponse: options.enableJsonResponse ?? false,
+      maxInflightPerSession,
+      streams: this.streams,
+    };
+    this.streamable = new StreamableSessions(server, sessionOptions, this.inflight);
+    const { stores, owned } = resolveStores(options);
+    if (stores) {
+      const ttlMs = options.sessionIdleTimeoutMs ?? 30 * 60_000;
+      this.cluster = new ClusterLink(server, stores, this.streamable.sessions, sessionOptions, this.inflight, ttlMs);
+      sessionOptions.eventStore = this.cluster.events;
+      sessionOptions.cluster = this.cluster;
+      const cluster = this.cluster;
+      const joined = (async () => {
+        await stores.ready?.();
+        await cluster.start();
+      })();
+      joined.catch(() => undefined); // reported by ready()
+      this.stores = { stores, owned, joined };
+    }
     if (options.auth) this.guard = new ResourceGuard(options.auth, server, () => this.sessions);
     if (!this.stateless) {
       const idle = options.sessionIdleTimeoutMs ?? 30 * 60_000;
@@ -92,6 +111,14 @@ export class McpHttpHandler {
       this.sweeper = setInterval(() => this.evictIdle(idle, unused), Math.max(50, Math.min(idle / 2, unused / 2, 60_000)));
       this.sweeper.unref?.();
     }
+  }
+
+  /**
+   * Resolves once the engine can serve: at once for one node; for a node of a cluster, once the
+   * shared stores answered (rejects with their one-line error, e.g. naming an unreachable URL).
+   */
+  ready(): Promise<void> {
+    return this.stores?.joined ?? Promise.resolve();
   }
 
   /** The open legacy Streamable HTTP sessions, by id. */
@@ -156,6 +183,8 @@ export class McpHttpHandler {
     await this.streamable.close();
     await this.legacySse.close();
     this.streams.closeAll();
+    await this.cluster?.close();
+    if (this.stores?.owned) await this.stores.stores.close?.().catch(() => undefined);
   }
 
   /**
@@ -201,6 +230,7 @@ export class McpHttpHandler {
       if (request.method === 'DELETE') return await this.streamable.delete(request);
       return this.notAllowed('GET, POST, DELETE');
     } catch (error) {
+      if (error instanceof StoreUnavailableError) return error.response();
       this.server.reportError(error instanceof Error ? error : new Error(String(error)));
       return errorResponse(500, ErrorCode.InternalError, 'Internal error');
     }

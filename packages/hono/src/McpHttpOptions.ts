@@ -1,5 +1,6 @@
 import type { ResourceServerOptions } from '@typemcp/protocol';
 import type { SecurityOptions } from './security/SecurityOptions';
+import type { McpStores } from './cluster/McpStores';
 import type { EventStore } from './streamable/EventStore';
 
 /**
@@ -86,4 +87,13 @@ export interface McpHttpOptions extends SecurityOptions {
   auth?: ResourceServerOptions;
   /** `retry` (ms) sent with the priming event of 2025-11-25 streams (default 1000). */
   retryMs?: number;
+  /**
+   * Serve as one node of several behind a load balancer, sharing legacy sessions, stream events,
+   * tasks, `requestState` nonces and notifications through Redis: a URL (`redis://host:6379`,
+   * needs `@typemcp/redis` installed) or the stores `redisStores(url)` built. See
+   * docs/deployment.md. The HTTP+SSE (2024-11-05) transport stays per node (sticky).
+   */
+  redis?: string | McpStores;
+  /** The same with any shared stores (e.g. in-memory ones shared by engines in one process). */
+  stores?: McpStores;
 }

@@ -24,3 +24,6 @@ export { ResourceGuard } from './auth/ResourceGuard';
 export { bearerChallenge } from './auth/bearerChallenge';
 export type { BearerChallenge } from './auth/bearerChallenge';
 export { canonicalResource, protectedResourceMetadata, protectedResourceMetadataUrl, protectedResourcePaths } from './auth/protectedResource';
+export type { McpStores } from './cluster/McpStores';
+export { StoreUnavailableError } from './cluster/StoreUnavailableError';
+export { WakingEventStore } from './cluster/WakingEventStore';

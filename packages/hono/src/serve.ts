@@ -45,6 +45,11 @@ export async function serve(target: Servable | McpHonoApp, options: ServeOptions
     'fetch' in target && 'mcp' in target
       ? (target as McpHonoApp)
       : mcpApp(target as Servable, { validateHost: LOOPBACK.has(host) || options.allowedHosts !== undefined, ...options });
+  // a node of a cluster first reaches its shared stores; failing that, nothing is left running
+  await app.mcp.ready().catch(async (error: unknown) => {
+    await app.mcp.close();
+    throw error;
+  });
   const serveNode = loadNodeServer();
   const server = await new Promise<ReturnType<typeof serveNode>>((resolve) => {
     const s = serveNode({ fetch: app.fetch, hostname: host, port: options.port ?? 3000 }, () => resolve(s));

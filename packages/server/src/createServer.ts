@@ -29,6 +29,7 @@ import { routeToolCall } from './tasks/routeToolCall';
 import type { TaskEngines } from './tasks/routeToolCall';
 import type { TaskOptions } from './tasks/TaskManager';
 import type { TaskStore } from './tasks/TaskStore';
+import type { SharedStores } from './cluster/SharedStores';
 import { dynamicPrompt, dynamicResource, dynamicTool } from './runtime/dynamicEntries';
 import type { DynamicPromptOptions, DynamicResourceOptions, DynamicToolOptions } from './runtime/dynamicEntries';
 
@@ -57,6 +58,9 @@ export interface CreateServerOptions extends McpServerOptions {
 }
 
 let containerIds = 0;
+
+/** The bus channel telling every node a task was cancelled. */
+const TASK_CANCEL_CHANNEL = 'tasks:cancel';
 
 /**
  * An MCP server built from decorated classes: the low-level {@link Server} with every handler
@@ -101,6 +105,7 @@ export class McpApp {
       pageSize: options.pageSize ?? 1000,
     });
     this.taskEngines = { modern: this.tasks, legacy: this.legacyTasks };
+    this.tasks.resolveTool = (name) => this.registry.tools.get(name);
     const serverOptions: ServerOptions = {
       name: options.name ?? declared?.name ?? first?.name ?? 'typemcp-server',
       version: options.version ?? declared?.version ?? '0.0.0',
@@ -125,7 +130,26 @@ export class McpApp {
     this.server.toolParamHeaders = (name) => this.registry.paramHeaders(name);
     this.server.requiredScopes = (method, params) => this.requiredScopes(method, params);
     this.server.allScopes = () => this.registry.allScopes();
+    this.server.storeListeners.add((stores) => this.adoptStores(stores));
     this.registerHandlers();
+  }
+
+  /** Shares tasks with other nodes: one store, and cancellations carried by the bus. */
+  private adoptStores(stores: SharedStores): void {
+    if (stores.tasks) {
+      this.tasks.useStore(stores.tasks);
+      this.legacyTasks.useStore(stores.tasks);
+    }
+    const bus = stores.bus;
+    if (!bus) return;
+    void bus.subscribe(TASK_CANCEL_CHANNEL, (taskId) => {
+      if (typeof taskId !== 'string') return;
+      this.tasks.abortLocal(taskId);
+      this.legacyTasks.abortLocal(taskId);
+    });
+    const relay = (taskId: string) => void bus.publish(TASK_CANCEL_CHANNEL, taskId).catch(() => undefined);
+    this.tasks.oncancel = relay;
+    this.legacyTasks.oncancel = relay;
   }
 
   private env(target: Function): InvocationEnv {
@@ -276,14 +300,16 @@ export class McpApp {
         await this.start();
         return r.read(p.uri, ctx);
       });
-      s.setRequestHandler('resources/subscribe', (p, ctx) => {
+      s.setRequestHandler('resources/subscribe', async (p, ctx) => {
         const uri = checkUri('resources/subscribe', p.uri);
         checkScopes(`resource ${uri}`, r.resourceEntry(uri)?.scopes, ctx.auth);
         ctx.connection.subscriptions.add(uri);
+        await ctx.connection.stateChanged?.();
         return {};
       });
-      s.setRequestHandler('resources/unsubscribe', (p, ctx) => {
+      s.setRequestHandler('resources/unsubscribe', async (p, ctx) => {
         ctx.connection.subscriptions.delete(checkUri('resources/unsubscribe', p.uri));
+        await ctx.connection.stateChanged?.();
         return {};
       });
     }

@@ -18,13 +18,18 @@ export interface RunOptions {
    * metadata, 401/403 challenges). Ignored over stdio, which takes credentials from its environment.
    */
   auth?: ResourceServerOptions;
-  /** Command-line arguments to read `--http` and `--port` from (default `process.argv`). */
+  /** Command-line arguments to read `--http`, `--port` and `--redis` from (default `process.argv`). */
   argv?: string[];
+  /**
+   * Serve as one node of several, sharing sessions, events, tasks and notifications through Redis
+   * (HTTP only; needs `@typemcp/redis`). Default: `--redis URL`, else `TYPEMCP_REDIS_URL`.
+   */
+  redis?: string;
 }
 
 /** What `@typemcp/hono` offers `run()` (loaded lazily so this package never depends on it). */
 interface HonoModule {
-  serve(app: McpApp, options: { port?: number; host?: string; auth?: ResourceServerOptions; onshutdown?: () => unknown }): Promise<{ url: string }>;
+  serve(app: McpApp, options: { port?: number; host?: string; auth?: ResourceServerOptions; onshutdown?: () => unknown; redis?: string }): Promise<{ url: string }>;
 }
 
 /** What {@link run} started. */
@@ -49,6 +54,8 @@ export async function run(target: ClassType | McpApp, options: RunOptions = {}):
   const portFlag = argv.indexOf('--port');
   const port = options.port ?? (portFlag !== -1 ? Number(argv[portFlag + 1]) : undefined);
   const http = options.transport === 'http' || (options.transport === undefined && argv.includes('--http'));
+  const redisFlag = argv.indexOf('--redis');
+  const redis = options.redis ?? (redisFlag !== -1 ? argv[redisFlag + 1] : undefined) ?? (process.env.TYPEMCP_REDIS_URL || undefined);
   await app.start();
   if (http) {
     let hono: HonoModule;
@@ -62,8 +69,16 @@ export async function run(target: ClassType | McpApp, options: RunOptions = {}):
       }
       throw error;
     }
-    const served = await hono.serve(app, { port: port ?? 3000, host: options.host, auth: options.auth, onshutdown: () => app.stop() });
-    process.stderr.write(`[typemcp] ${app.server.serverInfo.name} serving MCP at ${served.url}/mcp (legacy HTTP+SSE at ${served.url}/sse)\n`);
+    let served: { url: string };
+    try {
+      served = await hono.serve(app, { port: port ?? 3000, host: options.host, auth: options.auth, onshutdown: () => app.stop(), redis });
+    } catch (error) {
+      // a start-up failure (Redis unreachable, port taken) is one line, not a stack
+      process.stderr.write(`[typemcp] ${(error as Error).message ?? String(error)}\n`);
+      process.exit(1);
+    }
+    const shared = redis ? ' (sharing state through Redis)' : '';
+    process.stderr.write(`[typemcp] ${app.server.serverInfo.name} serving MCP at ${served.url}/mcp (legacy HTTP+SSE at ${served.url}/sse)${shared}\n`);
     return { app, url: served.url };
   }
   const connection = await serveStdio(app.server, { onshutdown: () => app.stop() });

@@ -3,6 +3,7 @@ import type { JSONRPCMessage, RequestId, TransportSendOptions } from '@typemcp/p
 import type { Server, ServerConnection } from '@typemcp/server';
 import { isRefusal } from '../limits/StreamBudget';
 import type { StreamBudget, StreamRefusal } from '../limits/StreamBudget';
+import type { ClusterLink } from '../cluster/ClusterLink';
 import type { EventStore } from './EventStore';
 import { ExchangeTransport } from './ExchangeTransport';
 import { SessionStream } from './SessionStream';
@@ -27,6 +28,8 @@ export interface HttpSessionOptions {
   retryMs?: number;
   /** Counts open SSE streams and refuses those past the limits. */
   streams: StreamBudget;
+  /** Set when several nodes share the sessions (see {@link ClusterLink}). */
+  cluster?: ClusterLink;
 }
 
 /**
@@ -111,7 +114,8 @@ export class HttpSession {
   }
 
   private newStream(requestId?: RequestId): SessionStream {
-    const stream = new SessionStream(`${this.id}.${++this.streamCounter}`, this.options.eventStore, requestId, this.id);
+    const node = this.options.cluster ? `${this.options.cluster.nodeId}-` : ''; // ids unique across nodes
+    const stream = new SessionStream(`${this.id}.${node}${++this.streamCounter}`, this.options.eventStore, requestId, this.id);
     this.liveStreams.set(stream.id, stream);
     if (this.options.eventStore) {
       this.storedStreamIds.add(stream.id);
@@ -245,6 +249,10 @@ export class HttpSession {
   }
 
   private toStandalone(message: JSONRPCMessage): Promise<void> | undefined {
+    if (this.options.cluster) {
+      void this.options.cluster.toStandalone(this.id, message);
+      return undefined;
+    }
     const standalone = this.standalone;
     if (standalone && (standalone.connected || this.options.eventStore)) return standalone.write(message).then(() => standalone.ready());
     if (this.backlog.length < MAX_BACKLOG) this.backlog.push(message);

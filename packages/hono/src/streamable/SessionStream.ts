@@ -97,11 +97,13 @@ export class SessionStream {
   }
 
   /**
-   * Closes the attached connection once what was written before has gone out (the priming
-   * event first: the client resumes from its id); the stream goes on and can be resumed.
+   * Closes the attached connection once what was written before is out (with a store that answers
+   * later, e.g. Redis, the priming event — the id the client resumes from — is still being
+   * stored); the stream goes on and can be resumed.
    */
   close(): void {
-    void this.enqueue(() => this.writer?.close());
+    const writer = this.writer;
+    void this.enqueue(() => writer?.close());
   }
 
   /** Ends the stream for good (its session ended): its connection closes, a later resume too. */

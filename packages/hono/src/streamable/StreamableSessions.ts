@@ -9,6 +9,7 @@ import { headerOf } from '../nodeRequest';
 import { isRefusal } from '../limits/StreamBudget';
 import type { StreamBudget } from '../limits/StreamBudget';
 import { accepts } from '../security/checkPostHeaders';
+import type { ClusterLink } from '../cluster/ClusterLink';
 import type { EventStore } from './EventStore';
 import { HttpSession } from './HttpSession';
 import { sseResponse, sseResponseOf } from './SseWriter';
@@ -22,6 +23,8 @@ export interface StreamableSessionsOptions {
   maxInflightPerSession: number;
   /** Counts open SSE streams and refuses those past the limits. */
   streams: StreamBudget;
+  /** Set when several nodes share the sessions (see {@link ClusterLink}). */
+  cluster?: ClusterLink;
 }
 
 /**
@@ -65,6 +68,10 @@ export class StreamableSessions {
       await session.close();
       return jsonResponse(response, 400);
     }
+    await this.options.cluster?.created(session, extra.auth?.subject).catch(async (error) => {
+      await session.close();
+      throw error;
+    });
     const headers = { 'mcp-session-id': session.id };
     if (this.options.enableJsonResponse) return jsonResponse(response, 200, headers);
     const writer = session.replyAsStream(response);
@@ -119,6 +126,7 @@ export class StreamableSessions {
 
   /** A POST in a session: notifications and responses → 202; a request → its SSE stream or JSON. */
   async post(request: Request, message: JSONRPCMessage, extra: MessageExtra): Promise<Response> {
+    if (this.options.cluster) await this.options.cluster.sync(request);
     const session = this.sessionOf(request);
     if (session instanceof Response) return session;
     if (!('method' in message) || !('id' in message)) {
@@ -152,9 +160,11 @@ export class StreamableSessions {
     if (!accepts(request, 'text/event-stream')) {
       return errorResponse(406, ErrorCode.InvalidRequest, 'Not Acceptable: Accept must list text/event-stream');
     }
+    if (this.options.cluster) await this.options.cluster.sync(request);
     const session = this.sessionOf(request);
     if (session instanceof Response) return session;
     const lastEventId = headerOf(request, 'last-event-id');
+    if (this.options.cluster) return this.options.cluster.get(session, lastEventId);
     if (lastEventId) {
       const resumed = await session.resume(lastEventId);
       if (isRefusal(resumed)) return limitResponse(resumed.limit, resumed.value);
@@ -168,8 +178,10 @@ export class StreamableSessions {
 
   /** DELETE: ends the session at once, freeing it. */
   async delete(request: Request): Promise<Response> {
+    if (this.options.cluster) await this.options.cluster.sync(request);
     const session = this.sessionOf(request);
     if (session instanceof Response) return session;
+    await this.options.cluster?.ended(session.id);
     await session.close();
     return new Response(null, { status: 200 });
   }

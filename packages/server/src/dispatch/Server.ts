@@ -21,6 +21,7 @@ import type {
   ServerCapabilities,
   Transport,
 } from '@typemcp/protocol';
+import type { SharedStores } from '../cluster/SharedStores';
 import { RequestStateCodec } from '../mrtr/requestState';
 import { deriveCapabilities } from './deriveCapabilities';
 import { createRequestContext } from './createRequestContext';
@@ -85,6 +86,14 @@ export class Server {
   sessionCapabilities?: ServerCapabilities;
   /** Told when the server closes (ends open subscriptions gracefully). */
   readonly closeListeners = new Set<() => void>();
+  /**
+   * Where server-wide notifications go instead of straight to this process's connections: set by
+   * an HTTP engine serving a cluster, which delivers them once per session on whichever node
+   * holds it (and calls {@link Server.deliverBroadcast} on every node).
+   */
+  broadcaster?: (method: string, params?: Record<string, unknown>) => void;
+  /** Told when shared stores are given (see {@link Server.useStores}): the task engines adopt them. */
+  readonly storeListeners = new Set<(stores: SharedStores) => void>();
 
   constructor(readonly options: ServerOptions) {
     const { name, version, title, description, websiteUrl, icons } = options;
@@ -171,12 +180,32 @@ export class Server {
    * that should get it, and to every broadcast listener (modern subscriptions).
    */
   broadcast(method: string, params?: Record<string, unknown>): void {
-    for (const connection of this.connections) {
-      if (!connection.legacyVersion) continue;
+    if (this.broadcaster) this.broadcaster(method, params);
+    else this.deliverBroadcast(method, params, 'all');
+  }
+
+  /**
+   * Delivers a server-wide notification in this process: to its broadcast listeners, and to the
+   * legacy connections that should get it — `all`, those whose session is not shared with other
+   * nodes (a cluster reaches those once, through its stores), or `none`.
+   */
+  deliverBroadcast(method: string, params: Record<string, unknown> | undefined, legacySessions: 'all' | 'unshared' | 'none'): void {
+    for (const connection of legacySessions === 'none' ? [] : this.connections) {
+      if (!connection.legacyVersion || (connection.sharedId !== undefined && legacySessions === 'unshared')) continue;
       if (method === 'notifications/resources/updated' && !connection.subscriptions.has(String(params?.uri))) continue;
       connection.notify(method, params).catch(() => undefined);
     }
     for (const listener of this.broadcastListeners) listener(method, params);
+  }
+
+  /**
+   * Shares state with the other nodes serving the same endpoint: used `requestState` nonces, and
+   * (through the `McpApp`) tasks and their cancellation.
+   */
+  useStores(stores: SharedStores): void {
+    if (stores.nonces) this.requestStates.nonces = stores.nonces;
+    if (stores.requestStateSecret && this.requestStates.randomKey) this.requestStates.useSecret(stores.requestStateSecret);
+    for (const listener of this.storeListeners) listener(stores);
   }
 
   /** Tells clients the tool list changed. */
@@ -295,6 +324,7 @@ export class Server {
         throw new McpError(ErrorCode.InvalidParams, `logging/setLevel: unknown level ${JSON.stringify(level)}`);
       }
       connection.logLevel = level as keyof typeof LOG_LEVEL_ORDER;
+      await connection.stateChanged?.();
       return {};
     }
     if (MODERN_ONLY_METHODS.has(method)) {

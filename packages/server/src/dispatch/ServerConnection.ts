@@ -34,6 +34,16 @@ export class ServerConnection {
   readonly urlElicitations = new Set<string>();
   /** Told once when the connection closes (the transport's owner, tasks tied to this session...). */
   readonly closeListeners = new Set<() => void>();
+  /**
+   * Awaited after the legacy session state changed (log level, subscriptions) and before the
+   * request that changed it is answered: a cluster saves the session here for the other nodes.
+   */
+  stateChanged?: () => Promise<void>;
+  /**
+   * The session's id when the nodes of a cluster share it: they deliver its server-wide
+   * notifications, and tasks bound to the session are found from any node.
+   */
+  sharedId?: string;
 
   constructor(
     readonly server: Server,

@@ -82,7 +82,9 @@ export async function serveModern(
     if (server.options.instructions !== undefined) result.instructions = server.options.instructions;
   } else {
     const params = (request.params ?? {}) as Record<string, unknown>;
-    const round = MULTI_ROUND.has(method) ? openRound(server, method, params, facts.capabilities, incoming.transportExtra?.auth?.subject) : undefined;
+    const subject = incoming.transportExtra?.auth?.subject;
+    const carried = MULTI_ROUND.has(method) && params.requestState !== undefined ? await verifyState(server, method, params, subject) : undefined;
+    const round = MULTI_ROUND.has(method) ? openRound(method, params, facts.capabilities, subject, carried) : undefined;
     const context = createRequestContext(connection, incoming, {
       era: 'modern',
       protocolVersion: facts.version,
@@ -111,14 +113,24 @@ export async function serveModern(
 
 const MULTI_ROUND = new Set(['tools/call', 'prompts/get', 'resources/read']);
 
-/** Verifies the round's requestState and gathers every answer the request carries. */
-function openRound(server: Server, method: string, params: Record<string, unknown>, capabilities: ClientCapabilities, subject?: string) {
+/** What a requestState is bound to: method, target, arguments and subject. */
+function bindingOf(method: string, params: Record<string, unknown>, subject?: string): { m: string; t: string; a: string; s?: string } {
+  const target = params.name ?? params.uri;
+  return { m: method, t: typeof target === 'string' ? target : (JSON.stringify(target ?? '') ?? ''), a: hashArguments(params.arguments), s: subject };
+}
+
+/** Verifies a round's requestState (its nonce claimed in the server's NonceStore): the answers it carries. */
+async function verifyState(server: Server, method: string, params: Record<string, unknown>, subject?: string): Promise<InputResponses> {
+  return { ...(await server.requestStates.verify(params.requestState, bindingOf(method, params, subject))).r };
+}
+
+/** Gathers every answer the request carries (earlier rounds' verified ones, then this round's). */
+function openRound(method: string, params: Record<string, unknown>, capabilities: ClientCapabilities, subject: string | undefined, carried: InputResponses | undefined) {
   // The binding (with a hash of the arguments) is computed only when a requestState is verified
   // or signed: a plain call, the common case, pays nothing for it.
   let binding: { m: string; t: string; a: string; s?: string } | undefined;
-  const bind = () => (binding ??= { m: method, t: typeof (params.name ?? params.uri) === 'string' ? String(params.name ?? params.uri) : JSON.stringify(params.name ?? params.uri ?? '') ?? '', a: hashArguments(params.arguments), s: subject });
-  let answers: InputResponses = {};
-  if (params.requestState !== undefined) answers = { ...server.requestStates.verify(params.requestState, bind()).r };
+  const bind = () => (binding ??= bindingOf(method, params, subject));
+  let answers: InputResponses = carried ?? {};
   const responses = params.inputResponses;
   if (responses !== undefined) {
     if (typeof responses !== 'object' || responses === null || Array.isArray(responses)) {

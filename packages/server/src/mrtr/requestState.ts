@@ -1,6 +1,8 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ErrorCode, McpError } from '@typemcp/protocol';
 import type { InputResponses } from '@typemcp/protocol';
+import { InMemoryNonceStore } from '../cluster/InMemoryNonceStore';
+import type { NonceStore } from '../cluster/NonceStore';
 
 /** What a signed requestState carries between rounds of a multi round-trip request. */
 export interface RequestStatePayload {
@@ -34,6 +36,8 @@ export interface RequestStateOptions {
    * an unexpired nonce is never forgotten.
    */
   maxUsedStates?: number;
+  /** Where used nonces are remembered (default: this process's memory; share one across nodes). */
+  nonces?: NonceStore;
 }
 
 /** Stable hash of a JSON value (object keys sorted). */
@@ -65,29 +69,37 @@ export function hashArguments(value: unknown): string {
  * const state = codec.sign({ m: 'tools/call', t: 'deploy', a: hashArguments(args), r: {} });
  */
 export class RequestStateCodec {
-  private readonly key: Buffer;
-  private readonly keyId: string;
+  private key: Buffer;
+  private keyId: string;
+  /** True while the key is the random per-process default (no node shares it). */
+  randomKey: boolean;
   private readonly ttlMs: number;
-  private readonly maxUsed: number;
-  /** Nonces of verified states, with their expiry, in the order they were used. */
-  private readonly used = new Map<string, number>();
-  private lastFullSweep = 0;
+  /** Where used nonces are remembered; replace it to share replay protection between nodes. */
+  nonces: NonceStore;
 
   constructor(options: RequestStateOptions = {}) {
     this.key = options.secret === undefined ? randomBytes(32) : Buffer.from(options.secret);
-    this.keyId = createHmac('sha256', this.key).update('typemcp requestState key id').digest('base64url').slice(0, 8);
+    this.keyId = keyIdOf(this.key);
+    this.randomKey = options.secret === undefined;
     this.ttlMs = options.ttlMs ?? 10 * 60_000;
-    this.maxUsed = options.maxUsedStates ?? 100_000;
+    this.nonces = options.nonces ?? new InMemoryNonceStore(options.maxUsedStates ?? 100_000);
   }
 
-  /** Used nonces remembered now. */
+  /** Signs and verifies with `secret` from now on (every node of a cluster must use the same one). */
+  useSecret(secret: string | Buffer): void {
+    this.key = Buffer.from(secret);
+    this.keyId = keyIdOf(this.key);
+    this.randomKey = false;
+  }
+
+  /** Used nonces remembered now (in this process's default store; 0 for a shared store). */
   get usedCount(): number {
-    return this.used.size;
+    return this.nonces instanceof InMemoryNonceStore ? this.nonces.size : 0;
   }
 
   /** Signs a new state (-32603 while the used-state memory is full). */
   sign(payload: Omit<RequestStatePayload, 'e' | 'n'>): string {
-    this.checkRoom(Date.now());
+    this.nonces.checkRoom?.();
     const full: RequestStatePayload = { ...payload, e: Date.now() + this.ttlMs, n: randomBytes(12).toString('base64url') };
     const body = `${this.keyId}.${Buffer.from(JSON.stringify(full)).toString('base64url')}`;
     return `${body}.${this.mac(body)}`;
@@ -97,31 +109,8 @@ export class RequestStateCodec {
     return createHmac('sha256', this.key).update(body).digest('base64url');
   }
 
-  /**
-   * Forgets expired nonces: those at the front in O(1) each (states share one TTL, so the order
-   * of use is nearly the order of expiry), and once a second at most a full sweep when that is
-   * not enough. Then refuses when the memory is still full.
-   */
-  private checkRoom(now: number): void {
-    for (const [nonce, expiry] of this.used) {
-      if (expiry >= now) break;
-      this.used.delete(nonce);
-    }
-    if (this.used.size >= this.maxUsed && now - this.lastFullSweep > 1000) {
-      this.lastFullSweep = now;
-      for (const [nonce, expiry] of this.used) if (expiry < now) this.used.delete(nonce);
-    }
-    if (this.used.size >= this.maxUsed) {
-      throw new McpError(
-        ErrorCode.InternalError,
-        `Too many multi round-trip states in use (requestState.maxUsedStates = ${this.maxUsed}): retry once some expire, or raise the requestState.maxUsedStates option`,
-        { limit: 'maxUsedStates', value: this.maxUsed },
-      );
-    }
-  }
-
-  /** Verifies a state for this request and marks it used. */
-  verify(state: unknown, expected: { m: string; t: string; a: string; s?: string }): RequestStatePayload {
+  /** Verifies a state for this request and marks it used (in the {@link NonceStore}). */
+  async verify(state: unknown, expected: { m: string; t: string; a: string; s?: string }): Promise<RequestStatePayload> {
     const fail = (why: string) => new McpError(ErrorCode.InvalidParams, `Invalid requestState: ${why}`);
     if (typeof state !== 'string' || state.length > 1_000_000) throw fail('not a state this server issued');
     const dot = state.lastIndexOf('.');
@@ -146,9 +135,12 @@ export class RequestStateCodec {
       throw fail('it belongs to another request (method, name or arguments differ)');
     }
     if (payload.s !== expected.s) throw fail('it belongs to another subject');
-    if (this.used.has(payload.n)) throw fail('already used (replayed)');
-    this.checkRoom(now);
-    this.used.set(payload.n, payload.e);
+    if (!(await this.nonces.claim(String(payload.n), payload.e))) throw fail('already used (replayed)');
     return payload;
   }
+}
+
+/** The key id a state starts with: derived from the secret, revealing nothing of it. */
+function keyIdOf(key: Buffer): string {
+  return createHmac('sha256', key).update('typemcp requestState key id').digest('base64url').slice(0, 8);
 }

@@ -53,15 +53,32 @@ export class TaskManager {
   private readonly running = new Map<string, Running>();
   private readonly ttlMs: number;
   private readonly pollIntervalMs: number;
+  /**
+   * Finds a tool by name, to run again a task whose answers arrived on this node while it was
+   * created on another (a shared store). Set by the `McpApp`.
+   */
+  resolveTool?: (name: string) => ToolEntry | undefined;
+  /** Told when a task is cancelled here, to abort it on the node that runs it (a cluster's bus). */
+  oncancel?: (taskId: string) => void;
 
   constructor(
-    private readonly store: TaskStore,
+    private store: TaskStore,
     options: TaskOptions = {},
     /** Live-task limits (shared with the 2025-11-25 engine). */
     readonly budget: TaskBudget = new TaskBudget(options),
   ) {
     this.ttlMs = options.ttlMs ?? 10 * 60_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
+  }
+
+  /** Keeps tasks in another store from now on (one shared by every node). */
+  useStore(store: TaskStore): void {
+    this.store = store;
+  }
+
+  /** Aborts the tool of a task running in this process (cancelled here or on another node). */
+  abortLocal(taskId: string): void {
+    this.release(taskId)?.controller.abort('Task cancelled');
   }
 
   /** Fields every task response carries. */
@@ -83,6 +100,7 @@ export class TaskManager {
     const subject = request.auth?.subject;
     const release = this.budget.acquire(subject === undefined ? 'anonymous' : `subject:${subject}`);
     const task = newTaskRecord({ ttlMs: this.ttlMs, pollIntervalMs: this.pollIntervalMs, subject, answers: { ...answers } });
+    if (this.resolveTool) task.call = { name: entry.tool.name, arguments: args };
     try {
       await this.store.create(task);
     } catch (error) {
@@ -95,6 +113,18 @@ export class TaskManager {
     this.running.set(task.taskId, { entry, args, base: request, controller, release, expiry });
     void this.run(task.taskId);
     return { resultType: 'task', ...this.view(task) } as ExtensionTask;
+  }
+
+  /** Runs a task created elsewhere again here, on the context of the request that answered it. */
+  private adopt(record: TaskRecord, request: RequestContext): void {
+    const entry = record.call && this.resolveTool?.(record.call.name);
+    if (entry && !this.running.has(record.taskId)) {
+      // Counted in the budget of the node that created it; freed here when its record expires.
+      const controller = new AbortController();
+      const expiry = setTimeout(() => this.release(record.taskId)?.controller.abort('Task expired'), this.ttlMs);
+      expiry.unref?.();
+      this.running.set(record.taskId, { entry, args: record.call?.arguments ?? {}, base: request, controller, release: () => undefined, expiry });
+    }
   }
 
   private async run(taskId: string): Promise<void> {
@@ -187,7 +217,10 @@ export class TaskManager {
       status: stillWaiting ? 'input_required' : 'working',
       lastUpdatedAt: new Date().toISOString(),
     });
-    if (!stillWaiting) void this.run(task.taskId);
+    if (!stillWaiting) {
+      this.adopt(task, request);
+      void this.run(task.taskId);
+    }
     return {};
   }
 
@@ -196,7 +229,8 @@ export class TaskManager {
     const task = await this.find(taskId, request);
     if (TERMINAL.has(task.status)) return {};
     await this.store.update({ ...task, status: 'cancelled', inputRequests: undefined, lastUpdatedAt: new Date().toISOString() });
-    this.release(task.taskId)?.controller.abort('Task cancelled');
+    this.abortLocal(task.taskId);
+    this.oncancel?.(task.taskId);
     return {};
   }
 }

@@ -23,6 +23,8 @@ export interface TaskRecord {
   inputRequests?: InputRequests;
   /** Every answer received so far. */
   answers: InputResponses;
+  /** The tool call a task runs, so that any node sharing the store can run it again with new answers. */
+  call?: { name: string; arguments: Record<string, unknown> };
 }
 
 /**

@@ -56,9 +56,22 @@ export class LegacyTaskManager {
   private readonly sessionOwners = new WeakMap<ServerConnection, string>();
 
   constructor(
-    private readonly store: TaskStore,
+    private store: TaskStore,
     private readonly limits: LegacyTaskLimits,
   ) {}
+
+  /** Told when a task is cancelled here, to abort it on the node that runs it (a cluster's bus). */
+  oncancel?: (taskId: string) => void;
+
+  /** Keeps tasks in another store from now on (one shared by every node). */
+  useStore(store: TaskStore): void {
+    this.store = store;
+  }
+
+  /** Aborts the tool of a task running in this process (cancelled here or on another node). */
+  abortLocal(taskId: string): void {
+    this.release(taskId)?.controller.abort(new McpError(ErrorCode.InvalidRequest, 'The task was cancelled by request.'));
+  }
 
   /** True when `tasks/list` can be served (the store can list). */
   get canList(): boolean {
@@ -67,6 +80,7 @@ export class LegacyTaskManager {
 
   private owner(request: RequestContext): string {
     if (request.auth?.subject !== undefined) return `subject:${request.auth.subject}`;
+    if (request.connection.sharedId !== undefined) return `session:${request.connection.sharedId}`; // the same on every node
     let id = this.sessionOwners.get(request.connection);
     if (!id) this.sessionOwners.set(request.connection, (id = `session:${randomUUID()}`));
     return id;
@@ -218,6 +232,7 @@ export class LegacyTaskManager {
     const task = await this.find(taskId, request, 'cancel');
     if (TERMINAL.has(task.status)) throw new McpError(ErrorCode.InvalidParams, `Cannot cancel task: already in terminal status '${task.status}'`);
     const updated = await this.stop(task.taskId, 'The task was cancelled by request.', request.connection);
+    this.oncancel?.(task.taskId);
     return this.view(updated ?? (await this.find(taskId, request, 'cancel')));
   }
 
