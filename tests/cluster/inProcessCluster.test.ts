@@ -45,8 +45,9 @@ afterAll(async () => {
 
 it('a legacy session (official 1.x client) continues on every node with no sticky routing', async () => {
   await scenarios.legacySessionScenario(URL_, roundRobin);
-  // the cut streams were followed on other nodes, and the answer went back to the asking node
-  expect(bus.subscribed.filter((c) => /^ev:.*\.[ABC]-\d+$/.test(c)).length).toBeGreaterThan(0);
+  // the answer went back to the asking node over the bus; a cut stream resumed elsewhere is
+  // replayed from the shared store, and tailed when it is still running (which of the two depends
+  // on how fast the tool finishes, so neither is asserted here: the scenario checks the messages)
   expect(bus.published.some((c) => c.startsWith('node:'))).toBe(true);
   // every tailer stopped listening once its stream ended or its client left
   await scenarios.settled(() => bus.channelCount <= 3 + 2 * 3);

@@ -46,7 +46,7 @@ export function startClusterNode(name: string, redisUrl: string): Promise<Cluste
   return new Promise((resolve, reject) => {
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      const match = /serving MCP at (http:\/\/\S+)/.exec(stderr);
+      const match = /serving MCP at (http:\/\/[^/\s]+)\/mcp/.exec(stderr); // the origin of the printed endpoint URL
       if (match) {
         resolve({
           name,
