@@ -22,9 +22,8 @@ export type {
 } from './authorization/OAuthServerProvider';
 export { InMemoryOAuthProvider } from './authorization/InMemoryOAuthProvider';
 export type { InMemoryOAuthProviderOptions } from './authorization/InMemoryOAuthProvider';
-export { ClientMetadataFetcher, isClientIdUrl } from './authorization/cimd/ClientMetadataFetcher';
+export { ClientMetadataFetcher } from './authorization/cimd/ClientMetadataFetcher';
 export type { ClientMetadataFetcherOptions } from './authorization/cimd/ClientMetadataFetcher';
-export { isPublicAddress } from './authorization/cimd/isPublicAddress';
 export { createClientAssertion } from './client/createClientAssertion';
 export type { ClientAssertionOptions } from './client/createClientAssertion';
 export { OAuthError } from './authorization/OAuthError';
