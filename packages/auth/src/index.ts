@@ -1,6 +1,6 @@
 /**
  * @typemcp/auth: OAuth 2.1 for MCP servers. Token verifiers for a protected MCP endpoint (JWT
- * with JWKS, RFC 7662 introspection) to pass as `auth.verifier` to `mcpApp`/`serve`/`run`, and a
+ * with JWKS, RFC 7662 introspection) to pass as `auth.verifier` to `mcpHonoApp`/`serve`/`run`, and a
  * built-in authorization server (`authorizationServer()` over an `OAuthServerProvider`) with an
  * in-memory provider. Cryptography and JOSE work are done by `jose` and `node:crypto`.
  *

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { mcpApp, serverOf } from './mcpApp';
+export { mcpHonoApp, mcpApp, serverOf } from './mcpApp';
 export type { Servable, McpHonoApp } from './mcpApp';
 export { serve } from './serve';
 export type { ServeOptions, RunningHttpServer } from './serve';

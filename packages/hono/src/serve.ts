@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { loadNodeServer } from './loadNodeServer';
-import { mcpApp } from './mcpApp';
+import { mcpHonoApp } from './mcpApp';
 import type { McpHonoApp, Servable } from './mcpApp';
 import type { McpHttpOptions } from './McpHttpOptions';
 
@@ -44,7 +44,7 @@ export async function serve(target: Servable | McpHonoApp, options: ServeOptions
   const app: McpHonoApp =
     'fetch' in target && 'mcp' in target
       ? (target as McpHonoApp)
-      : mcpApp(target as Servable, { validateHost: LOOPBACK.has(host) || options.allowedHosts !== undefined, ...options });
+      : mcpHonoApp(target as Servable, { validateHost: LOOPBACK.has(host) || options.allowedHosts !== undefined, ...options });
   const serveNode = loadNodeServer();
   const server = await new Promise<ReturnType<typeof serveNode>>((resolve) => {
     const s = serveNode({ fetch: app.fetch, hostname: host, port: options.port ?? 3000 }, () => resolve(s));
