@@ -11,7 +11,7 @@ import type { OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import type { OAuthClientInformationMixed, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
 import { authorizationServer, InMemoryOAuthProvider } from '@typemcp/auth';
-import { mcpApp } from '@typemcp/hono';
+import { mcpHonoApp } from '@typemcp/hono';
 import { Context, createServer, McpServer, Tool } from '@typemcp/server';
 import { listenLate } from '../../packages/auth/test/support/listen';
 
@@ -30,7 +30,7 @@ it('logs in over HTTP+SSE (resource = the origin) and calls a tool', async () =>
   const served = await listenLate((origin) =>
     new Hono()
       .route('/', authorizationServer({ provider: oauth, issuer: origin, resources: [origin] }))
-      .route('/', mcpApp(createServer({ providers: [Api] }), { auth: { verifier: oauth, resource: origin, authorizationServers: [origin] } })),
+      .route('/', mcpHonoApp(createServer({ providers: [Api] }), { auth: { verifier: oauth, resource: origin, authorizationServers: [origin] } })),
   );
   let info: OAuthClientInformationMixed | undefined;
   let tokens: OAuthTokens | undefined;

@@ -10,7 +10,7 @@ import { Hono } from 'hono';
 import { exportJWK, generateKeyPair, jwtVerify, SignJWT } from '../../packages/auth/test/support/jose';
 import { Client, HttpClientTransport } from '@typemcp/client';
 import { createClientAssertion, JwtVerifier } from '@typemcp/auth';
-import { mcpApp } from '@typemcp/hono';
+import { mcpHonoApp } from '@typemcp/hono';
 import { Context, createServer, McpServer, Tool } from '@typemcp/server';
 import { listenLate } from '../../packages/auth/test/support/listen';
 
@@ -58,7 +58,7 @@ it('client_credentials + private_key_jwt against an outside issuer, JWTs checked
   const issuer = `${idp.origin}/tenant1`;
   const mcp = await listenLate((origin) => {
     mcpUrl = `${origin}/mcp`;
-    return mcpApp(createServer({ providers: [Api] }), {
+    return mcpHonoApp(createServer({ providers: [Api] }), {
       auth: {
         verifier: new JwtVerifier({ issuer, audience: mcpUrl, jwksUri: `${issuer}/jwks`, algorithms: ['ES256'] }),
         resource: mcpUrl,

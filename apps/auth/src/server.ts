@@ -11,7 +11,7 @@ import 'reflect-metadata';
 import { serve as serveNode } from '@hono/node-server';
 import { authorizationServer, InMemoryOAuthProvider } from '@typemcp/auth';
 import type { AuthorizationRequest, OAuthServerProvider } from '@typemcp/auth';
-import { mcpApp } from '@typemcp/hono';
+import { mcpHonoApp } from '@typemcp/hono';
 import { createServer } from '@typemcp/server';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
@@ -41,7 +41,7 @@ function build(origin: string, provider: OAuthServerProvider): Hono {
     registration: { validScopes: ['mcp', 'admin'], defaultScopes: ['mcp'] },
     rateLimitPerMinute: 600,
   }));
-  app.route('/', mcpApp(mcp, {
+  app.route('/', mcpHonoApp(mcp, {
     auth: { verifier: provider, resource: `${origin}/mcp`, authorizationServers: [origin], requiredScopes: ['mcp'], resourceName: 'TypeMCP auth demo' },
   }));
   return app;

@@ -1,6 +1,6 @@
 /**
  * @typemcp/auth: OAuth 2.1 for MCP servers. Token verifiers for a protected MCP endpoint (JWT
- * with JWKS, RFC 7662 introspection) to pass as `auth.verifier` to `mcpApp`/`serve`/`run`, and a
+ * with JWKS, RFC 7662 introspection) to pass as `auth.verifier` to `mcpHonoApp`/`serve`/`run`, and a
  * built-in authorization server (`authorizationServer()` over an `OAuthServerProvider`) with an
  * in-memory provider. Cryptography and JOSE work are done by `jose` and `node:crypto`.
  *
@@ -22,9 +22,8 @@ export type {
 } from './authorization/OAuthServerProvider';
 export { InMemoryOAuthProvider } from './authorization/InMemoryOAuthProvider';
 export type { InMemoryOAuthProviderOptions } from './authorization/InMemoryOAuthProvider';
-export { ClientMetadataFetcher, isClientIdUrl } from './authorization/cimd/ClientMetadataFetcher';
+export { ClientMetadataFetcher } from './authorization/cimd/ClientMetadataFetcher';
 export type { ClientMetadataFetcherOptions } from './authorization/cimd/ClientMetadataFetcher';
-export { isPublicAddress } from './authorization/cimd/isPublicAddress';
 export { createClientAssertion } from './client/createClientAssertion';
 export type { ClientAssertionOptions } from './client/createClientAssertion';
 export { OAuthError } from './authorization/OAuthError';

@@ -3,7 +3,8 @@
  * and endpoint rate limits, over real HTTP.
  */
 import 'reflect-metadata';
-import { ClientMetadataFetcher, isPublicAddress } from '@typemcp/auth';
+import { ClientMetadataFetcher } from '@typemcp/auth';
+import { isPublicAddress } from '../src/authorization/cimd/isPublicAddress';
 import { McpServer, Tool } from '@typemcp/server';
 import { form, pkce, startAsAndMcp } from './support/asFixture';
 

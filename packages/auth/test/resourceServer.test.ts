@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import { Context, createServer, McpServer, Prompt, Resource, Tool } from '@typemcp/server';
-import { McpHttpHandler, mcpApp } from '@typemcp/hono';
+import { McpHttpHandler, mcpHonoApp } from '@typemcp/hono';
 import { JwtVerifier } from '@typemcp/auth';
 import { INIT, listenLate, post } from './support/listen';
 import { ISSUER, jwtKit, unsignedToken } from './support/jwt';
@@ -59,7 +59,7 @@ const mcp = () => `${origin}/mcp`;
 beforeAll(async () => {
   kit = await jwtKit(() => mcp());
   ({ origin, close } = await listenLate((o) =>
-    mcpApp(createServer({ name: 'protected', providers: [Protected, Reports, Jobs] }), {
+    mcpHonoApp(createServer({ name: 'protected', providers: [Protected, Reports, Jobs] }), {
       enableJsonResponse: true,
       auth: {
         verifier: new JwtVerifier({ issuer: ISSUER, audience: `${o}/mcp`, key: kit.publicKey, algorithms: ['ES256'], clockToleranceSeconds: 5 }),
@@ -245,7 +245,7 @@ describe('an authenticated caller', () => {
 describe('a verifier that cannot decide', () => {
   it('is 503 with Retry-After, never 401, and the error is reported, not leaked', async () => {
     const reported: Error[] = [];
-    const app = mcpApp(createServer({ name: 'down', providers: [Protected], onerror: (e) => reported.push(e) }), {
+    const app = mcpHonoApp(createServer({ name: 'down', providers: [Protected], onerror: (e) => reported.push(e) }), {
       validateHost: false,
       auth: { verifier: { verify: () => Promise.reject(new Error('ECONNREFUSED introspection')) }, resource: 'http://127.0.0.1/mcp', authorizationServers: ['https://as.example'] },
     });

@@ -5,7 +5,6 @@
  */
 export { runCli } from './cli';
 export { CliError, UsageError } from './errors/CliError';
-export { parseTarget } from './load/parseTarget';
 export type { ServerTarget } from './load/parseTarget';
 export { checkFile } from './check/checkFile';
 export type { CheckReport } from './check/checkFile';

@@ -49,7 +49,7 @@ const BUSY_RETRY_SECONDS = 30;
  * The HTTP engine of TypeMCP, on web-standard Request/Response only, so it runs wherever
  * `fetch` handlers run: Streamable HTTP for both eras on one endpoint (stateless 2026-07-28
  * requests beside legacy sessions), the deprecated HTTP+SSE transport, Origin/Host checks, body
- * limits and CORS. `mcpApp()` mounts it in Hono; any other runtime can call {@link fetch}.
+ * limits and CORS. `mcpHonoApp()` mounts it in Hono; any other runtime can call {@link fetch}.
  *
  * @example
  * const mcp = new McpHttpHandler(server, { statelessOnly: true });

@@ -4,7 +4,7 @@ import type { McpStores } from './cluster/McpStores';
 import type { EventStore } from './streamable/EventStore';
 
 /**
- * Options of the MCP HTTP engine, `mcpApp()` and `serve()`.
+ * Options of the MCP HTTP engine, `mcpHonoApp()` and `serve()`.
  *
  * Limits: every one has a safe default, and a request past one is refused with a JSON-RPC error
  * whose message and `data.limit` name the option to raise — 413 for a body over
@@ -14,8 +14,8 @@ import type { EventStore } from './streamable/EventStore';
  * as soon as the load drops below the limit.
  *
  * @example
- * mcpApp(server, { statelessOnly: true, maxBodyBytes: 1 << 20, allowedOrigins: ['https://app.example.com'] });
- * mcpApp(server, { maxSessions: 1000, maxSseStreams: 2000, maxSseStreamsPerSession: 8, maxInflightPerSession: 16 });
+ * mcpHonoApp(server, { statelessOnly: true, maxBodyBytes: 1 << 20, allowedOrigins: ['https://app.example.com'] });
+ * mcpHonoApp(server, { maxSessions: 1000, maxSseStreams: 2000, maxSseStreamsPerSession: 8, maxInflightPerSession: 16 });
  */
 export interface McpHttpOptions extends SecurityOptions {
   /** Path of the Streamable HTTP endpoint (default `/mcp`). */
@@ -81,7 +81,7 @@ export interface McpHttpOptions extends SecurityOptions {
   keepAliveMs?: number;
   /**
    * OAuth protection (MCP authorization): every request needs a bearer token the verifier accepts;
-   * `mcpApp` also serves the RFC 9728 metadata at `/.well-known/oauth-protected-resource[/<path>]`
+   * `mcpHonoApp` also serves the RFC 9728 metadata at `/.well-known/oauth-protected-resource[/<path>]`
    * (mount the app at the origin's root, or serve it yourself). See docs/auth.md.
    */
   auth?: ResourceServerOptions;

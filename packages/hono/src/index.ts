@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { mcpApp, serverOf } from './mcpApp';
+export { mcpHonoApp, mcpApp, serverOf } from './mcpApp';
 export type { Servable, McpHonoApp } from './mcpApp';
 export { serve } from './serve';
 export type { ServeOptions, RunningHttpServer } from './serve';
@@ -13,17 +13,11 @@ export type { McpRoute } from './McpHttpHandler';
 export type { McpHttpOptions } from './McpHttpOptions';
 export type { McpHttpStats } from './McpHttpStats';
 export type { SecurityOptions } from './security/SecurityOptions';
-export { originAllowed } from './security/originAllowed';
-export { hostAllowed } from './security/hostAllowed';
 export type { EventStore } from './streamable/EventStore';
 export { InMemoryEventStore } from './streamable/InMemoryEventStore';
 export type { InMemoryEventStoreOptions } from './streamable/InMemoryEventStore';
 export { decodeHeaderValue } from './streamable/checkModernHeaders';
-export { httpStatusOf } from './httpErrors';
 export { ResourceGuard } from './auth/ResourceGuard';
-export { bearerChallenge } from './auth/bearerChallenge';
-export type { BearerChallenge } from './auth/bearerChallenge';
-export { canonicalResource, protectedResourceMetadata, protectedResourceMetadataUrl, protectedResourcePaths } from './auth/protectedResource';
 export type { McpStores } from './cluster/McpStores';
 export { StoreUnavailableError } from './cluster/StoreUnavailableError';
 export { WakingEventStore } from './cluster/WakingEventStore';

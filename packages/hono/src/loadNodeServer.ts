@@ -5,7 +5,7 @@ type NodeServe = typeof import('@hono/node-server').serve;
 
 /**
  * Loads `@hono/node-server` when `serve()` is first called, so that a user who only mounts
- * `mcpApp()` into their own Hono app (on Bun, Deno, Workers or their own Node server) need not
+ * `mcpHonoApp()` into their own Hono app (on Bun, Deno, Workers or their own Node server) need not
  * install it. A missing package is a start-up error naming the package to install.
  */
 export function loadNodeServer(): NodeServe {

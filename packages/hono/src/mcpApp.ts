@@ -35,7 +35,7 @@ export type McpHonoApp = Hono & {
    * Node server's `close`); `serve()` calls it for you.
    *
    * @example
-   * const mcp = mcpApp(createServer({ providers: [Demo] }));
+   * const mcp = mcpHonoApp(createServer({ providers: [Demo] }));
    * process.on('SIGTERM', () => void mcp.close().then(() => process.exit(0)));
    */
   close(timeoutMs?: number): Promise<void>;
@@ -50,11 +50,11 @@ export type McpHonoApp = Hono & {
  *
  * @example
  * const app = new Hono();
- * app.route('/tools', mcpApp(createServer({ providers: [Demo] }))); // POST /tools/mcp
- * // exactly at /mcp: app.route('/mcp', mcpApp(server, { endpoint: '/' }))
- * app.route('/', mcpApp(mcp, { auth: { verifier, resource: 'https://h/mcp', authorizationServers: ['https://as'] } }));
+ * app.route('/tools', mcpHonoApp(createServer({ providers: [Demo] }))); // POST /tools/mcp
+ * // exactly at /mcp: app.route('/mcp', mcpHonoApp(server, { endpoint: '/' }))
+ * app.route('/', mcpHonoApp(mcp, { auth: { verifier, resource: 'https://h/mcp', authorizationServers: ['https://as'] } }));
  */
-export function mcpApp(target: Servable, options: McpHttpOptions = {}): McpHonoApp {
+export function mcpHonoApp(target: Servable, options: McpHttpOptions = {}): McpHonoApp {
   const handler = new McpHttpHandler(serverOf(target), options);
   const app = new Hono() as McpHonoApp;
   app.mcp = handler;
@@ -86,3 +86,13 @@ export function mcpApp(target: Servable, options: McpHttpOptions = {}): McpHonoA
   app.onError(() => errorResponse(500, -32603, 'Internal error'));
   return app;
 }
+
+/**
+ * The former name of {@link mcpHonoApp}, kept so existing code keeps working; it was renamed so
+ * it no longer reads like `McpApp`, the class `createServer()` returns.
+ *
+ * @deprecated use {@link mcpHonoApp}
+ * @example
+ * app.route('/', mcpApp(server)); // same as mcpHonoApp(server)
+ */
+export const mcpApp = mcpHonoApp;

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { loadNodeServer } from './loadNodeServer';
-import { mcpApp } from './mcpApp';
+import { mcpHonoApp } from './mcpApp';
 import type { McpHonoApp, Servable } from './mcpApp';
 import type { McpHttpOptions } from './McpHttpOptions';
 
@@ -44,7 +44,7 @@ export async function serve(target: Servable | McpHonoApp, options: ServeOptions
   const app: McpHonoApp =
     'fetch' in target && 'mcp' in target
       ? (target as McpHonoApp)
-      : mcpApp(target as Servable, { validateHost: LOOPBACK.has(host) || options.allowedHosts !== undefined, ...options });
+      : mcpHonoApp(target as Servable, { validateHost: LOOPBACK.has(host) || options.allowedHosts !== undefined, ...options });
   // a node of a cluster first reaches its shared stores; failing that, nothing is left running
   await app.mcp.ready().catch(async (error: unknown) => {
     await app.mcp.close();

@@ -1,7 +1,7 @@
 /** Graceful shutdown: close() lets in-flight requests finish before the streams close. */
 import 'reflect-metadata';
 import { McpServer, Server, Tool, createServer } from '@typemcp/server';
-import { mcpApp, serve } from '@typemcp/hono';
+import { mcpHonoApp, serve } from '@typemcp/hono';
 
 const META = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': {} };
 
@@ -63,7 +63,7 @@ it('ends open subscriptions/listen streams with their final result instead of wa
   expect(text).toContain('"id":"sub","result"');
 });
 
-it('mcpApp(app).close() refuses new work, then runs the served app\'s lifespan cleanup, once', async () => {
+it('mcpHonoApp(app).close() refuses new work, then runs the served app\'s lifespan cleanup, once', async () => {
   const events: string[] = [];
   @McpServer({
     name: 'mounted',
@@ -80,7 +80,7 @@ it('mcpApp(app).close() refuses new work, then runs the served app\'s lifespan c
       return 'pong';
     }
   }
-  const mcp = mcpApp(createServer({ providers: [Mounted] }));
+  const mcp = mcpHonoApp(createServer({ providers: [Mounted] }));
   const call = () =>
     mcp.request('http://127.0.0.1:3000/mcp', {
       method: 'POST',

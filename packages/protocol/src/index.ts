@@ -54,7 +54,6 @@ export {
   hasModernMeta,
   isModernHeaderVersion,
   missingCapabilityCode,
-  missingCapabilityError,
 } from './version/era';
 export type { Transport, TransportSendOptions, MessageExtra, AuthInfo } from './transport/Transport';
 export type { TokenVerifier } from './auth/TokenVerifier';
@@ -69,7 +68,7 @@ export type {
   OAuthErrorResponse,
 } from './auth/oauthTypes';
 export { InMemoryTransport } from './transport/InMemoryTransport';
-export { Session, toErrorObject, DEFAULT_MAX_CONCURRENT_REQUESTS } from './session/Session';
+export { Session, DEFAULT_MAX_CONCURRENT_REQUESTS } from './session/Session';
 export type {
   SessionOptions,
   SessionRequestHandler,

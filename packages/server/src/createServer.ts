@@ -65,7 +65,7 @@ const TASK_CANCEL_CHANNEL = 'tasks:cancel';
 /**
  * An MCP server built from decorated classes: the low-level {@link Server} with every handler
  * registered, the registry of tools, resources and prompts, the container and the lifespan.
- * Serve it with `run(app)`, `serveStdio(app.server)` or `mcpApp(app)` from `@typemcp/hono`.
+ * Serve it with `run(app)`, `serveStdio(app.server)` or `mcpHonoApp(app)` from `@typemcp/hono`.
  *
  * @example
  * const app = createServer({ name: 'tools', version: '1.0.0', providers: [Math, Files] });

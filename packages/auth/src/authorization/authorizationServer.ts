@@ -35,7 +35,7 @@ function clientAddress(c: HonoContext): string {
  * const provider = new InMemoryOAuthProvider({ approve: async () => ({ subject: 'demo-user' }) });
  * const app = new Hono();
  * app.route('/', authorizationServer({ provider, issuer: 'http://127.0.0.1:3000', scopesSupported: ['mcp', 'admin'] }));
- * app.route('/', mcpApp(mcp, { auth: { verifier: provider, resource: 'http://127.0.0.1:3000/mcp', authorizationServers: ['http://127.0.0.1:3000'] } }));
+ * app.route('/', mcpHonoApp(mcp, { auth: { verifier: provider, resource: 'http://127.0.0.1:3000/mcp', authorizationServers: ['http://127.0.0.1:3000'] } }));
  */
 export function authorizationServer(options: AuthorizationServerOptions): Hono {
   const ctx = new AsContext(options);

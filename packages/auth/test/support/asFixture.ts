@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { createServer } from '@typemcp/server';
 import type { ClassType } from '@typemcp/server';
-import { mcpApp } from '@typemcp/hono';
+import { mcpHonoApp } from '@typemcp/hono';
 import { authorizationServer, InMemoryOAuthProvider } from '@typemcp/auth';
 import type { AuthorizationServerOptions, InMemoryOAuthProviderOptions } from '@typemcp/auth';
 import { listenLate } from './listen';
@@ -19,7 +19,7 @@ export async function startAsAndMcp(provider: ClassType, extra: Partial<Authoriz
   const served = await listenLate((origin) => {
     const app = new Hono();
     app.route('/', authorizationServer({ provider: oauth, issuer: origin, scopesSupported: ['mcp', 'admin'], resources: [`${origin}/mcp`], registration: { defaultScopes: ['mcp'] }, ...extra }));
-    app.route('/', mcpApp(createServer({ providers: [provider] }), {
+    app.route('/', mcpHonoApp(createServer({ providers: [provider] }), {
       enableJsonResponse: true,
       auth: { verifier: oauth, resource: `${origin}/mcp`, authorizationServers: [origin], requiredScopes: ['mcp'] },
     }));

@@ -1,4 +1,4 @@
-import { parseBearerChallenge } from '@typemcp/client';
+import { parseBearerChallenge } from '../../src/auth/wwwAuthenticate';
 
 describe('parseBearerChallenge', () => {
   it.each([

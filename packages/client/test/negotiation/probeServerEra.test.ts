@@ -5,7 +5,8 @@
  */
 import { ErrorCode, InMemoryTransport, Session } from '@typemcp/protocol';
 import type { JSONRPCMessage, JSONRPCRequest } from '@typemcp/protocol';
-import { Client, ProtocolNegotiationError, probeServerEra } from '@typemcp/client';
+import { Client, ProtocolNegotiationError } from '@typemcp/client';
+import { probeServerEra } from '../../src/negotiation/probeServerEra';
 
 type Reply = { result: Record<string, unknown> } | { error: { code: number; message: string; data?: unknown } } | 'silence';
 

@@ -3,7 +3,7 @@
  * pages, browser clients).
  *
  * @example
- * mcpApp(server, { allowedOrigins: ['https://app.example.com'], allowedHosts: ['mcp.example.com'], cors: true });
+ * mcpHonoApp(server, { allowedOrigins: ['https://app.example.com'], allowedHosts: ['mcp.example.com'], cors: true });
  */
 export interface SecurityOptions {
   /** Origins allowed besides same-origin and (on a local server) localhost ones; `*` allows all. */
@@ -12,7 +12,7 @@ export interface SecurityOptions {
   allowedHosts?: string[];
   /**
    * Check the Host header against DNS rebinding: only localhost names and `allowedHosts` pass.
-   * `serve()` turns it on when it binds a loopback address and off otherwise; `mcpApp()` cannot
+   * `serve()` turns it on when it binds a loopback address and off otherwise; `mcpHonoApp()` cannot
    * know where it is bound, so it checks unless told `false` (or given `allowedHosts`).
    */
   validateHost?: boolean;

@@ -40,7 +40,7 @@ const MiB = 1024 * 1024;
  * replays what is left (see docs/transports.md, "What resumability guarantees").
  *
  * @example
- * mcpApp(server, { eventStore: new InMemoryEventStore({ maxTotalBytes: 32 * 1024 * 1024 }) });
+ * mcpHonoApp(server, { eventStore: new InMemoryEventStore({ maxTotalBytes: 32 * 1024 * 1024 }) });
  */
 export class InMemoryEventStore implements EventStore {
   /** Streams in least recently written order. */

@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { Server } from '@typemcp/server';
-import { mcpApp, serve } from '@typemcp/hono';
+import { mcpHonoApp, serve } from '@typemcp/hono';
 import type { McpHonoApp, RunningHttpServer } from '@typemcp/hono';
 import { messagesOf, readEvents } from '../support/http';
 import type { SseEvent } from '../support/http';
@@ -15,7 +15,7 @@ let mcp: McpHonoApp;
 beforeAll(async () => {
   const server = new Server({ name: 'sse', version: '1.0.0', onerror: () => undefined });
   server.setRequestHandler('tools/list', () => ({ tools: [{ name: 'echo', inputSchema: { type: 'object' } }] }));
-  mcp = mcpApp(server, { validateHost: true });
+  mcp = mcpHonoApp(server, { validateHost: true });
   const app = new Hono();
   app.get('/', (c) => c.text('home'));
   app.route('/tools', mcp);

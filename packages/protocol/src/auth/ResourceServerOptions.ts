@@ -3,7 +3,7 @@ import type { TokenVerifier } from './TokenVerifier';
 /**
  * Makes an HTTP MCP endpoint an OAuth 2.1 protected resource (MCP authorization): every request
  * needs `Authorization: Bearer <token>` checked by `verifier`; the endpoint's RFC 9728 metadata is
- * served at `/.well-known/oauth-protected-resource[/<path>]`. Accepted by `mcpApp`, `serve` and
+ * served at `/.well-known/oauth-protected-resource[/<path>]`. Accepted by `mcpHonoApp`, `serve` and
  * `run` (over HTTP).
  *
  * @example
