@@ -1,16 +1,4 @@
-import {
-  ErrorCode,
-  hasModernMeta,
-  isVersionAtLeast,
-  LEGACY_PROTOCOL_VERSIONS,
-  McpError,
-  META_CLIENT_CAPABILITIES,
-  META_PROTOCOL_VERSION,
-  MODERN_ONLY_METHODS,
-
-  SUPPORTED_PROTOCOL_VERSIONS,
-  negotiateLegacyVersion,
-} from '@typemcp/protocol';
+import { ErrorCode, hasModernMeta, McpError, SUPPORTED_PROTOCOL_VERSIONS } from '@typemcp/protocol';
 import type {
   ClientRequestMethods,
   Implementation,
@@ -24,11 +12,12 @@ import type {
 import type { SharedStores } from '../cluster/SharedStores';
 import { RequestStateCodec } from '../mrtr/requestState';
 import { deriveCapabilities } from './deriveCapabilities';
-import { createRequestContext } from './createRequestContext';
-import { serveModern } from './serveModern';
+import type { Dispatcher, DispatchHost } from './Dispatcher';
+import { LegacyDispatcher } from './LegacyDispatcher';
+import { ModernDispatcher } from './serveModern';
 import type { RequestContext } from './RequestContext';
-import { LOG_LEVEL_ORDER } from './RequestContext';
 import { ServerConnection } from './ServerConnection';
+import type { ConnectionHost } from './ServerConnection';
 import type { ServerOptions } from './ServerOptions';
 
 /** Params of a client request method (any `_meta` included). */
@@ -54,11 +43,13 @@ export type NotificationHandler = (params: Record<string, unknown>, connection: 
  * server.setRequestHandler('tools/list', () => ({ tools: [] }));
  * await server.connect(new StdioServerTransport());
  */
-export class Server {
+export class Server implements DispatchHost, ConnectionHost {
   private readonly handlers = new Map<string, RequestHandler<never, unknown>>();
   private readonly notificationHandlers = new Map<string, NotificationHandler>();
   private readonly connections = new Set<ServerConnection>();
   private capabilitiesCache?: ServerCapabilities;
+  private readonly legacy: Dispatcher = new LegacyDispatcher(this);
+  private readonly modern: Dispatcher = new ModernDispatcher(this);
   /** The `serverInfo` sent to clients. */
   readonly serverInfo: Implementation;
   /** Versions this server serves, newest first. */
@@ -234,17 +225,9 @@ export class Server {
     request: JSONRPCRequest,
     incoming: IncomingRequestContext,
   ): Promise<Record<string, unknown>> {
-    const params = (request.params ?? {}) as Record<string, unknown>;
-    const meta = params._meta as Record<string, unknown> | undefined;
-    if (hasModernMeta(meta) && request.method !== 'initialize') return serveModern(this, connection, request, incoming, meta);
-    if (request.method === 'initialize') return this.initialize(connection, params);
-    if (connection.legacyVersion) return this.serveLegacy(connection, request, incoming, meta ?? {});
-    if (request.method === 'ping') return {};
-    throw new McpError(
-      ErrorCode.InvalidParams,
-      `Cannot serve ${request.method}: send "initialize" first (protocol 2025-11-25 and earlier), or carry ` +
-        `_meta["${META_PROTOCOL_VERSION}"] and _meta["${META_CLIENT_CAPABILITIES}"] (2026-07-28)`,
-    );
+    const meta = request.params?._meta as Record<string, unknown> | undefined;
+    const dispatcher = hasModernMeta(meta) && request.method !== 'initialize' ? this.modern : this.legacy;
+    return dispatcher.serve(connection, request, incoming, meta ?? {});
   }
 
   /** @internal Runs the handler of `method`, or answers -32601. */
@@ -276,69 +259,4 @@ export class Server {
     if (this.options.onerror) this.options.onerror(error);
     else process.stderr.write(`[typemcp] ${error.message}\n`);
   }
-
-  private initialize(connection: ServerConnection, params: Record<string, unknown>): Record<string, unknown> {
-    if (connection.legacyVersion) {
-      throw new McpError(ErrorCode.InvalidRequest, 'This session is already initialized');
-    }
-    const legacy = this.supportedVersions.filter((v) => LEGACY_PROTOCOL_VERSIONS.includes(v));
-    if (legacy.length === 0) {
-      throw new McpError(
-        ErrorCode.InvalidRequest,
-        `This server does not support the initialize handshake; it serves protocol ${this.supportedVersions.join(', ')}`,
-        { supported: this.supportedVersions },
-      );
-    }
-    if (typeof params.protocolVersion !== 'string') {
-      throw new McpError(ErrorCode.InvalidParams, 'initialize: "protocolVersion" must be a string');
-    }
-    const version = negotiateLegacyVersion(params.protocolVersion, legacy);
-    connection.legacyVersion = version;
-    if (typeof params.capabilities === 'object' && params.capabilities !== null) {
-      connection.clientCapabilities = params.capabilities as typeof connection.clientCapabilities;
-    }
-    if (typeof params.clientInfo === 'object' && params.clientInfo !== null) {
-      connection.clientInfo = params.clientInfo as Implementation;
-    }
-    const result: Record<string, unknown> = {
-      protocolVersion: version,
-      capabilities: this.sessionCapabilities && isVersionAtLeast(version, '2025-11-25') ? { ...this.capabilities, ...this.sessionCapabilities } : this.capabilities,
-      serverInfo: this.serverInfo,
-    };
-    if (this.options.instructions !== undefined) result.instructions = this.options.instructions;
-    return result;
-  }
-
-  private async serveLegacy(
-    connection: ServerConnection,
-    request: JSONRPCRequest,
-    incoming: IncomingRequestContext,
-    meta: Record<string, unknown>,
-  ): Promise<Record<string, unknown>> {
-    const method = request.method;
-    const params = (request.params ?? {}) as Record<string, unknown>;
-    if (method === 'ping') return {};
-    if (method === 'logging/setLevel') {
-      const level = params.level;
-      if (typeof level !== 'string' || !Object.hasOwn(LOG_LEVEL_ORDER, level)) {
-        throw new McpError(ErrorCode.InvalidParams, `logging/setLevel: unknown level ${JSON.stringify(level)}`);
-      }
-      connection.logLevel = level as keyof typeof LOG_LEVEL_ORDER;
-      await connection.stateChanged?.();
-      return {};
-    }
-    if (MODERN_ONLY_METHODS.has(method)) {
-      throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${method} (not part of protocol ${connection.legacyVersion})`);
-    }
-    const context = createRequestContext(connection, incoming, {
-      era: 'legacy',
-      protocolVersion: connection.legacyVersion as string,
-      clientCapabilities: connection.clientCapabilities,
-      clientInfo: connection.clientInfo,
-      meta,
-      logLevel: connection.logLevel,
-    });
-    return (await this.invoke(method, params, context)) as Record<string, unknown>;
-  }
 }
-
