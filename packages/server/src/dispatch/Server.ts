@@ -60,21 +60,17 @@ export class Server implements DispatchHost, ConnectionHost {
   readonly broadcastListeners = new Set<(method: string, params?: Record<string, unknown>) => void>();
   /**
    * The `x-mcp-header` arguments of a tool (argument name → header name), for HTTP transports to
-   * check `Mcp-Param-*` headers against the body. Set by the decorator framework.
+   * check `Mcp-Param-*` headers against the body: the `toolParamHeaders` option.
    */
-  toolParamHeaders: (toolName: string) => Readonly<Record<string, string>> | undefined = () => undefined;
+  toolParamHeaders: (toolName: string) => Readonly<Record<string, string>> | undefined;
   /**
    * The OAuth scopes a request needs (`@Tool({ scopes })` and the like), for HTTP transports to
    * answer 403 `insufficient_scope` before running it; `allScopes` lists every scope in use (for
-   * `scopes_supported`). Set by the decorator framework.
+   * `scopes_supported`): the `requiredScopes` and `allScopes` options.
    */
-  requiredScopes: (method: string, params: Record<string, unknown> | undefined) => string[] | undefined = () => undefined;
-  allScopes: () => string[] = () => [];
-  /**
-   * Capabilities declared only to sessions that negotiate 2025-11-25 or later in `initialize`
-   * (e.g. the experimental `tasks` of that revision). Set by the decorator framework.
-   */
-  sessionCapabilities?: ServerCapabilities;
+  requiredScopes: (method: string, params: Record<string, unknown> | undefined) => string[] | undefined;
+  allScopes: () => string[];
+  private sessionCapabilitiesSet?: ServerCapabilities;
   /** Told when the server closes (ends open subscriptions gracefully). */
   readonly closeListeners = new Set<() => void>();
   /**
@@ -95,6 +91,22 @@ export class Server implements DispatchHost, ConnectionHost {
     if (icons !== undefined) this.serverInfo.icons = icons;
     this.supportedVersions = options.supportedVersions ?? SUPPORTED_PROTOCOL_VERSIONS;
     this.requestStates = new RequestStateCodec(options.requestState);
+    this.toolParamHeaders = options.toolParamHeaders ?? (() => undefined);
+    this.requiredScopes = options.requiredScopes ?? (() => undefined);
+    this.allScopes = options.allScopes ?? (() => []);
+    if (options.onstores) this.storeListeners.add(options.onstores);
+  }
+
+  /**
+   * Capabilities declared only to sessions that negotiate 2025-11-25 or later in `initialize`
+   * (e.g. the experimental `tasks` of that revision): the `sessionCapabilities` option, unless set here.
+   */
+  get sessionCapabilities(): ServerCapabilities | undefined {
+    return this.sessionCapabilitiesSet ?? this.options.sessionCapabilities?.();
+  }
+
+  set sessionCapabilities(capabilities: ServerCapabilities | undefined) {
+    this.sessionCapabilitiesSet = capabilities;
   }
 
   /** Registers (or replaces) the handler of a request method. */
