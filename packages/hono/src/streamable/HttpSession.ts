@@ -3,8 +3,8 @@ import type { JSONRPCMessage, RequestId, TransportSendOptions } from '@typemcp/p
 import type { Server, ServerConnection } from '@typemcp/server';
 import { isRefusal } from '../limits/StreamBudget';
 import type { StreamBudget, StreamRefusal } from '../limits/StreamBudget';
-import type { ClusterLink } from '../cluster/ClusterLink';
 import type { EventStore } from './EventStore';
+import type { SessionCluster } from './SessionCluster';
 import { ExchangeTransport } from './ExchangeTransport';
 import { SessionStream } from './SessionStream';
 import type { SseWriter } from './SseWriter';
@@ -28,8 +28,8 @@ export interface HttpSessionOptions {
   retryMs?: number;
   /** Counts open SSE streams and refuses those past the limits. */
   streams: StreamBudget;
-  /** Set when several nodes share the sessions (see {@link ClusterLink}). */
-  cluster?: ClusterLink;
+  /** Set when several nodes share the sessions (see `ClusterLink`). */
+  cluster?: SessionCluster;
 }
 
 /**

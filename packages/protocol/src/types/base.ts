@@ -3,7 +3,7 @@
  * metadata, the result base and the logging levels.
  */
 import type { RequestId } from '../jsonrpc/messages';
-import type { ResultType } from './mrtr';
+import type { ResultType } from './resultType';
 
 export type { RequestId };
 

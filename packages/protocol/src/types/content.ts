@@ -3,7 +3,7 @@
  * a sampling conversation.
  */
 import type { Annotations, Meta, Role } from './base';
-import type { Resource } from './resources';
+import type { Resource } from './resource';
 
 /** Plain text. */
 export interface TextContent {

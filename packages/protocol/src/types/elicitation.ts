@@ -4,7 +4,7 @@
  * the legacy era, an MRTR input request in 2026-07-28.
  */
 import type { Meta, NotificationParams, Result } from './base';
-import type { TaskMetadata } from './tasks';
+import type { TaskMetadata } from './taskMetadata';
 
 /** A text field. */
 export interface StringSchema {

@@ -8,12 +8,7 @@ import type { ElicitRequest, ElicitResult } from './elicitation';
 import type { ListRootsRequest, ListRootsResult } from './roots';
 import type { CreateMessageRequest, CreateMessageResult } from './sampling';
 
-/**
- * What a result is: `complete` (the final result), `input_required` (an
- * {@link InputRequiredResult}) or, with the tasks extension, `task` (a task handle). Open-ended
- * for future kinds.
- */
-export type ResultType = 'complete' | 'input_required' | 'task' | (string & {});
+export type { ResultType } from './resultType';
 
 /** A question for the client, shaped like the legacy server request it replaces. */
 export type InputRequest = CreateMessageRequest | ListRootsRequest | ElicitRequest;

@@ -14,20 +14,9 @@ import type {
 import type { ResourceContents } from './content';
 import type { CacheableResult } from './lifecycle';
 import type { InputResponseRequestParams } from './mrtr';
+import type { Resource } from './resource';
 
-/** A resource the server can read. */
-export interface Resource extends BaseMetadata, Icons {
-  /** URI of the resource; any scheme, interpreted by the server. */
-  uri: string;
-  /** What the resource is; a hint for the model. */
-  description?: string;
-  /** MIME type, if known. */
-  mimeType?: string;
-  annotations?: Annotations;
-  /** Raw size in bytes (before base64), if known (2025-03-26+). */
-  size?: number;
-  _meta?: Meta;
-}
+export type { Resource } from './resource';
 
 /** A family of resources described by an RFC 6570 URI template. */
 export interface ResourceTemplate extends BaseMetadata, Icons {

@@ -5,8 +5,8 @@
  */
 import type { JSONObject, Meta, Result } from './base';
 import type { SamplingMessage } from './content';
-import type { TaskMetadata } from './tasks';
-import type { Tool } from './tools';
+import type { TaskMetadata } from './taskMetadata';
+import type { Tool } from './tool';
 
 /** A hint for choosing a model. */
 export interface ModelHint {

@@ -9,6 +9,8 @@
 import type { NotificationParams, PaginatedRequestParams, PaginatedResult, RequestParams, Result } from './base';
 import type { InputRequests, InputResponses } from './mrtr';
 
+export type { TaskMetadata } from './taskMetadata';
+
 export { TASKS_EXTENSION_ID } from '../version/era';
 
 /**
@@ -19,11 +21,6 @@ export type TaskStatus = 'working' | 'input_required' | 'completed' | 'failed' |
 
 /* ----- legacy: 2025-11-25 experimental tasks ----- */
 
-/** Value of a request's `task` field: asks for task-augmented execution (legacy). */
-export interface TaskMetadata {
-  /** Requested retention from creation, in ms. */
-  ttl?: number;
-}
 
 /** A task (legacy). */
 export interface Task {

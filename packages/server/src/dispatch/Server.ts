@@ -1,16 +1,4 @@
-import {
-  ErrorCode,
-  hasModernMeta,
-  isVersionAtLeast,
-  LEGACY_PROTOCOL_VERSIONS,
-  McpError,
-  META_CLIENT_CAPABILITIES,
-  META_PROTOCOL_VERSION,
-  MODERN_ONLY_METHODS,
-
-  SUPPORTED_PROTOCOL_VERSIONS,
-  negotiateLegacyVersion,
-} from '@typemcp/protocol';
+import { ErrorCode, hasModernMeta, McpError, SUPPORTED_PROTOCOL_VERSIONS } from '@typemcp/protocol';
 import type {
   ClientRequestMethods,
   Implementation,
@@ -24,11 +12,12 @@ import type {
 import type { SharedStores } from '../cluster/SharedStores';
 import { RequestStateCodec } from '../mrtr/requestState';
 import { deriveCapabilities } from './deriveCapabilities';
-import { createRequestContext } from './createRequestContext';
-import { serveModern } from './serveModern';
+import type { Dispatcher, DispatchHost } from './Dispatcher';
+import { LegacyDispatcher } from './LegacyDispatcher';
+import { ModernDispatcher } from './serveModern';
 import type { RequestContext } from './RequestContext';
-import { LOG_LEVEL_ORDER } from './RequestContext';
 import { ServerConnection } from './ServerConnection';
+import type { ConnectionHost } from './ServerConnection';
 import type { ServerOptions } from './ServerOptions';
 
 /** Params of a client request method (any `_meta` included). */
@@ -54,11 +43,13 @@ export type NotificationHandler = (params: Record<string, unknown>, connection: 
  * server.setRequestHandler('tools/list', () => ({ tools: [] }));
  * await server.connect(new StdioServerTransport());
  */
-export class Server {
+export class Server implements DispatchHost, ConnectionHost {
   private readonly handlers = new Map<string, RequestHandler<never, unknown>>();
   private readonly notificationHandlers = new Map<string, NotificationHandler>();
   private readonly connections = new Set<ServerConnection>();
   private capabilitiesCache?: ServerCapabilities;
+  private readonly legacy: Dispatcher = new LegacyDispatcher(this);
+  private readonly modern: Dispatcher = new ModernDispatcher(this);
   /** The `serverInfo` sent to clients. */
   readonly serverInfo: Implementation;
   /** Versions this server serves, newest first. */
@@ -69,21 +60,17 @@ export class Server {
   readonly broadcastListeners = new Set<(method: string, params?: Record<string, unknown>) => void>();
   /**
    * The `x-mcp-header` arguments of a tool (argument name → header name), for HTTP transports to
-   * check `Mcp-Param-*` headers against the body. Set by the decorator framework.
+   * check `Mcp-Param-*` headers against the body: the `toolParamHeaders` option.
    */
-  toolParamHeaders: (toolName: string) => Readonly<Record<string, string>> | undefined = () => undefined;
+  toolParamHeaders: (toolName: string) => Readonly<Record<string, string>> | undefined;
   /**
    * The OAuth scopes a request needs (`@Tool({ scopes })` and the like), for HTTP transports to
    * answer 403 `insufficient_scope` before running it; `allScopes` lists every scope in use (for
-   * `scopes_supported`). Set by the decorator framework.
+   * `scopes_supported`): the `requiredScopes` and `allScopes` options.
    */
-  requiredScopes: (method: string, params: Record<string, unknown> | undefined) => string[] | undefined = () => undefined;
-  allScopes: () => string[] = () => [];
-  /**
-   * Capabilities declared only to sessions that negotiate 2025-11-25 or later in `initialize`
-   * (e.g. the experimental `tasks` of that revision). Set by the decorator framework.
-   */
-  sessionCapabilities?: ServerCapabilities;
+  requiredScopes: (method: string, params: Record<string, unknown> | undefined) => string[] | undefined;
+  allScopes: () => string[];
+  private sessionCapabilitiesSet?: ServerCapabilities;
   /** Told when the server closes (ends open subscriptions gracefully). */
   readonly closeListeners = new Set<() => void>();
   /**
@@ -104,6 +91,22 @@ export class Server {
     if (icons !== undefined) this.serverInfo.icons = icons;
     this.supportedVersions = options.supportedVersions ?? SUPPORTED_PROTOCOL_VERSIONS;
     this.requestStates = new RequestStateCodec(options.requestState);
+    this.toolParamHeaders = options.toolParamHeaders ?? (() => undefined);
+    this.requiredScopes = options.requiredScopes ?? (() => undefined);
+    this.allScopes = options.allScopes ?? (() => []);
+    if (options.onstores) this.storeListeners.add(options.onstores);
+  }
+
+  /**
+   * Capabilities declared only to sessions that negotiate 2025-11-25 or later in `initialize`
+   * (e.g. the experimental `tasks` of that revision): the `sessionCapabilities` option, unless set here.
+   */
+  get sessionCapabilities(): ServerCapabilities | undefined {
+    return this.sessionCapabilitiesSet ?? this.options.sessionCapabilities?.();
+  }
+
+  set sessionCapabilities(capabilities: ServerCapabilities | undefined) {
+    this.sessionCapabilitiesSet = capabilities;
   }
 
   /** Registers (or replaces) the handler of a request method. */
@@ -234,17 +237,9 @@ export class Server {
     request: JSONRPCRequest,
     incoming: IncomingRequestContext,
   ): Promise<Record<string, unknown>> {
-    const params = (request.params ?? {}) as Record<string, unknown>;
-    const meta = params._meta as Record<string, unknown> | undefined;
-    if (hasModernMeta(meta) && request.method !== 'initialize') return serveModern(this, connection, request, incoming, meta);
-    if (request.method === 'initialize') return this.initialize(connection, params);
-    if (connection.legacyVersion) return this.serveLegacy(connection, request, incoming, meta ?? {});
-    if (request.method === 'ping') return {};
-    throw new McpError(
-      ErrorCode.InvalidParams,
-      `Cannot serve ${request.method}: send "initialize" first (protocol 2025-11-25 and earlier), or carry ` +
-        `_meta["${META_PROTOCOL_VERSION}"] and _meta["${META_CLIENT_CAPABILITIES}"] (2026-07-28)`,
-    );
+    const meta = request.params?._meta as Record<string, unknown> | undefined;
+    const dispatcher = hasModernMeta(meta) && request.method !== 'initialize' ? this.modern : this.legacy;
+    return dispatcher.serve(connection, request, incoming, meta ?? {});
   }
 
   /** @internal Runs the handler of `method`, or answers -32601. */
@@ -276,69 +271,4 @@ export class Server {
     if (this.options.onerror) this.options.onerror(error);
     else process.stderr.write(`[typemcp] ${error.message}\n`);
   }
-
-  private initialize(connection: ServerConnection, params: Record<string, unknown>): Record<string, unknown> {
-    if (connection.legacyVersion) {
-      throw new McpError(ErrorCode.InvalidRequest, 'This session is already initialized');
-    }
-    const legacy = this.supportedVersions.filter((v) => LEGACY_PROTOCOL_VERSIONS.includes(v));
-    if (legacy.length === 0) {
-      throw new McpError(
-        ErrorCode.InvalidRequest,
-        `This server does not support the initialize handshake; it serves protocol ${this.supportedVersions.join(', ')}`,
-        { supported: this.supportedVersions },
-      );
-    }
-    if (typeof params.protocolVersion !== 'string') {
-      throw new McpError(ErrorCode.InvalidParams, 'initialize: "protocolVersion" must be a string');
-    }
-    const version = negotiateLegacyVersion(params.protocolVersion, legacy);
-    connection.legacyVersion = version;
-    if (typeof params.capabilities === 'object' && params.capabilities !== null) {
-      connection.clientCapabilities = params.capabilities as typeof connection.clientCapabilities;
-    }
-    if (typeof params.clientInfo === 'object' && params.clientInfo !== null) {
-      connection.clientInfo = params.clientInfo as Implementation;
-    }
-    const result: Record<string, unknown> = {
-      protocolVersion: version,
-      capabilities: this.sessionCapabilities && isVersionAtLeast(version, '2025-11-25') ? { ...this.capabilities, ...this.sessionCapabilities } : this.capabilities,
-      serverInfo: this.serverInfo,
-    };
-    if (this.options.instructions !== undefined) result.instructions = this.options.instructions;
-    return result;
-  }
-
-  private async serveLegacy(
-    connection: ServerConnection,
-    request: JSONRPCRequest,
-    incoming: IncomingRequestContext,
-    meta: Record<string, unknown>,
-  ): Promise<Record<string, unknown>> {
-    const method = request.method;
-    const params = (request.params ?? {}) as Record<string, unknown>;
-    if (method === 'ping') return {};
-    if (method === 'logging/setLevel') {
-      const level = params.level;
-      if (typeof level !== 'string' || !Object.hasOwn(LOG_LEVEL_ORDER, level)) {
-        throw new McpError(ErrorCode.InvalidParams, `logging/setLevel: unknown level ${JSON.stringify(level)}`);
-      }
-      connection.logLevel = level as keyof typeof LOG_LEVEL_ORDER;
-      await connection.stateChanged?.();
-      return {};
-    }
-    if (MODERN_ONLY_METHODS.has(method)) {
-      throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${method} (not part of protocol ${connection.legacyVersion})`);
-    }
-    const context = createRequestContext(connection, incoming, {
-      era: 'legacy',
-      protocolVersion: connection.legacyVersion as string,
-      clientCapabilities: connection.clientCapabilities,
-      clientInfo: connection.clientInfo,
-      meta,
-      logLevel: connection.logLevel,
-    });
-    return (await this.invoke(method, params, context)) as Record<string, unknown>;
-  }
 }
-

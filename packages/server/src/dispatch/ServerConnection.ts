@@ -2,16 +2,28 @@ import { Session } from '@typemcp/protocol';
 import type {
   ClientCapabilities,
   Implementation,
+  IncomingRequestContext,
+  JSONRPCNotification,
   JSONRPCParams,
+  JSONRPCRequest,
+  MessageExtra,
   LoggingLevel,
   ProtocolEra,
   RequestOptions,
   Transport,
 } from '@typemcp/protocol';
-import type { Server } from './Server';
+
+/** What a {@link ServerConnection} needs from the server it serves (the low-level `Server` is one). */
+export interface ConnectionHost {
+  readonly options: { readonly maxConcurrentRequests?: number };
+  handleRequest(connection: ServerConnection, request: JSONRPCRequest, incoming: IncomingRequestContext): Promise<Record<string, unknown>>;
+  handleNotification(connection: ServerConnection, notification: JSONRPCNotification, extra?: MessageExtra): void;
+  reportError(error: Error): void;
+  forget(connection: ServerConnection): void;
+}
 
 /**
- * One connection to a {@link Server}: a stdio process, an HTTP session, or one stateless HTTP
+ * One connection to a server: a stdio process, an HTTP session, or one stateless HTTP
  * exchange. Holds the legacy session state (negotiated version, client capabilities, log level,
  * resource subscriptions); modern requests carry their own state and use none of it.
  */
@@ -46,7 +58,7 @@ export class ServerConnection {
   sharedId?: string;
 
   constructor(
-    readonly server: Server,
+    readonly server: ConnectionHost,
     transport: Transport,
     options: { defaultTimeoutMs?: number } = {},
   ) {

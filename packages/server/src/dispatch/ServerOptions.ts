@@ -1,4 +1,5 @@
 import type { Icon, ServerCapabilities } from '@typemcp/protocol';
+import type { SharedStores } from '../cluster/SharedStores';
 import type { RequestStateOptions } from '../mrtr/requestState';
 
 /** Identity and behaviour of a low-level {@link Server}. */
@@ -35,4 +36,23 @@ export interface ServerOptions {
   maxConcurrentRequests?: number;
   /** Where handler failures that are not {@link McpError}s are reported (default: stderr). */
   onerror?: (error: Error) => void;
+  /**
+   * The `x-mcp-header` arguments of a tool (argument name → header name), for HTTP transports to
+   * check `Mcp-Param-*` headers against the body (default: none). Given by the decorator framework.
+   */
+  toolParamHeaders?: (toolName: string) => Readonly<Record<string, string>> | undefined;
+  /**
+   * The OAuth scopes a request needs, for HTTP transports to answer 403 `insufficient_scope`
+   * before running it (default: none). Given by the decorator framework.
+   */
+  requiredScopes?: (method: string, params: Record<string, unknown> | undefined) => string[] | undefined;
+  /** Every scope in use, for `scopes_supported` (default: none). Given by the decorator framework. */
+  allScopes?: () => string[];
+  /**
+   * Capabilities declared only to sessions that negotiate 2025-11-25 or later in `initialize`
+   * (e.g. the experimental `tasks` of that revision), read at each `initialize`.
+   */
+  sessionCapabilities?: () => ServerCapabilities | undefined;
+  /** Told when shared stores are given (`Server.useStores`): the task engines adopt them. */
+  onstores?: (stores: SharedStores) => void;
 }

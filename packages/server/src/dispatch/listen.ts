@@ -1,5 +1,5 @@
 import type { IncomingRequestContext, JSONRPCRequest, SubscriptionFilter } from '@typemcp/protocol';
-import type { Server } from './Server';
+import type { DispatchHost } from './Dispatcher';
 import type { ServerConnection } from './ServerConnection';
 
 const FLAG_OF: Record<string, keyof SubscriptionFilter> = {
@@ -9,7 +9,7 @@ const FLAG_OF: Record<string, keyof SubscriptionFilter> = {
 };
 
 /** The part of a requested filter this server can honour, given its capabilities. */
-export function agreeFilter(server: Server, requested: SubscriptionFilter): SubscriptionFilter {
+export function agreeFilter(server: DispatchHost, requested: SubscriptionFilter): SubscriptionFilter {
   const caps = server.capabilities;
   const agreed: SubscriptionFilter = {};
   if (requested.toolsListChanged && caps.tools?.listChanged) agreed.toolsListChanged = true;
@@ -27,7 +27,7 @@ export function agreeFilter(server: Server, requested: SubscriptionFilter): Subs
  * (closing the HTTP stream, or `notifications/cancelled` on stdio) or the server closes.
  */
 export async function serveListen(
-  server: Server,
+  server: DispatchHost,
   connection: ServerConnection,
   request: JSONRPCRequest,
   incoming: IncomingRequestContext,

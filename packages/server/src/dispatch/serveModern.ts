@@ -16,7 +16,7 @@ import { hashArguments } from '../mrtr/requestState';
 import { createRequestContext } from './createRequestContext';
 import { serveListen } from './listen';
 import { LOG_LEVEL_ORDER } from './RequestContext';
-import type { Server } from './Server';
+import type { Dispatcher, DispatchHost } from './Dispatcher';
 import type { ServerConnection } from './ServerConnection';
 import { CACHEABLE_METHODS } from './methods';
 
@@ -25,7 +25,7 @@ import { CACHEABLE_METHODS } from './methods';
  * error the spec prescribes (-32022 unsupported version, -32602 missing or invalid fields).
  */
 export function readModernMeta(
-  server: Server,
+  server: DispatchHost,
   meta: Record<string, unknown>,
 ): { version: string; capabilities: ClientCapabilities; clientInfo?: Implementation; logLevel?: LoggingLevel } {
   const version = meta[META_VERSION];
@@ -57,7 +57,7 @@ export function readModernMeta(
 
 /** Serves one stateless (2026-07-28) request. */
 export async function serveModern(
-  server: Server,
+  server: DispatchHost,
   connection: ServerConnection,
   request: JSONRPCRequest,
   incoming: IncomingRequestContext,
@@ -111,6 +111,20 @@ export async function serveModern(
   return decorateModernResult(server, method, result);
 }
 
+/** Serves the modern era (2026-07-28): stateless requests that carry their facts in `_meta`. */
+export class ModernDispatcher implements Dispatcher {
+  constructor(private readonly host: DispatchHost) {}
+
+  serve(
+    connection: ServerConnection,
+    request: JSONRPCRequest,
+    incoming: IncomingRequestContext,
+    meta: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
+    return serveModern(this.host, connection, request, incoming, meta);
+  }
+}
+
 const MULTI_ROUND = new Set(['tools/call', 'prompts/get', 'resources/read']);
 
 /** What a requestState is bound to: method, target, arguments and subject. */
@@ -120,7 +134,7 @@ function bindingOf(method: string, params: Record<string, unknown>, subject?: st
 }
 
 /** Verifies a round's requestState (its nonce claimed in the server's NonceStore): the answers it carries. */
-async function verifyState(server: Server, method: string, params: Record<string, unknown>, subject?: string): Promise<InputResponses> {
+async function verifyState(server: DispatchHost, method: string, params: Record<string, unknown>, subject?: string): Promise<InputResponses> {
   return { ...(await server.requestStates.verify(params.requestState, bindingOf(method, params, subject))).r };
 }
 
@@ -143,7 +157,7 @@ function openRound(method: string, params: Record<string, unknown>, capabilities
 
 /** Adds what every modern result carries: `resultType`, caching hints, `serverInfo`. */
 export function decorateModernResult(
-  server: Server,
+  server: DispatchHost,
   method: string,
   result: Record<string, unknown>,
 ): Record<string, unknown> {

@@ -1,17 +1,13 @@
 import type { Icon } from '@typemcp/protocol';
-import type { ArgOptions } from '../decorators/Arg';
-import type { McpServerOptions } from '../decorators/McpServer';
-import type { ResourceOptions } from '../decorators/Resource';
-import type { ToolOptions } from '../decorators/Tool';
+import type { ArgOptions } from '../decorators/ArgOptions';
+import type { McpServerOptions } from '../decorators/McpServerOptions';
+import type { ResourceOptions } from '../decorators/ResourceOptions';
+import type { ToolOptions } from '../decorators/ToolOptions';
+
+export type { CompleteFn, TypeThunk, TypeValue } from './thunks';
 
 /** A class or constructor function. */
 export type ClassType<T = object> = abstract new (...args: never[]) => T;
-
-/** What a type thunk may return: a constructor, an enum object, or a one-element array of either. */
-export type TypeValue = Function | object | [Function | object];
-
-/** A type given lazily (`() => [String]`), so classes declared later resolve. */
-export type TypeThunk = () => TypeValue;
 
 /** Options `@Arg` records for one parameter. */
 export interface ArgDefinition extends ArgOptions {
@@ -19,12 +15,6 @@ export interface ArgDefinition extends ArgOptions {
   methodName: string;
   index: number;
 }
-
-/** Suggests values for an argument being typed. */
-export type CompleteFn = (
-  value: string,
-  context: { arguments: Record<string, string> },
-) => string[] | Promise<string[]>;
 
 /** One `@Tool`. */
 export interface ToolDefinition extends Omit<ToolOptions, 'name'> {

@@ -9,7 +9,7 @@ import { readParameterNames } from '../metadata/readParameterNames';
 import { describeReflected, enumValues, resolveTypeValue, typeOfDefault } from '../metadata/reflectType';
 import type { TypeRef } from '../metadata/TypeRef';
 import type { SchemaObject } from '../schema/converters';
-import { typeToSchema } from '../schema/typeToSchema';
+import { typeToSchema } from '../schema/buildDtoSchema';
 import { compileArgument } from '../validation/compileArgument';
 import { assertDecoratorMetadata, assertReadableNames } from './checkCompiledSource';
 import type { ArgumentPreparer } from '../validation/compileArgument';

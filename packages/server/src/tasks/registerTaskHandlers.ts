@@ -1,4 +1,5 @@
 import { ErrorCode, McpError } from '@typemcp/protocol';
+import type { ServerCapabilities } from '@typemcp/protocol';
 import type { RequestContext } from '../dispatch/RequestContext';
 import type { Server } from '../dispatch/Server';
 import type { TaskEngines } from './routeToolCall';
@@ -13,11 +14,12 @@ function requireTaskSession(method: string, ctx: RequestContext): void {
  * Serves the task methods of both designs on one server: `tasks/get` and `tasks/cancel` go to
  * the extension in a 2026-07-28 request and to the experimental tasks in a 2025-11-25 session;
  * `tasks/update` is the extension's, `tasks/result` and `tasks/list` the 2025-11-25 ones. Declares
- * the extension (2026-07-28) and the `tasks` capability (2025-11-25 sessions only).
+ * the extension (2026-07-28); returns the `tasks` capability, to be declared to 2025-11-25
+ * sessions only (the server's `sessionCapabilities` option).
  */
-export function registerTaskHandlers(server: Server, engines: TaskEngines): void {
+export function registerTaskHandlers(server: Server, engines: TaskEngines): ServerCapabilities {
   server.addCapabilities({ extensions: { [TASKS_EXTENSION]: {} } });
-  server.sessionCapabilities = {
+  const sessionCapabilities: ServerCapabilities = {
     tasks: { ...(engines.legacy.canList ? { list: {} } : {}), cancel: {}, requests: { tools: { call: {} } } },
   };
   server.setRequestHandler('tasks/get', (p, ctx) => {
@@ -44,4 +46,5 @@ export function registerTaskHandlers(server: Server, engines: TaskEngines): void
       return engines.legacy.list(p.cursor, ctx) as never;
     });
   }
+  return sessionCapabilities;
 }

@@ -1,12 +1,9 @@
 import type { SchemaObject } from '../schema/converters';
 import { compileValidator } from './compileValidator';
 import type { CompiledCheck } from './compileValidator';
+import type { FieldError } from './FieldError';
 
-/** One failing field: where and why. */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError } from './FieldError';
 
 const compiled = new WeakMap<SchemaObject, CompiledCheck>();
 

@@ -1,6 +1,6 @@
 import type { TypeRef } from '../metadata/TypeRef';
 import type { SchemaObject } from '../schema/converters';
-import { typeToSchema } from '../schema/typeToSchema';
+import { typeToSchema } from '../schema/buildDtoSchema';
 import type { FieldError } from './checkSchema';
 import { compileValidator } from './compileValidator';
 import type { CompiledCheck } from './compileValidator';

@@ -1,5 +1,5 @@
 import type { SchemaObject } from '../schema/converters';
-import type { FieldError } from './checkSchema';
+import type { FieldError } from './FieldError';
 
 /** A schema turned into code: appends every failure of `value` (at `path`) to `errors`. */
 export type CompiledCheck = (value: unknown, path: string, errors: FieldError[]) => void;

@@ -114,7 +114,7 @@ describe('validation before the method runs', () => {
       content: [{ type: 'text', text: 'Invalid arguments for tool "add":\n- a: must be a number (got string)\n- b: is required' }],
       isError: true,
     });
-    const instance = (await (app as unknown as { instanceOf(t: Function): Promise<Behaviour> }).instanceOf(Behaviour));
+    const instance = (await (app as unknown as { app: { instanceOf(t: Function): Promise<Behaviour> } }).app.instanceOf(Behaviour));
     expect(instance.calls).toBe(0);
   });
 

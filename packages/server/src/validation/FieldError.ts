@@ -1,0 +1,5 @@
+/** One failing field: where and why. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
