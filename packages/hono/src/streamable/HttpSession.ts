@@ -217,7 +217,19 @@ export class HttpSession {
    */
   private forget(streamId: string): void {
     if (!this.storedStreamIds.delete(streamId)) return;
-    void this.options.eventStore?.deleteStream?.(streamId);
+    this.dropStoredStream(streamId);
+  }
+
+  /**
+   * Deletes a stream's stored events. A shared store that is down (Redis restarting) is no reason
+   * to fail, let alone crash: its events expire there on their own.
+   */
+  private dropStoredStream(streamId: string): void {
+    const store = this.options.eventStore;
+    if (!store?.deleteStream) return;
+    Promise.resolve()
+      .then(() => store.deleteStream?.(streamId))
+      .catch(() => undefined);
   }
 
   /** Routes one outgoing message; a notification's promise waits while its reader lags. */
@@ -274,7 +286,7 @@ export class HttpSession {
     }
     for (const _ of this.postStreams.keys()) this.onanswered?.();
     for (const stream of this.liveStreams.values()) stream.end();
-    for (const id of this.storedStreamIds) void this.options.eventStore?.deleteStream?.(id);
+    for (const id of this.storedStreamIds) this.dropStoredStream(id);
     this.jsonWaiters.clear();
     this.postStreams.clear();
     this.liveStreams.clear();
