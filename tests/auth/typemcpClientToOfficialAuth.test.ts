@@ -20,7 +20,7 @@ interface ExpressApp {
   use(...handlers: unknown[]): void;
   all(path: string, ...handlers: unknown[]): void;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const express = require('express') as { (): ExpressApp; json(): unknown };
 
 jest.setTimeout(60_000);

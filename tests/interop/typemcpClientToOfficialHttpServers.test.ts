@@ -12,7 +12,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { createMcpHandler, McpServer as V2McpServer } from '@modelcontextprotocol/server';
 import { Client, HttpClientTransport } from '@typemcp/client';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { register } = require('../fixtures/officialServer.cjs') as { register: <T>(server: T, name: string) => T };
 
 jest.setTimeout(60_000);

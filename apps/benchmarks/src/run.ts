@@ -45,7 +45,7 @@ async function measureOrRetry(scenario: Scenario, server: ServerId, sizes: Sizes
       return await measure(scenario, server, sizes);
     } catch (error) {
       const message = `${scenario.name} / ${server}: ${error instanceof Error ? error.message : String(error)}`;
-      if (attempt >= retries) throw new Error(message);
+      if (attempt >= retries) throw new Error(message, { cause: error });
       process.stderr.write(`[retrying] ${message}\n`);
     }
   }

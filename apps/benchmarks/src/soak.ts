@@ -30,10 +30,9 @@ export async function soak(calls = 1_000_000, sampleEvery = Math.max(1, Math.rou
   const peer = new StdioPeer(process.execPath, stdioServer('typemcp'));
   const samplesMb: number[] = [];
   const started = Date.now();
-  let startMb = NaN;
+  await peer.initialize();
+  const startMb = rssKb(peer.pid) / 1024;
   try {
-    await peer.initialize();
-    startMb = rssKb(peer.pid) / 1024;
     const call = { name: 'add', arguments: { a: 1, b: 2 } };
     let issued = 0;
     let done = 0;

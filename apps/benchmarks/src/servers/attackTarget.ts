@@ -8,7 +8,7 @@ import { IsObject, IsString } from 'class-validator';
 import { serve } from '@typemcp/hono';
 import { Context, createServer, McpServer, Resource, Tool } from '@typemcp/server';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { announce } = require('./sideChannel.cjs') as { announce: (port: number) => void };
 
 /** A DTO with a free-form object field. */

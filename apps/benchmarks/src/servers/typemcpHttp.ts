@@ -7,7 +7,7 @@
 import { serve } from '@typemcp/hono';
 import { benchApp, toolCountFromArgv } from './typemcp';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { announce } = require('./sideChannel.cjs') as { announce: (port: number) => void };
 
 async function main(): Promise<void> {

@@ -81,7 +81,7 @@ export class IntrospectionVerifier implements TokenVerifier {
     try {
       answer = await this.introspect(token);
     } catch (error) {
-      throw new Error(`Token introspection failed: ${(error as Error).message}`);
+      throw new Error(`Token introspection failed: ${(error as Error).message}`, { cause: error });
     }
     const refusal = this.refusal(answer, now);
     if (refusal) {

@@ -8,7 +8,7 @@ export interface FetchApp {
 
 /** A real HTTP server on 127.0.0.1 port 0 whose app is built once the origin is known. */
 export async function listenLate(build: (origin: string) => FetchApp): Promise<{ origin: string; close(): Promise<void> }> {
-  let app: FetchApp | undefined;
+  let app: FetchApp | undefined; // eslint-disable-line prefer-const -- assigned once the origin is known
   const server = await new Promise<ReturnType<typeof serveNode>>((resolve) => {
     const s = serveNode({ fetch: (request: Request, env: unknown) => (app as FetchApp).fetch(request, env), hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });

@@ -24,7 +24,7 @@ export function parseBearerChallenge(header: string | null): BearerChallengePara
   if (start < 0) return undefined;
   const rest = header.slice(start).replace(/^[\s,]*Bearer\s*/i, '');
   const params: Record<string, string> = {};
-  const pattern = /\s*([A-Za-z0-9_\-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))\s*(,|$)/y;
+  const pattern = /\s*([A-Za-z0-9_-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))\s*(,|$)/y;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(rest))) {
     params[match[1].toLowerCase()] = match[2] !== undefined ? match[2].replace(/\\(.)/g, '$1') : match[3];

@@ -79,7 +79,6 @@ export function runProgram(program: Instruction[], slots: number, input: string)
   let currentSaves: number[][] = new Array<number[]>(size);
   let nextPc = new Int32Array(size);
   let nextSaves: number[][] = new Array<number[]>(size);
-  let currentLength = 0;
   let nextLength = 0;
   let generation = 0;
 
@@ -107,7 +106,7 @@ export function runProgram(program: Instruction[], slots: number, input: string)
   for (let position = 0; position <= input.length && nextLength > 0; position++) {
     [currentPc, nextPc] = [nextPc, currentPc];
     [currentSaves, nextSaves] = [nextSaves, currentSaves];
-    currentLength = nextLength;
+    const currentLength = nextLength;
     nextLength = 0;
     generation++;
     const code = position < input.length ? input.charCodeAt(position) : -1;

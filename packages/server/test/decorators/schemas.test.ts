@@ -73,7 +73,7 @@ class Schemas {
     @Arg({ type: () => Union(String, Integer, Address) }) key: unknown,
     @Arg({ type: () => [Union(1, 2, 3)], optional: true }) picks: number[],
   ): void {
-    void order, key, picks;
+    void [order, key, picks];
   }
 
   @Tool()
