@@ -6,19 +6,31 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', '.tmp/**', 'tests/conformance/node_modules/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'coverage/**',
+      '.tmp/**',
+      'tests/conformance/node_modules/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // Decorators receive classes as `Function`, and the metadata store keys on them: by design.
       '@typescript-eslint/no-unsafe-function-type': 'off',
       // Optional packages are loaded lazily with require() (run() -> @typemcp/hono, serve() ->
       // @hono/node-server, class-transformer's storage), and CommonJS fixtures use it.
       '@typescript-eslint/no-require-imports': 'off',
+      // A variable a closure reads before its one assignment (a server built once its port is
+      // known) cannot be const.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // TypeScript itself reports undefined names in .ts files.
       'no-undef': 'off',
     },

@@ -7,10 +7,19 @@ export interface FetchApp {
 }
 
 /** A real HTTP server on 127.0.0.1 port 0 whose app is built once the origin is known. */
-export async function listenLate(build: (origin: string) => FetchApp): Promise<{ origin: string; close(): Promise<void> }> {
-  let app: FetchApp | undefined; // eslint-disable-line prefer-const -- assigned once the origin is known
+export async function listenLate(
+  build: (origin: string) => FetchApp,
+): Promise<{ origin: string; close(): Promise<void> }> {
+  let app: FetchApp | undefined; // assigned once the origin is known
   const server = await new Promise<ReturnType<typeof serveNode>>((resolve) => {
-    const s = serveNode({ fetch: (request: Request, env: unknown) => (app as FetchApp).fetch(request, env), hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+    const s = serveNode(
+      {
+        fetch: (request: Request, env: unknown) => (app as FetchApp).fetch(request, env),
+        hostname: '127.0.0.1',
+        port: 0,
+      },
+      () => resolve(s),
+    );
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   app = build(origin);
@@ -28,12 +37,25 @@ export const INIT = {
   jsonrpc: '2.0',
   id: 1,
   method: 'initialize',
-  params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } },
+  params: {
+    protocolVersion: '2025-11-25',
+    capabilities: {},
+    clientInfo: { name: 't', version: '1' },
+  },
 };
 
 /** POSTs a JSON-RPC message with a bearer token (JSON replies). */
-export function post(url: string, body: unknown, token?: string, headers: Record<string, string> = {}): Promise<Response> {
-  const h: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers };
+export function post(
+  url: string,
+  body: unknown,
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const h: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json, text/event-stream',
+    ...headers,
+  };
   if (token) h.authorization = `Bearer ${token}`;
   return fetch(url, { method: 'POST', headers: h, body: JSON.stringify(body) });
 }
