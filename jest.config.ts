@@ -27,7 +27,11 @@ const config: Config = {
     project('cli', '<rootDir>/packages/cli'),
     project('auth', '<rootDir>/packages/auth'),
     project('redis', '<rootDir>/packages/redis'),
-    { ...project('e2e', '<rootDir>/tests'), moduleNameMapper: { '^@typemcp/([a-z-]+)$': '<rootDir>/../packages/$1/src/index.ts' }, transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.json' }] } },
+    {
+      ...project('e2e', '<rootDir>/tests'),
+      moduleNameMapper: { '^@typemcp/([a-z-]+)$': '<rootDir>/../packages/$1/src/index.ts' },
+      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.json' }] },
+    },
   ],
 };
 

@@ -17,7 +17,11 @@ let server: ChildProcess;
 let mcpUrl: string;
 beforeAll(async () => {
   ensureBuilt(['auth']);
-  const { command, args } = tsNodeCommand('apps/auth/src/server.ts', ['--port', '0', '--auto-approve']);
+  const { command, args } = tsNodeCommand('apps/auth/src/server.ts', [
+    '--port',
+    '0',
+    '--auto-approve',
+  ]);
   server = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   mcpUrl = await new Promise<string>((resolve, reject) => {
@@ -38,8 +42,14 @@ afterAll(async () => {
   await exited;
 });
 
-function runClient(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { command, args: full } = tsNodeCommand('apps/auth/src/client.ts', [mcpUrl, '--follow', ...args]);
+function runClient(
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { command, args: full } = tsNodeCommand('apps/auth/src/client.ts', [
+    mcpUrl,
+    '--follow',
+    ...args,
+  ]);
   const child = spawn(command, full, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -53,7 +63,9 @@ it('the client script logs in, calls whoami, steps up for admin_only; a second r
   const first = await runClient(['--store', store]);
   expect(first.stderr).toBe('');
   expect(first.code).toBe(0);
-  expect(first.stdout).toMatch(/whoami: \{"subject":"demo-user","clientId":"[^"]+","scopes":\["mcp"\]\}/);
+  expect(first.stdout).toMatch(
+    /whoami: \{"subject":"demo-user","clientId":"[^"]+","scopes":\["mcp"\]\}/,
+  );
   expect(first.stdout).toContain('admin_only: Welcome, administrator.');
   const second = await runClient(['--store', store]);
   expect(second.code).toBe(0);

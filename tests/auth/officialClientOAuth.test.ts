@@ -10,7 +10,11 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { auth, UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import type { OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
+import type {
+  OAuthClientInformationMixed,
+  OAuthClientMetadata,
+  OAuthTokens,
+} from '@modelcontextprotocol/sdk/shared/auth.js';
 import { ensureBuilt } from '../support/ensureBuilt';
 import { tsNodeCommand } from '../support/spawnTs';
 
@@ -29,7 +33,13 @@ class TestProvider implements OAuthClientProvider {
     return REDIRECT;
   }
   get clientMetadata(): OAuthClientMetadata {
-    return { client_name: 'official-sdk-test', redirect_uris: [REDIRECT], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none' };
+    return {
+      client_name: 'official-sdk-test',
+      redirect_uris: [REDIRECT],
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'none',
+    };
   }
   clientInformation() {
     return this.info;
@@ -60,7 +70,11 @@ let child: ChildProcess;
 let origin: string;
 beforeAll(async () => {
   ensureBuilt(['auth']);
-  const { command, args } = tsNodeCommand('apps/auth/src/server.ts', ['--port', '0', '--auto-approve']);
+  const { command, args } = tsNodeCommand('apps/auth/src/server.ts', [
+    '--port',
+    '0',
+    '--auto-approve',
+  ]);
   child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   origin = await new Promise<string>((resolve, reject) => {
@@ -109,7 +123,11 @@ it('logs in (discovery, registration, PKCE, token), calls a tool, and refreshes'
   expect(authorization.searchParams.get('resource')).toBe(`${origin}/mcp`);
   expect(authorization.searchParams.get('scope')).toBe('mcp');
   const who = await client.callTool({ name: 'whoami', arguments: {} });
-  expect(who.structuredContent).toEqual({ subject: 'demo-user', clientId: provider.info?.client_id, scopes: ['mcp'] });
+  expect(who.structuredContent).toEqual({
+    subject: 'demo-user',
+    clientId: provider.info?.client_id,
+    scopes: ['mcp'],
+  });
   const tools = await client.listTools();
   expect(tools.tools.map((t) => t.name)).toEqual(['whoami']);
 
@@ -118,23 +136,32 @@ it('logs in (discovery, registration, PKCE, token), calls a tool, and refreshes'
   const revoked = await fetch(`${origin}/revoke`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ token: before.access_token, client_id: provider.info?.client_id as string }),
+    body: new URLSearchParams({
+      token: before.access_token,
+      client_id: provider.info?.client_id as string,
+    }),
   });
   expect(revoked.status).toBe(200);
   await client.close();
   const refreshed = new Client({ name: 'official-sdk-test', version: '1.0.0' });
-  await refreshed.connect(new StreamableHTTPClientTransport(new URL(`${origin}/mcp`), { authProvider: provider }));
+  await refreshed.connect(
+    new StreamableHTTPClientTransport(new URL(`${origin}/mcp`), { authProvider: provider }),
+  );
   expect(provider.saved?.access_token).not.toBe(before.access_token);
   expect(provider.saved?.refresh_token).not.toBe(before.refresh_token);
   expect(provider.authorizations).toHaveLength(1);
-  expect((await refreshed.callTool({ name: 'whoami', arguments: {} })).structuredContent).toMatchObject({ subject: 'demo-user' });
+  expect(
+    (await refreshed.callTool({ name: 'whoami', arguments: {} })).structuredContent,
+  ).toMatchObject({ subject: 'demo-user' });
   await refreshed.close();
 });
 
 it('a tool needing the admin scope: 403 insufficient_scope the SDK acts on; logged in with admin, it works', async () => {
   const provider = new TestProvider();
   const client = await connect(provider);
-  const outcome = await client.callTool({ name: 'admin_only', arguments: {} }).catch((e: unknown) => e);
+  const outcome = await client
+    .callTool({ name: 'admin_only', arguments: {} })
+    .catch((e: unknown) => e);
   // the SDK read error="insufficient_scope", tried to up-scope (it refreshes first: same scopes), got 403 again
   expect(String(outcome)).toContain('Server returned 403 after trying upscoping');
   await client.close();
@@ -144,13 +171,20 @@ it('a tool needing the admin scope: 403 insufficient_scope the SDK acts on; logg
   const serverUrl = `${origin}/mcp`;
   expect(await auth(provider, { serverUrl, scope: 'mcp admin' })).toBe('REDIRECT');
   expect(provider.authorizations.at(-1)?.searchParams.get('scope')).toBe('mcp admin');
-  expect(Object.fromEntries(provider.lastCallback?.searchParams ?? [])).toEqual({ code: expect.any(String), iss: origin });
+  expect(Object.fromEntries(provider.lastCallback?.searchParams ?? [])).toEqual({
+    code: expect.any(String),
+    iss: origin,
+  });
   const code = provider.lastCallback?.searchParams.get('code') as string;
   expect(await auth(provider, { serverUrl, authorizationCode: code })).toBe('AUTHORIZED');
   expect(provider.tokens()?.scope).toBe('mcp admin');
   const admin = new Client({ name: 'official-sdk-test', version: '1.0.0' });
-  await admin.connect(new StreamableHTTPClientTransport(new URL(serverUrl), { authProvider: provider }));
-  expect(await admin.callTool({ name: 'admin_only', arguments: {} })).toMatchObject({ content: [{ type: 'text', text: 'Welcome, administrator.' }] });
+  await admin.connect(
+    new StreamableHTTPClientTransport(new URL(serverUrl), { authProvider: provider }),
+  );
+  expect(await admin.callTool({ name: 'admin_only', arguments: {} })).toMatchObject({
+    content: [{ type: 'text', text: 'Welcome, administrator.' }],
+  });
   expect((await admin.listTools()).tools.map((t) => t.name)).toEqual(['whoami', 'admin_only']);
   await admin.close();
 });

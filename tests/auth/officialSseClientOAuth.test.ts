@@ -9,7 +9,10 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import type { OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
-import type { OAuthClientInformationMixed, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
+import type {
+  OAuthClientInformationMixed,
+  OAuthTokens,
+} from '@modelcontextprotocol/sdk/shared/auth.js';
 import { authorizationServer, InMemoryOAuthProvider } from '@typemcp/auth';
 import { mcpHonoApp } from '@typemcp/hono';
 import { Context, createServer, McpServer, Tool } from '@typemcp/server';
@@ -26,11 +29,18 @@ class Api {
 const REDIRECT = 'http://127.0.0.1:1/callback';
 
 it('logs in over HTTP+SSE (resource = the origin) and calls a tool', async () => {
-  const oauth = new InMemoryOAuthProvider({ approve: (request) => ({ subject: 'sse-user', scopes: request.scopes }) });
+  const oauth = new InMemoryOAuthProvider({
+    approve: (request) => ({ subject: 'sse-user', scopes: request.scopes }),
+  });
   const served = await listenLate((origin) =>
     new Hono()
       .route('/', authorizationServer({ provider: oauth, issuer: origin, resources: [origin] }))
-      .route('/', mcpHonoApp(createServer({ providers: [Api] }), { auth: { verifier: oauth, resource: origin, authorizationServers: [origin] } })),
+      .route(
+        '/',
+        mcpHonoApp(createServer({ providers: [Api] }), {
+          auth: { verifier: oauth, resource: origin, authorizationServers: [origin] },
+        }),
+      ),
   );
   let info: OAuthClientInformationMixed | undefined;
   let tokens: OAuthTokens | undefined;
@@ -48,7 +58,9 @@ it('logs in over HTTP+SSE (resource = the origin) and calls a tool', async () =>
     tokens: () => tokens,
     saveTokens: (t) => void (tokens = t),
     redirectToAuthorization: async (url) => {
-      callback = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location') as string);
+      callback = new URL(
+        (await fetch(url, { redirect: 'manual' })).headers.get('location') as string,
+      );
     },
     saveCodeVerifier: (v) => void (verifier = v),
     codeVerifier: () => verifier,
@@ -56,11 +68,15 @@ it('logs in over HTTP+SSE (resource = the origin) and calls a tool', async () =>
   const url = new URL(`${served.origin}/sse`);
   try {
     const first = new SSEClientTransport(url, { authProvider: provider });
-    expect(await new Client({ name: 'sse', version: '1' }).connect(first).catch((e: unknown) => e)).toBeInstanceOf(UnauthorizedError);
+    expect(
+      await new Client({ name: 'sse', version: '1' }).connect(first).catch((e: unknown) => e),
+    ).toBeInstanceOf(UnauthorizedError);
     await first.finishAuth(callback?.searchParams.get('code') as string);
     const client = new Client({ name: 'sse', version: '1' });
     await client.connect(new SSEClientTransport(url, { authProvider: provider }));
-    expect((await client.callTool({ name: 'whoami', arguments: {} })).content).toEqual([{ type: 'text', text: 'sse-user' }]);
+    expect((await client.callTool({ name: 'whoami', arguments: {} })).content).toEqual([
+      { type: 'text', text: 'sse-user' },
+    ]);
     await client.close();
   } finally {
     await served.close();

@@ -4,7 +4,10 @@
  * (including the RFC 9207 `iss` check that revision requires).
  */
 import 'reflect-metadata';
-import { Client as V2Client, StreamableHTTPClientTransport as V2Http } from '@modelcontextprotocol/client';
+import {
+  Client as V2Client,
+  StreamableHTTPClientTransport as V2Http,
+} from '@modelcontextprotocol/client';
 import type { OAuthClientProvider } from '@modelcontextprotocol/client';
 import { Context, McpServer, Tool } from '@typemcp/server';
 import { startAsAndMcp } from '../../packages/auth/test/support/asFixture';
@@ -37,7 +40,9 @@ it('logs in and calls a tool, stateless', async () => {
     tokens: () => tokens,
     saveTokens: (t: unknown) => void (tokens = t),
     redirectToAuthorization: async (url: URL) => {
-      callback = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location') as string);
+      callback = new URL(
+        (await fetch(url, { redirect: 'manual' })).headers.get('location') as string,
+      );
     },
     saveCodeVerifier: (v: string) => void (verifier = v),
     codeVerifier: () => verifier,
@@ -45,13 +50,19 @@ it('logs in and calls a tool, stateless', async () => {
   const url = new URL(`${served.origin}/mcp`);
   try {
     const first = new V2Http(url, { authProvider: provider });
-    const client = new V2Client({ name: 'v2', version: '2' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    const client = new V2Client(
+      { name: 'v2', version: '2' },
+      { versionNegotiation: { mode: { pin: '2026-07-28' } } },
+    );
     const outcome = await client.connect(first).catch((e: unknown) => e);
     if (outcome) {
       expect(callback?.searchParams.get('iss')).toBe(served.origin);
       await first.finishAuth(callback?.searchParams as URLSearchParams);
     }
-    const again = new V2Client({ name: 'v2', version: '2' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    const again = new V2Client(
+      { name: 'v2', version: '2' },
+      { versionNegotiation: { mode: { pin: '2026-07-28' } } },
+    );
     await again.connect(new V2Http(url, { authProvider: provider }));
     const result = await again.callTool({ name: 'whoami', arguments: {} });
     expect(result.content).toEqual([{ type: 'text', text: 'demo-user 2026-07-28' }]);

@@ -7,7 +7,12 @@
  */
 import 'reflect-metadata';
 import { Hono } from 'hono';
-import { exportJWK, generateKeyPair, jwtVerify, SignJWT } from '../../packages/auth/test/support/jose';
+import {
+  exportJWK,
+  generateKeyPair,
+  jwtVerify,
+  SignJWT,
+} from '../../packages/auth/test/support/jose';
 import { Client, HttpClientTransport } from '@typemcp/client';
 import { createClientAssertion, JwtVerifier } from '@typemcp/auth';
 import { mcpHonoApp } from '@typemcp/hono';
@@ -25,21 +30,38 @@ class Api {
 it('client_credentials + private_key_jwt against an outside issuer, JWTs checked with its JWKS', async () => {
   const idpKeys = await generateKeyPair('ES256');
   const robotKeys = await generateKeyPair('ES256');
-  const jwks = { keys: [{ ...(await exportJWK(idpKeys.publicKey)), kid: 'idp-1', alg: 'ES256', use: 'sig' }] };
+  const jwks = {
+    keys: [{ ...(await exportJWK(idpKeys.publicKey)), kid: 'idp-1', alg: 'ES256', use: 'sig' }],
+  };
   let jwksFetches = 0;
   let mcpUrl = '';
   const idp = await listenLate((origin) => {
     const issuer = `${origin}/tenant1`;
     const app = new Hono();
     app.get('/.well-known/oauth-authorization-server/tenant1', (c) =>
-      c.json({ issuer, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks`, token_endpoint_auth_methods_supported: ['private_key_jwt'], grant_types_supported: ['client_credentials'] }),
+      c.json({
+        issuer,
+        token_endpoint: `${issuer}/token`,
+        jwks_uri: `${issuer}/jwks`,
+        token_endpoint_auth_methods_supported: ['private_key_jwt'],
+        grant_types_supported: ['client_credentials'],
+      }),
     );
     app.get('/tenant1/jwks', (c) => (jwksFetches++, c.json(jwks)));
     app.post('/tenant1/token', async (c) => {
       const form = new URLSearchParams(await c.req.text());
-      if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') return c.json({ error: 'invalid_client' }, 401);
+      if (
+        form.get('client_assertion_type') !==
+        'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
+      )
+        return c.json({ error: 'invalid_client' }, 401);
       try {
-        await jwtVerify(form.get('client_assertion') as string, robotKeys.publicKey, { issuer: 'robot', subject: 'robot', audience: issuer, algorithms: ['ES256'] });
+        await jwtVerify(form.get('client_assertion') as string, robotKeys.publicKey, {
+          issuer: 'robot',
+          subject: 'robot',
+          audience: issuer,
+          algorithms: ['ES256'],
+        });
       } catch {
         return c.json({ error: 'invalid_client' }, 401);
       }
@@ -60,7 +82,12 @@ it('client_credentials + private_key_jwt against an outside issuer, JWTs checked
     mcpUrl = `${origin}/mcp`;
     return mcpHonoApp(createServer({ providers: [Api] }), {
       auth: {
-        verifier: new JwtVerifier({ issuer, audience: mcpUrl, jwksUri: `${issuer}/jwks`, algorithms: ['ES256'] }),
+        verifier: new JwtVerifier({
+          issuer,
+          audience: mcpUrl,
+          jwksUri: `${issuer}/jwks`,
+          algorithms: ['ES256'],
+        }),
         resource: mcpUrl,
         authorizationServers: [issuer],
         requiredScopes: ['mcp'],
@@ -68,9 +95,16 @@ it('client_credentials + private_key_jwt against an outside issuer, JWTs checked
     });
   });
   try {
-    const assertion = createClientAssertion({ clientId: 'robot', privateKey: robotKeys.privateKey });
+    const assertion = createClientAssertion({
+      clientId: 'robot',
+      privateKey: robotKeys.privateKey,
+    });
     const client = new Client({ name: 'robot', version: '1.0.0' });
-    await client.connect(new HttpClientTransport(new URL(mcpUrl), { authProvider: { clientMetadata: {}, clientCredentials: { clientId: 'robot', assertion } } }));
+    await client.connect(
+      new HttpClientTransport(new URL(mcpUrl), {
+        authProvider: { clientMetadata: {}, clientCredentials: { clientId: 'robot', assertion } },
+      }),
+    );
     const result = await client.callTool({ name: 'whoami', arguments: {} });
     expect((result.content[0] as { text: string }).text).toBe('robot via robot [mcp]');
     await client.callTool({ name: 'whoami', arguments: {} });

@@ -8,7 +8,13 @@ import 'reflect-metadata';
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, FileTokenStore, HttpClientTransport, InMemoryTokenStore, SSEClientTransport } from '@typemcp/client';
+import {
+  Client,
+  FileTokenStore,
+  HttpClientTransport,
+  InMemoryTokenStore,
+  SSEClientTransport,
+} from '@typemcp/client';
 import type { OAuthClientProvider } from '@typemcp/client';
 import { Context, McpServer, Tool } from '@typemcp/server';
 import { startAsAndMcp } from '../../packages/auth/test/support/asFixture';
@@ -29,11 +35,17 @@ class Api {
 const REDIRECT = 'http://127.0.0.1:1/callback';
 
 /** A provider whose "browser" follows the authorization URL and returns where it was sent. */
-function browserProvider(extra: Partial<OAuthClientProvider> = {}): OAuthClientProvider & { visits: URL[] } {
+function browserProvider(
+  extra: Partial<OAuthClientProvider> = {},
+): OAuthClientProvider & { visits: URL[] } {
   const visits: URL[] = [];
   return {
     visits,
-    clientMetadata: { client_name: 'typemcp-test', redirect_uris: [REDIRECT], token_endpoint_auth_method: 'none' },
+    clientMetadata: {
+      client_name: 'typemcp-test',
+      redirect_uris: [REDIRECT],
+      token_endpoint_auth_method: 'none',
+    },
     redirectToAuthorization: async (url) => {
       visits.push(url);
       const response = await fetch(url, { redirect: 'manual' });
@@ -46,7 +58,9 @@ function browserProvider(extra: Partial<OAuthClientProvider> = {}): OAuthClientP
 
 async function connect(origin: string, provider: OAuthClientProvider): Promise<Client> {
   const client = new Client({ name: 'typemcp-oauth-test', version: '1.0.0' });
-  await client.connect(new HttpClientTransport(new URL(`${origin}/mcp`), { authProvider: provider }));
+  await client.connect(
+    new HttpClientTransport(new URL(`${origin}/mcp`), { authProvider: provider }),
+  );
   return client;
 }
 
@@ -74,7 +88,9 @@ describe('against the built-in authorization server', () => {
     const client = await connect(served.origin, provider);
     expect(text(await client.callTool({ name: 'admin_only', arguments: {} }))).toBe('admin ok');
     expect(provider.visits.map((u) => u.searchParams.get('scope'))).toEqual(['mcp', 'mcp admin']);
-    expect(text(await client.callTool({ name: 'whoami', arguments: {} }))).toBe('demo-user [mcp admin]');
+    expect(text(await client.callTool({ name: 'whoami', arguments: {} }))).toBe(
+      'demo-user [mcp admin]',
+    );
     await client.close();
   });
 
@@ -86,7 +102,10 @@ describe('against the built-in authorization server', () => {
     const revoke = await fetch(`${served.origin}/revoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token: before?.access_token as string, client_id: (await store.get(served.origin))?.client?.client_id as string }),
+      body: new URLSearchParams({
+        token: before?.access_token as string,
+        client_id: (await store.get(served.origin))?.client?.client_id as string,
+      }),
     });
     expect(revoke.status).toBe(200);
     expect(text(await client.callTool({ name: 'whoami', arguments: {} }))).toBe('demo-user [mcp]');
@@ -113,7 +132,9 @@ describe('against the built-in authorization server', () => {
 
   it('registers again when the stored registration is for another redirect URI (an earlier loopback port)', async () => {
     const store = new InMemoryTokenStore();
-    await store.set(served.origin, { client: { client_id: 'stale', redirect_uris: ['http://127.0.0.1:2/callback'] } });
+    await store.set(served.origin, {
+      client: { client_id: 'stale', redirect_uris: ['http://127.0.0.1:2/callback'] },
+    });
     const provider = browserProvider({ store });
     const client = await connect(served.origin, provider);
     expect(provider.visits[0].searchParams.get('client_id')).not.toBe('stale');
@@ -123,7 +144,9 @@ describe('against the built-in authorization server', () => {
 
   it('works over the HTTP+SSE transport', async () => {
     const client = new Client({ name: 'sse', version: '1.0.0' }, { mode: 'legacy' });
-    await client.connect(new SSEClientTransport(new URL(`${served.origin}/sse`), { authProvider: browserProvider() }));
+    await client.connect(
+      new SSEClientTransport(new URL(`${served.origin}/sse`), { authProvider: browserProvider() }),
+    );
     expect(text(await client.callTool({ name: 'whoami', arguments: {} }))).toBe('demo-user [mcp]');
     await client.close();
   });
@@ -132,16 +155,32 @@ describe('against the built-in authorization server', () => {
     const registered = await fetch(`${served.origin}/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ client_name: 'robot', grant_types: ['client_credentials'], token_endpoint_auth_method: 'client_secret_basic', scope: 'mcp' }),
+      body: JSON.stringify({
+        client_name: 'robot',
+        grant_types: ['client_credentials'],
+        token_endpoint_auth_method: 'client_secret_basic',
+        scope: 'mcp',
+      }),
     });
-    const { client_id, client_secret } = (await registered.json()) as { client_id: string; client_secret: string };
-    const client = await connect(served.origin, { clientMetadata: {}, clientCredentials: { clientId: client_id, clientSecret: client_secret } });
-    expect(text(await client.callTool({ name: 'whoami', arguments: {} }))).toBe(`${client_id} [mcp]`);
+    const { client_id, client_secret } = (await registered.json()) as {
+      client_id: string;
+      client_secret: string;
+    };
+    const client = await connect(served.origin, {
+      clientMetadata: {},
+      clientCredentials: { clientId: client_id, clientSecret: client_secret },
+    });
+    expect(text(await client.callTool({ name: 'whoami', arguments: {} }))).toBe(
+      `${client_id} [mcp]`,
+    );
     await client.close();
   });
 
   it('refuses an authorization response from another issuer (RFC 9207) or with another state', async () => {
-    for (const tamper of [(u: URL) => u.searchParams.set('iss', 'https://evil.example'), (u: URL) => u.searchParams.set('state', 'forged')]) {
+    for (const tamper of [
+      (u: URL) => u.searchParams.set('iss', 'https://evil.example'),
+      (u: URL) => u.searchParams.set('state', 'forged'),
+    ]) {
       const provider = browserProvider();
       const follow = provider.redirectToAuthorization as (url: URL) => Promise<string>;
       provider.redirectToAuthorization = async (url) => {
@@ -150,7 +189,11 @@ describe('against the built-in authorization server', () => {
         return back;
       };
       const client = new Client({ name: 't', version: '1' });
-      await expect(client.connect(new HttpClientTransport(new URL(`${served.origin}/mcp`), { authProvider: provider }))).rejects.toThrow(/came from https:\/\/evil\.example|carry the state/);
+      await expect(
+        client.connect(
+          new HttpClientTransport(new URL(`${served.origin}/mcp`), { authProvider: provider }),
+        ),
+      ).rejects.toThrow(/came from https:\/\/evil\.example|carry the state/);
     }
   });
 });
@@ -160,7 +203,9 @@ it('a server that keeps refusing: bounded attempts, then OAuthFlowError', async 
   try {
     const provider = browserProvider();
     const client = new Client({ name: 't', version: '1' });
-    const error = await client.connect(new HttpClientTransport(new URL(`${served.origin}/mcp`), { authProvider: provider })).catch((e: unknown) => e);
+    const error = await client
+      .connect(new HttpClientTransport(new URL(`${served.origin}/mcp`), { authProvider: provider }))
+      .catch((e: unknown) => e);
     expect(String(error)).toMatch(/still refuses after 2 authorization/);
     expect(provider.visits).toHaveLength(2);
   } finally {

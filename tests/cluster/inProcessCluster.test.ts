@@ -6,7 +6,12 @@
 import 'reflect-metadata';
 import { InMemoryEventStore, McpHttpHandler } from '@typemcp/hono';
 import type { McpStores } from '@typemcp/hono';
-import { InMemoryMessageBus, InMemoryNonceStore, InMemorySessionStore, InMemoryTaskStore } from '@typemcp/server';
+import {
+  InMemoryMessageBus,
+  InMemoryNonceStore,
+  InMemorySessionStore,
+  InMemoryTaskStore,
+} from '@typemcp/server';
 import { createClusterNode } from '../fixtures/clusterNode';
 import type { NodeFetch } from '../support/clusterClients';
 import * as scenarios from '../support/clusterScenarios';
@@ -16,7 +21,8 @@ jest.setTimeout(60_000);
 const URL_ = 'http://cluster.test/mcp';
 let handlers: McpHttpHandler[] = [];
 let turn = 0;
-const roundRobin: NodeFetch = (input, init) => handlers[turn++ % handlers.length].fetch(new Request(input, init));
+const roundRobin: NodeFetch = (input, init) =>
+  handlers[turn++ % handlers.length].fetch(new Request(input, init));
 
 /** The bus, counting what crossed it: proof that work really moved between nodes. */
 class CountingBus extends InMemoryMessageBus {
@@ -26,7 +32,10 @@ class CountingBus extends InMemoryMessageBus {
     this.published.push(channel);
     return super.publish(channel, message);
   }
-  override subscribe(channel: string, handler: (message: unknown) => void): Promise<() => Promise<void>> {
+  override subscribe(
+    channel: string,
+    handler: (message: unknown) => void,
+  ): Promise<() => Promise<void>> {
     this.subscribed.push(channel);
     return super.subscribe(channel, handler);
   }
@@ -34,8 +43,21 @@ class CountingBus extends InMemoryMessageBus {
 const bus = new CountingBus();
 
 beforeAll(async () => {
-  const shared = { sessions: new InMemorySessionStore(), events: new InMemoryEventStore(), bus, tasks: new InMemoryTaskStore(), nonces: new InMemoryNonceStore() };
-  handlers = ['A', 'B', 'C'].map((node) => new McpHttpHandler(createClusterNode(node).server, { stores: { ...shared, nodeId: node } satisfies McpStores, retryMs: 20, validateHost: false }));
+  const shared = {
+    sessions: new InMemorySessionStore(),
+    events: new InMemoryEventStore(),
+    bus,
+    tasks: new InMemoryTaskStore(),
+    nonces: new InMemoryNonceStore(),
+  };
+  handlers = ['A', 'B', 'C'].map(
+    (node) =>
+      new McpHttpHandler(createClusterNode(node).server, {
+        stores: { ...shared, nodeId: node } satisfies McpStores,
+        retryMs: 20,
+        validateHost: false,
+      }),
+  );
   await Promise.all(handlers.map((h) => h.ready()));
 });
 
@@ -53,8 +75,13 @@ it('a legacy session (official 1.x client) continues on every node with no stick
   await scenarios.settled(() => bus.channelCount <= 3 + 2 * 3);
 });
 
-it('a legacy session of the TypeMCP client hears list changes from any node', () => scenarios.typemcpLegacyScenario(URL_, roundRobin));
-it('2026-07-28: a listen stream on one node hears updates from the others', () => scenarios.modernListenScenario(URL_, roundRobin));
-it('2026-07-28: a task is polled, answered and cancelled through other nodes', () => scenarios.modernTasksScenario(URL_, roundRobin));
-it('2025-11-25 tasks: found, awaited and cancelled through other nodes', () => scenarios.legacyTasksScenario(URL_, roundRobin));
-it('2026-07-28: a requestState used on one node is refused on the next', () => scenarios.requestStateReplayScenario(URL_, roundRobin));
+it('a legacy session of the TypeMCP client hears list changes from any node', () =>
+  scenarios.typemcpLegacyScenario(URL_, roundRobin));
+it('2026-07-28: a listen stream on one node hears updates from the others', () =>
+  scenarios.modernListenScenario(URL_, roundRobin));
+it('2026-07-28: a task is polled, answered and cancelled through other nodes', () =>
+  scenarios.modernTasksScenario(URL_, roundRobin));
+it('2025-11-25 tasks: found, awaited and cancelled through other nodes', () =>
+  scenarios.legacyTasksScenario(URL_, roundRobin));
+it('2026-07-28: a requestState used on one node is refused on the next', () =>
+  scenarios.requestStateReplayScenario(URL_, roundRobin));

@@ -16,7 +16,14 @@ jest.setTimeout(120_000);
 
 const DIR = __dirname;
 const NODE22 = path.join(DIR, 'node_modules', '.bin', 'node');
-const CLI = path.join(DIR, 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
+const CLI = path.join(
+  DIR,
+  'node_modules',
+  '@modelcontextprotocol',
+  'conformance',
+  'dist',
+  'index.js',
+);
 
 /** A port free now, for the suite's callback listener (it must be registered before the run). */
 async function freePort(): Promise<number> {
@@ -28,20 +35,51 @@ async function freePort(): Promise<number> {
 }
 
 it('passes authorization-server-metadata-endpoint and authorization-code-grant', async () => {
-  const provider = new InMemoryOAuthProvider({ approve: (request) => ({ subject: 'conformance-user', scopes: request.scopes }) });
-  const as = await listenLate((origin) => new Hono().route('/', authorizationServer({ provider, issuer: origin, scopesSupported: ['mcp'], resources: [`${origin}/mcp`] })));
+  const provider = new InMemoryOAuthProvider({
+    approve: (request) => ({ subject: 'conformance-user', scopes: request.scopes }),
+  });
+  const as = await listenLate((origin) =>
+    new Hono().route(
+      '/',
+      authorizationServer({
+        provider,
+        issuer: origin,
+        scopesSupported: ['mcp'],
+        resources: [`${origin}/mcp`],
+      }),
+    ),
+  );
   try {
     const port = await freePort();
     const registered = await fetch(`${as.origin}/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ client_name: 'conformance', redirect_uris: [`http://127.0.0.1:${port}/callback`], token_endpoint_auth_method: 'none' }),
+      body: JSON.stringify({
+        client_name: 'conformance',
+        redirect_uris: [`http://127.0.0.1:${port}/callback`],
+        token_endpoint_auth_method: 'none',
+      }),
     });
     const { client_id } = (await registered.json()) as { client_id: string };
-    const child = spawn(NODE22, [CLI, 'authorization', '--url', as.origin, '--client-id', client_id, '--resource', `${as.origin}/mcp`, '-p', String(port)], {
-      cwd: DIR,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const child = spawn(
+      NODE22,
+      [
+        CLI,
+        'authorization',
+        '--url',
+        as.origin,
+        '--client-id',
+        client_id,
+        '--resource',
+        `${as.origin}/mcp`,
+        '-p',
+        String(port),
+      ],
+      {
+        cwd: DIR,
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
     let output = '';
     let browsed = false;
     const done = new Promise<number | null>((resolve) => child.on('close', resolve));

@@ -13,7 +13,14 @@ jest.setTimeout(120_000);
 const DIR = __dirname;
 const ROOT = path.resolve(DIR, '..', '..');
 const NODE22 = path.join(DIR, 'node_modules', '.bin', 'node');
-const CLI = path.join(DIR, 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
+const CLI = path.join(
+  DIR,
+  'node_modules',
+  '@modelcontextprotocol',
+  'conformance',
+  'dist',
+  'index.js',
+);
 const CLIENT = `${process.execPath} -r ${require.resolve('ts-node/register/transpile-only')} ${path.join(ROOT, 'apps', 'conformance-client', 'src', 'client.ts')}`;
 
 const SCENARIOS = [
@@ -64,7 +71,16 @@ function runScenario(scenario: string): Promise<{ code: number | null; output: s
   return new Promise((resolve) => {
     const child = spawn(
       NODE22,
-      [CLI, 'client', '--command', CLIENT, '--scenario', scenario, '--expected-failures', path.join(DIR, 'baseline.yml')],
+      [
+        CLI,
+        'client',
+        '--command',
+        CLIENT,
+        '--scenario',
+        scenario,
+        '--expected-failures',
+        path.join(DIR, 'baseline.yml'),
+      ],
       { cwd: DIR, env: { ...process.env, NO_COLOR: '1' } },
     );
     let output = '';

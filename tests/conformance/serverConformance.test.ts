@@ -13,11 +13,21 @@ jest.setTimeout(240_000);
 
 const DIR = __dirname;
 const NODE22 = path.join(DIR, 'node_modules', '.bin', 'node');
-const CLI = path.join(DIR, 'node_modules', '@modelcontextprotocol', 'conformance', 'dist', 'index.js');
+const CLI = path.join(
+  DIR,
+  'node_modules',
+  '@modelcontextprotocol',
+  'conformance',
+  'dist',
+  'index.js',
+);
 
 function runSuite(args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(NODE22, [CLI, ...args], { cwd: DIR, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(NODE22, [CLI, ...args], {
+      cwd: DIR,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));

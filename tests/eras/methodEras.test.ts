@@ -5,7 +5,11 @@
  * either side disagrees with the spec or with the other.
  */
 import 'reflect-metadata';
-import { LEGACY_ONLY_METHODS, MODERN_ONLY_METHODS, TASKS_EXTENSION_METHODS } from '@typemcp/protocol';
+import {
+  LEGACY_ONLY_METHODS,
+  MODERN_ONLY_METHODS,
+  TASKS_EXTENSION_METHODS,
+} from '@typemcp/protocol';
 import { createServer, McpServer, Tool } from '@typemcp/server';
 import { assertMethodInEra } from '../../packages/client/src/eraMethods';
 import { connect } from '../../packages/server/test/support/connect';
@@ -15,14 +19,35 @@ import { connect } from '../../packages/server/test/support/connect';
  * schema/2025-11-25/schema.ts and schema/2026-07-28/schema.ts), by method name.
  */
 const SPEC_2025_11_25 = [
-  'ping', 'initialize', 'completion/complete', 'logging/setLevel', 'prompts/get', 'prompts/list',
-  'resources/list', 'resources/templates/list', 'resources/read', 'resources/subscribe',
-  'resources/unsubscribe', 'tools/call', 'tools/list', 'tasks/get', 'tasks/result', 'tasks/list',
+  'ping',
+  'initialize',
+  'completion/complete',
+  'logging/setLevel',
+  'prompts/get',
+  'prompts/list',
+  'resources/list',
+  'resources/templates/list',
+  'resources/read',
+  'resources/subscribe',
+  'resources/unsubscribe',
+  'tools/call',
+  'tools/list',
+  'tasks/get',
+  'tasks/result',
+  'tasks/list',
   'tasks/cancel',
 ];
 const SPEC_2026_07_28 = [
-  'server/discover', 'completion/complete', 'prompts/get', 'prompts/list', 'resources/list',
-  'resources/templates/list', 'resources/read', 'subscriptions/listen', 'tools/call', 'tools/list',
+  'server/discover',
+  'completion/complete',
+  'prompts/get',
+  'prompts/list',
+  'resources/list',
+  'resources/templates/list',
+  'resources/read',
+  'subscriptions/listen',
+  'tools/call',
+  'tools/list',
 ];
 /** The io.modelcontextprotocol/tasks extension's requests, used with 2026-07-28. */
 const TASKS_EXTENSION = ['tasks/get', 'tasks/update', 'tasks/cancel'];
@@ -70,12 +95,13 @@ it('has the client refuse exactly the methods its era lacks', () => {
 
 jest.setTimeout(60_000);
 
-it('has the server answer -32601 for exactly the methods the request\'s era lacks', async () => {
+it("has the server answer -32601 for exactly the methods the request's era lacks", async () => {
   const server = createServer({ providers: [Eras] }).server;
   const all = [...new Set([...legacy, ...modern])].filter((m) => m !== 'initialize'); // the handshake itself is the era switch
   const stateless = await connect(server);
   const removedInModern: string[] = [];
-  for (const method of all.filter((m) => m !== 'subscriptions/listen')) { // a stream: no reply to wait for
+  for (const method of all.filter((m) => m !== 'subscriptions/listen')) {
+    // a stream: no reply to wait for
     const reply = await stateless.request(method, { _meta: MODERN_META });
     if (refusals(reply.error, 'removed in protocol')) removedInModern.push(method);
   }

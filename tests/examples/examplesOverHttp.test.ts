@@ -10,7 +10,11 @@ import { tsNodeCommand } from '../support/spawnTs';
 jest.setTimeout(60_000);
 
 it('quickstart with --http serves Streamable HTTP at /mcp and shuts down on SIGTERM', async () => {
-  const { command, args } = tsNodeCommand('apps/quickstart/src/server.ts', ['--http', '--port', '0']);
+  const { command, args } = tsNodeCommand('apps/quickstart/src/server.ts', [
+    '--http',
+    '--port',
+    '0',
+  ]);
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -27,7 +31,9 @@ it('quickstart with --http serves Streamable HTTP at /mcp and shuts down on SIGT
   const client = new Client({ name: 'http-example-test', version: '1.0.0' });
   expect(url).toMatch(/\/mcp$/); // the full endpoint, not the bare origin
   await client.connect(new StreamableHTTPClientTransport(new URL(url)));
-  expect(await client.callTool({ name: 'add', arguments: { a: 20, b: 22 } })).toMatchObject({ content: [{ type: 'text', text: '42' }] });
+  expect(await client.callTool({ name: 'add', arguments: { a: 20, b: 22 } })).toMatchObject({
+    content: [{ type: 'text', text: '42' }],
+  });
   await client.close();
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   child.kill('SIGTERM');

@@ -16,11 +16,19 @@ jest.setTimeout(60_000);
 async function connect(file: string, env: Record<string, string> = {}): Promise<Client> {
   const { command, args } = tsNodeCommand(file);
   const client = new Client({ name: 'examples-test', version: '1.0.0' });
-  await client.connect(new StdioClientTransport({ command, args, env: { PATH: process.env.PATH ?? '', ...env }, stderr: 'ignore' }));
+  await client.connect(
+    new StdioClientTransport({
+      command,
+      args,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stderr: 'ignore',
+    }),
+  );
   return client;
 }
 
-const text = (r: unknown) => ((r as { content: Array<{ type: string; text?: string }> }).content[0] ?? {}).text;
+const text = (r: unknown) =>
+  ((r as { content: Array<{ type: string; text?: string }> }).content[0] ?? {}).text;
 
 describe('examples over stdio, driven by the official client', () => {
   it('quickstart: add, greeting, prompt', async () => {
@@ -28,29 +36,52 @@ describe('examples over stdio, driven by the official client', () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toEqual(['add']);
     const sum = await client.callTool({ name: 'add', arguments: { a: 2, b: 3 } });
-    expect(sum).toMatchObject({ content: [{ type: 'text', text: '5' }], structuredContent: { result: 5 } });
-    expect((await client.readResource({ uri: 'greeting://Ada' })).contents[0]).toMatchObject({ text: 'Hello, Ada!' });
+    expect(sum).toMatchObject({
+      content: [{ type: 'text', text: '5' }],
+      structuredContent: { result: 5 },
+    });
+    expect((await client.readResource({ uri: 'greeting://Ada' })).contents[0]).toMatchObject({
+      text: 'Hello, Ada!',
+    });
     const prompt = await client.getPrompt({ name: 'greetUser', arguments: { name: 'Bo' } });
-    expect(prompt.messages[0].content).toEqual({ type: 'text', text: 'Please write a friendly greeting for someone named Bo.' });
+    expect(prompt.messages[0].content).toEqual({
+      type: 'text',
+      text: 'Please write a friendly greeting for someone named Bo.',
+    });
     await client.close();
   });
 
   it('echo', async () => {
     const client = await connect('apps/examples/src/echo.ts');
-    expect(text(await client.callTool({ name: 'echo_tool', arguments: { message: 'hi' } }))).toBe('Tool echo: hi');
-    expect((await client.readResource({ uri: 'echo://there' })).contents[0]).toMatchObject({ text: 'Resource echo: there' });
+    expect(text(await client.callTool({ name: 'echo_tool', arguments: { message: 'hi' } }))).toBe(
+      'Tool echo: hi',
+    );
+    expect((await client.readResource({ uri: 'echo://there' })).contents[0]).toMatchObject({
+      text: 'Resource echo: there',
+    });
     await client.close();
   });
 
   it('SQLite explorer: schema resource, queries, SQL errors as tool errors, read-only', async () => {
     const SQL = await initSqlJs();
     const db = new SQL.Database();
-    db.run("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO users (name) VALUES ('ada'), ('grace');");
+    db.run(
+      "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO users (name) VALUES ('ada'), ('grace');",
+    );
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'typemcp-')), 'test.db');
     writeFileSync(file, Buffer.from(db.export()));
     const client = await connect('apps/examples/src/sqliteExplorer.ts', { SQLITE_DB: file });
-    expect((await client.readResource({ uri: 'schema://main' })).contents[0]).toMatchObject({ text: 'CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)' });
-    expect(text(await client.callTool({ name: 'query', arguments: { sql: 'SELECT id, name FROM users ORDER BY id' } }))).toBe('id | name\n1 | ada\n2 | grace');
+    expect((await client.readResource({ uri: 'schema://main' })).contents[0]).toMatchObject({
+      text: 'CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)',
+    });
+    expect(
+      text(
+        await client.callTool({
+          name: 'query',
+          arguments: { sql: 'SELECT id, name FROM users ORDER BY id' },
+        }),
+      ),
+    ).toBe('id | name\n1 | ada\n2 | grace');
     const bad = await client.callTool({ name: 'query', arguments: { sql: 'SELEKT nonsense' } });
     expect(bad.isError).toBe(true);
     expect(text(bad)).toMatch(/syntax error/);
@@ -59,9 +90,15 @@ describe('examples over stdio, driven by the official client', () => {
 
   it('lifespan: one service across calls', async () => {
     const client = await connect('apps/examples/src/lifespan.ts');
-    expect(await client.callTool({ name: 'count', arguments: {} })).toMatchObject({ structuredContent: { result: 1 } });
-    expect(await client.callTool({ name: 'count', arguments: {} })).toMatchObject({ structuredContent: { result: 2 } });
-    expect(text(await client.callTool({ name: 'startedAt', arguments: {} }))).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(await client.callTool({ name: 'count', arguments: {} })).toMatchObject({
+      structuredContent: { result: 1 },
+    });
+    expect(await client.callTool({ name: 'count', arguments: {} })).toMatchObject({
+      structuredContent: { result: 2 },
+    });
+    expect(text(await client.callTool({ name: 'startedAt', arguments: {} }))).toMatch(
+      /^\d{4}-\d{2}-\d{2}T/,
+    );
     await client.close();
   });
 
@@ -71,7 +108,11 @@ describe('examples over stdio, driven by the official client', () => {
     const block = (swatch.content as Array<{ type: string; mimeType?: string; data?: string }>)[0];
     expect(block.type).toBe('image');
     expect(block.mimeType).toBe('image/png');
-    expect(Buffer.from(block.data ?? '', 'base64').subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(block.data ?? '', 'base64')
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     const invalid = await client.callTool({ name: 'swatch', arguments: { color: 'red' } });
     expect(invalid.isError).toBe(true);
     expect(text(invalid)).toMatch(/color: color must be a hexadecimal color/);
@@ -81,12 +122,19 @@ describe('examples over stdio, driven by the official client', () => {
   it('long task: progress and logs', async () => {
     const client = await connect('apps/examples/src/longTask.ts');
     const logs: string[] = [];
-    client.setNotificationHandler((await import('@modelcontextprotocol/sdk/types.js')).LoggingMessageNotificationSchema, (n) => {
-      logs.push(String(n.params.data));
-    });
+    client.setNotificationHandler(
+      (await import('@modelcontextprotocol/sdk/types.js')).LoggingMessageNotificationSchema,
+      (n) => {
+        logs.push(String(n.params.data));
+      },
+    );
     await client.setLoggingLevel('info');
     const progress: number[] = [];
-    const result = await client.callTool({ name: 'longTask', arguments: { files: ['a', 'b', 'c'], delayMs: 5 } }, undefined, { onprogress: (p) => progress.push(p.progress) });
+    const result = await client.callTool(
+      { name: 'longTask', arguments: { files: ['a', 'b', 'c'], delayMs: 5 } },
+      undefined,
+      { onprogress: (p) => progress.push(p.progress) },
+    );
     expect(text(result)).toBe('Processing complete');
     expect(progress.length).toBeGreaterThanOrEqual(2);
     expect(logs).toEqual(['Processing a', 'Processing b', 'Processing c']);

@@ -44,38 +44,94 @@ it(`serves ${N} legacy sessions opened and used all at once`, async () => {
         method: 'POST',
         path: '/mcp',
         headers: { 'content-type': 'application/json', accept: BOTH },
-        body: JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: version, capabilities: {}, clientInfo: { name: `c${i}`, version: '1' } } }),
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 0,
+          method: 'initialize',
+          params: {
+            protocolVersion: version,
+            capabilities: {},
+            clientInfo: { name: `c${i}`, version: '1' },
+          },
+        }),
       });
       expect(init.status).toBe(200);
       expect(sseMessages(init)[0].result.protocolVersion).toBe(version);
-      const headers = { 'content-type': 'application/json', accept: BOTH, 'mcp-session-id': String(init.headers['mcp-session-id']), 'mcp-protocol-version': version };
-      const initialized = await peer.send({ method: 'POST', path: '/mcp', headers, body: '{"jsonrpc":"2.0","method":"notifications/initialized"}' });
+      const headers = {
+        'content-type': 'application/json',
+        accept: BOTH,
+        'mcp-session-id': String(init.headers['mcp-session-id']),
+        'mcp-protocol-version': version,
+      };
+      const initialized = await peer.send({
+        method: 'POST',
+        path: '/mcp',
+        headers,
+        body: '{"jsonrpc":"2.0","method":"notifications/initialized"}',
+      });
       expect(initialized.status).toBe(202);
-      const reply = await peer.send({ method: 'POST', path: '/mcp', headers, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'add', arguments: { a: i, b: 1000 } } }) });
+      const reply = await peer.send({
+        method: 'POST',
+        path: '/mcp',
+        headers,
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'tools/call',
+          params: { name: 'add', arguments: { a: i, b: 1000 } },
+        }),
+      });
       expect(reply.status).toBe(200);
       const messages = sseMessages(reply);
       expect(messages).toHaveLength(1);
-      expect(messages[0]).toMatchObject({ id: 1, result: { structuredContent: { result: i + 1000 } } });
+      expect(messages[0]).toMatchObject({
+        id: 1,
+        result: { structuredContent: { result: i + 1000 } },
+      });
       return headers['mcp-session-id'];
     }),
   );
   expect(new Set(results).size).toBe(N);
   const stats = running.app.mcp.stats();
   expect(stats).toMatchObject({ sessions: N, openStreams: 0, inflight: 0, sessionRequests: 0 });
-  await Promise.all(results.map((id) => peer.send({ method: 'DELETE', path: '/mcp', headers: { 'mcp-session-id': id } })));
+  await Promise.all(
+    results.map((id) =>
+      peer.send({ method: 'DELETE', path: '/mcp', headers: { 'mcp-session-id': id } }),
+    ),
+  );
   expect(running.app.mcp.stats().sessions).toBe(0);
 });
 
 it(`answers ${N} concurrent 2026-07-28 calls`, async () => {
-  const headers = { 'content-type': 'application/json', accept: BOTH, 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': 'add' };
+  const headers = {
+    'content-type': 'application/json',
+    accept: BOTH,
+    'mcp-protocol-version': '2026-07-28',
+    'mcp-method': 'tools/call',
+    'mcp-name': 'add',
+  };
   const replies = await Promise.all(
     Array.from({ length: N }, (_, i) =>
-      peer.send({ method: 'POST', path: '/mcp', headers, body: JSON.stringify({ jsonrpc: '2.0', id: `m${i}`, method: 'tools/call', params: { name: 'add', arguments: { a: i, b: -1 }, _meta: MODERN_META } }) }),
+      peer.send({
+        method: 'POST',
+        path: '/mcp',
+        headers,
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: `m${i}`,
+          method: 'tools/call',
+          params: { name: 'add', arguments: { a: i, b: -1 }, _meta: MODERN_META },
+        }),
+      }),
     ),
   );
   replies.forEach((res, i) => {
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toMatchObject({ jsonrpc: '2.0', id: `m${i}`, result: { structuredContent: { result: i - 1 }, resultType: 'complete' } });
+    expect(JSON.parse(res.body)).toMatchObject({
+      jsonrpc: '2.0',
+      id: `m${i}`,
+      result: { structuredContent: { result: i - 1 }, resultType: 'complete' },
+    });
   });
   expect(running.app.mcp.stats()).toMatchObject({ inflight: 0, openStreams: 0 });
 });

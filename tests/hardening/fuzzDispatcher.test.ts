@@ -25,23 +25,72 @@ class Fuzz {
   }
 }
 
-const METHODS = ['initialize', 'ping', 'tools/list', 'tools/call', 'resources/read', 'resources/list', 'prompts/get', 'prompts/list', 'completion/complete', 'logging/setLevel', 'server/discover', 'subscriptions/listen', 'nope', ''];
+const METHODS = [
+  'initialize',
+  'ping',
+  'tools/list',
+  'tools/call',
+  'resources/read',
+  'resources/list',
+  'prompts/get',
+  'prompts/list',
+  'completion/complete',
+  'logging/setLevel',
+  'server/discover',
+  'subscriptions/listen',
+  'nope',
+  '',
+];
 const meta = fc.oneof(
   fc.constant(undefined),
-  fc.record({ 'io.modelcontextprotocol/protocolVersion': fc.oneof(fc.constant('2026-07-28'), fc.string()), 'io.modelcontextprotocol/clientCapabilities': fc.oneof(fc.constant({}), fc.anything()) }, { requiredKeys: [] }),
+  fc.record(
+    {
+      'io.modelcontextprotocol/protocolVersion': fc.oneof(fc.constant('2026-07-28'), fc.string()),
+      'io.modelcontextprotocol/clientCapabilities': fc.oneof(fc.constant({}), fc.anything()),
+    },
+    { requiredKeys: [] },
+  ),
   fc.anything(),
 );
 const params = fc.oneof(
   fc.constant(undefined),
-  fc.record({ name: fc.oneof(fc.constantFrom('add', 'hello', 'x'), fc.anything()), uri: fc.oneof(fc.constant('item://1'), fc.string(), fc.anything()), arguments: fc.anything(), cursor: fc.anything(), level: fc.anything(), protocolVersion: fc.anything(), _meta: meta }, { requiredKeys: [] }),
+  fc.record(
+    {
+      name: fc.oneof(fc.constantFrom('add', 'hello', 'x'), fc.anything()),
+      uri: fc.oneof(fc.constant('item://1'), fc.string(), fc.anything()),
+      arguments: fc.anything(),
+      cursor: fc.anything(),
+      level: fc.anything(),
+      protocolVersion: fc.anything(),
+      _meta: meta,
+    },
+    { requiredKeys: [] },
+  ),
   fc.anything(),
 );
 const id = fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.double(), fc.anything());
 const message = fc.oneof(
-  fc.record({ jsonrpc: fc.oneof(fc.constant('2.0'), fc.anything()), id, method: fc.oneof(fc.constantFrom(...METHODS), fc.anything()), params }, { requiredKeys: ['jsonrpc', 'method'] }),
+  fc.record(
+    {
+      jsonrpc: fc.oneof(fc.constant('2.0'), fc.anything()),
+      id,
+      method: fc.oneof(fc.constantFrom(...METHODS), fc.anything()),
+      params,
+    },
+    { requiredKeys: ['jsonrpc', 'method'] },
+  ),
   fc.anything(),
 );
-const line = fc.oneof(message.map((m) => { try { return JSON.stringify(m) ?? 'null'; } catch { return '{'; } }), fc.string());
+const line = fc.oneof(
+  message.map((m) => {
+    try {
+      return JSON.stringify(m) ?? 'null';
+    } catch {
+      return '{';
+    }
+  }),
+  fc.string(),
+);
 
 it('answers 100,000 generated messages correctly and keeps serving', async () => {
   const app = createServer({ providers: [Fuzz] });
@@ -69,7 +118,8 @@ it('answers 100,000 generated messages correctly and keeps serving', async () =>
     await client.send(m);
     if (expectedAnswers % 500 === 0) await new Promise((r) => setImmediate(r));
   }
-  for (let i = 0; i < 200 && received.filter((r) => !('method' in r)).length < expectedAnswers; i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 200 && received.filter((r) => !('method' in r)).length < expectedAnswers; i++)
+    await new Promise((r) => setTimeout(r, 10));
   const responses = received.filter((r) => !('method' in r));
   // subscriptions/listen requests stay open by design; everything else is answered
   const open = app.server.broadcastListeners.size;
@@ -86,8 +136,27 @@ it('answers 100,000 generated messages correctly and keeps serving', async () =>
   }
   // still serving
   const before = received.length;
-  await client.send({ jsonrpc: '2.0', id: 'final', method: 'tools/call', params: { name: 'add', arguments: { a: 1, b: 2 }, _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': {} } } });
-  for (let i = 0; i < 100 && !received.slice(before).some((r) => 'id' in r && r.id === 'final'); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(received.slice(before).find((r) => 'id' in r && r.id === 'final')).toMatchObject({ result: { structuredContent: { result: 3 } } });
+  await client.send({
+    jsonrpc: '2.0',
+    id: 'final',
+    method: 'tools/call',
+    params: {
+      name: 'add',
+      arguments: { a: 1, b: 2 },
+      _meta: {
+        'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+        'io.modelcontextprotocol/clientCapabilities': {},
+      },
+    },
+  });
+  for (
+    let i = 0;
+    i < 100 && !received.slice(before).some((r) => 'id' in r && r.id === 'final');
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 10));
+  expect(received.slice(before).find((r) => 'id' in r && r.id === 'final')).toMatchObject({
+    result: { structuredContent: { result: 3 } },
+  });
   await app.stop();
 });

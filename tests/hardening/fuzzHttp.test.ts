@@ -37,22 +37,60 @@ async function openSession(version: string): Promise<string> {
     method: 'POST',
     path: '/mcp',
     headers: { 'content-type': 'application/json', accept: BOTH },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: version, capabilities: {}, clientInfo: { name: 'fuzz', version: '1' } } }),
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: {
+        protocolVersion: version,
+        capabilities: {},
+        clientInfo: { name: 'fuzz', version: '1' },
+      },
+    }),
   });
   const id = String(res.headers['mcp-session-id']);
   const headers = { 'content-type': 'application/json', accept: BOTH, 'mcp-session-id': id };
-  await peer.send({ method: 'POST', path: '/mcp', headers, body: '{"jsonrpc":"2.0","method":"notifications/initialized"}' });
+  await peer.send({
+    method: 'POST',
+    path: '/mcp',
+    headers,
+    body: '{"jsonrpc":"2.0","method":"notifications/initialized"}',
+  });
   return id;
 }
 
 async function openSseSession(): Promise<void> {
   const own = new HttpPeer(running.url, 1, 600_000);
   let text = '';
-  void own.send({ method: 'GET', path: '/sse', headers: { accept: 'text/event-stream' }, ondata: (chunk) => (text += chunk) }).catch(() => undefined);
+  void own
+    .send({
+      method: 'GET',
+      path: '/sse',
+      headers: { accept: 'text/event-stream' },
+      ondata: (chunk) => (text += chunk),
+    })
+    .catch(() => undefined);
   while (!/data: (\S+)/.test(text)) await new Promise((resolve) => setTimeout(resolve, 5));
   const endpoint = (/data: (\S+)/.exec(text) as RegExpExecArray)[1];
-  const post = (body: string) => peer.send({ method: 'POST', path: endpoint, headers: { 'content-type': 'application/json' }, body });
-  await post(JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2024-11-05', capabilities: {}, clientInfo: { name: 'fuzz', version: '1' } } }));
+  const post = (body: string) =>
+    peer.send({
+      method: 'POST',
+      path: endpoint,
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+  await post(
+    JSON.stringify({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: {
+        protocolVersion: '2024-11-05',
+        capabilities: {},
+        clientInfo: { name: 'fuzz', version: '1' },
+      },
+    }),
+  );
   await post('{"jsonrpc":"2.0","method":"notifications/initialized"}');
   ctx.sseEndpoints.push(endpoint);
   sseStreams.push({ peer: own, text: () => text });
@@ -61,7 +99,8 @@ async function openSseSession(): Promise<void> {
 beforeAll(async () => {
   running = await serve(createFuzzTarget(), { port: 0, handleSignals: false });
   peer = new HttpPeer(running.url, 16);
-  for (const version of ['2025-11-25', '2025-06-18', '2025-03-26', '2025-11-25']) ctx.sessions.push({ id: await openSession(version), version });
+  for (const version of ['2025-11-25', '2025-06-18', '2025-03-26', '2025-11-25'])
+    ctx.sessions.push({ id: await openSession(version), version });
   for (let i = 0; i < 2; i++) {
     const id = await openSession('2025-11-25');
     await peer.send({ method: 'DELETE', path: '/mcp', headers: { 'mcp-session-id': id } });
@@ -85,13 +124,17 @@ async function runBatch(cases: HttpCase[]): Promise<string[]> {
       try {
         res = await peer.send(c.request);
       } catch (error) {
-        problems.push(`no answer (${(error as Error).message}) to ${c.request.method} ${c.request.path} ${brief(c.request.body)}`);
+        problems.push(
+          `no answer (${(error as Error).message}) to ${c.request.method} ${c.request.path} ${brief(c.request.body)}`,
+        );
         return;
       }
       const session = res.headers['mcp-session-id'];
       if (res.status === 200 && typeof session === 'string') opened.add(session);
       for (const problem of problemsOf(c, res)) {
-        problems.push(`${problem}\n  to ${c.request.method} ${c.request.path} ${brief(c.request.headers)} ${brief(c.request.body)}`);
+        problems.push(
+          `${problem}\n  to ${c.request.method} ${c.request.path} ${brief(c.request.headers)} ${brief(c.request.body)}`,
+        );
       }
     }),
   );
@@ -102,7 +145,8 @@ it(`answers ${RUNS * BATCH} generated HTTP requests correctly and keeps serving`
   await fc.assert(
     fc.asyncProperty(httpBatchOf(BATCH), async (specs) => {
       const problems = await runBatch(specs.map((s) => buildCase(s, ctx)));
-      if (problems.length > 0) throw new Error(`${problems.length} problems:\n${problems.slice(0, 12).join('\n')}`);
+      if (problems.length > 0)
+        throw new Error(`${problems.length} problems:\n${problems.slice(0, 12).join('\n')}`);
     }),
     { numRuns: RUNS, seed: SEED, endOnFailure: true },
   );
@@ -114,24 +158,61 @@ it(`answers ${RUNS * BATCH} generated HTTP requests correctly and keeps serving`
   // nothing left in flight once the cut streams are seen closed; then every session ends
   const engine = running.app.mcp;
   const settle = async (check: () => boolean) => {
-    for (let i = 0; i < 500 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 500 && !check(); i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     return engine.stats();
   };
-  expect(await settle(() => engine.stats().inflight === 0 && engine.stats().openStreams === 2)).toMatchObject({ inflight: 0, openStreams: 2 });
+  expect(
+    await settle(() => engine.stats().inflight === 0 && engine.stats().openStreams === 2),
+  ).toMatchObject({ inflight: 0, openStreams: 2 });
   for (const stream of sseStreams) stream.peer.destroy();
-  for (const id of [...ctx.sessions.map((s) => s.id), ...opened]) await peer.send({ method: 'DELETE', path: '/mcp', headers: { 'mcp-session-id': id } });
-  const after = await settle(() => engine.stats().sseSessions === 0 && engine.stats().sessions === 0 && engine.stats().sessionRequests === 0);
-  expect(after).toMatchObject({ sessions: 0, sseSessions: 0, openStreams: 0, inflight: 0, sessionRequests: 0 });
+  for (const id of [...ctx.sessions.map((s) => s.id), ...opened])
+    await peer.send({ method: 'DELETE', path: '/mcp', headers: { 'mcp-session-id': id } });
+  const after = await settle(
+    () =>
+      engine.stats().sseSessions === 0 &&
+      engine.stats().sessions === 0 &&
+      engine.stats().sessionRequests === 0,
+  );
+  expect(after).toMatchObject({
+    sessions: 0,
+    sseSessions: 0,
+    openStreams: 0,
+    inflight: 0,
+    sessionRequests: 0,
+  });
 
   // still serving, both eras
   const modern = await peer.send({
     method: 'POST',
     path: '/mcp',
-    headers: { 'content-type': 'application/json', accept: BOTH, 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': 'add' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 'after', method: 'tools/call', params: { name: 'add', arguments: { a: 2, b: 3 }, _meta: MODERN_META } }),
+    headers: {
+      'content-type': 'application/json',
+      accept: BOTH,
+      'mcp-protocol-version': '2026-07-28',
+      'mcp-method': 'tools/call',
+      'mcp-name': 'add',
+    },
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 'after',
+      method: 'tools/call',
+      params: { name: 'add', arguments: { a: 2, b: 3 }, _meta: MODERN_META },
+    }),
   });
-  expect(JSON.parse(modern.body)).toMatchObject({ id: 'after', result: { structuredContent: { result: 5 } } });
+  expect(JSON.parse(modern.body)).toMatchObject({
+    id: 'after',
+    result: { structuredContent: { result: 5 } },
+  });
   const id = await openSession('2025-11-25');
-  const legacy = await peer.send({ method: 'POST', path: '/mcp', headers: { 'content-type': 'application/json', accept: BOTH, 'mcp-session-id': id }, body: '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"add","arguments":{"a":2,"b":3}}}' });
-  expect(sseMessages(legacy.body)[0]).toMatchObject({ id: 1, result: { structuredContent: { result: 5 } } });
+  const legacy = await peer.send({
+    method: 'POST',
+    path: '/mcp',
+    headers: { 'content-type': 'application/json', accept: BOTH, 'mcp-session-id': id },
+    body: '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"add","arguments":{"a":2,"b":3}}}',
+  });
+  expect(sseMessages(legacy.body)[0]).toMatchObject({
+    id: 1,
+    result: { structuredContent: { result: 5 } },
+  });
 });

@@ -25,7 +25,11 @@ const peers = {} as Record<ConnectionState, StdioFuzzPeer>;
 beforeAll(async () => {
   peers.legacy = new StdioFuzzPeer(FIXTURE);
   peers.fresh = new StdioFuzzPeer(FIXTURE);
-  const init = await peers.legacy.request('init', 'initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'fuzz', version: '1' } });
+  const init = await peers.legacy.request('init', 'initialize', {
+    protocolVersion: '2025-11-25',
+    capabilities: {},
+    clientInfo: { name: 'fuzz', version: '1' },
+  });
   expect(init.result).toMatchObject({ protocolVersion: '2025-11-25' });
   await peers.legacy.write(['{"jsonrpc":"2.0","method":"notifications/initialized"}']);
   expect((await peers.fresh.request('hello', 'ping')).result).toEqual({});
@@ -39,17 +43,31 @@ afterAll(async () => {
 
 it(`answers ${RUNS * BATCH} generated lines over stdio correctly and keeps serving`, async () => {
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom<ConnectionState>('legacy', 'fresh'), batchOf(BATCH), async (state, inputs) => {
-      const problems = await runStdioBatch(peers[state], state, inputs);
-      if (problems.length > 0) throw new Error(`${problems.length} problems (${state} connection):\n${problems.slice(0, 15).join('\n')}`);
-    }),
+    fc.asyncProperty(
+      fc.constantFrom<ConnectionState>('legacy', 'fresh'),
+      batchOf(BATCH),
+      async (state, inputs) => {
+        const problems = await runStdioBatch(peers[state], state, inputs);
+        if (problems.length > 0)
+          throw new Error(
+            `${problems.length} problems (${state} connection):\n${problems.slice(0, 15).join('\n')}`,
+          );
+      },
+    ),
     { numRuns: RUNS, seed: SEED, endOnFailure: true },
   );
   // both still serve, in both eras
   const add = { name: 'add', arguments: { a: 2, b: 3 } };
-  expect((await peers.legacy.request('after-legacy', 'tools/call', add)).result).toMatchObject({ structuredContent: { result: 5 } });
-  expect((await peers.legacy.request('after-modern', 'tools/call', { ...add, _meta: MODERN_META })).result).toMatchObject({ structuredContent: { result: 5 } });
-  expect((await peers.fresh.request('after-fresh', 'tools/call', { ...add, _meta: MODERN_META })).result).toMatchObject({ structuredContent: { result: 5 } });
+  expect((await peers.legacy.request('after-legacy', 'tools/call', add)).result).toMatchObject({
+    structuredContent: { result: 5 },
+  });
+  expect(
+    (await peers.legacy.request('after-modern', 'tools/call', { ...add, _meta: MODERN_META }))
+      .result,
+  ).toMatchObject({ structuredContent: { result: 5 } });
+  expect(
+    (await peers.fresh.request('after-fresh', 'tools/call', { ...add, _meta: MODERN_META })).result,
+  ).toMatchObject({ structuredContent: { result: 5 } });
   expect(await peers.legacy.close()).toBe(0);
   expect(await peers.fresh.close()).toBe(0);
   expect(peers.legacy.garbage).toEqual([]);

@@ -36,15 +36,24 @@ beforeAll(async () => {
 });
 afterAll(() => running.close());
 
-it.each(['modern', 'legacy'] as const)('%s era: the tool sees the cancellation and stops', async (mode) => {
-  const client = new Client({ name: 'c', version: '1' }, { mode });
-  await client.connect(new StreamableHTTPClientTransport(new URL(`${running.url}/mcp`)));
-  expect(client.era).toBe(mode);
-  const controller = new AbortController();
-  const call = client.callTool({ name: 'work', arguments: { label: mode } }, { signal: controller.signal, onprogress: () => undefined });
-  setTimeout(() => controller.abort('user cancelled'), 150);
-  await expect(call).rejects.toThrow(/cancelled/i);
-  for (let i = 0; i < 100 && !steps.some((s) => s.startsWith(mode)); i++) await new Promise((r) => setTimeout(r, 20));
-  expect(steps.find((s) => s.startsWith(mode))).toMatch(new RegExp(`^${mode}: stopped at ([1-9]|1[0-9])$`));
-  await client.close();
-});
+it.each(['modern', 'legacy'] as const)(
+  '%s era: the tool sees the cancellation and stops',
+  async (mode) => {
+    const client = new Client({ name: 'c', version: '1' }, { mode });
+    await client.connect(new StreamableHTTPClientTransport(new URL(`${running.url}/mcp`)));
+    expect(client.era).toBe(mode);
+    const controller = new AbortController();
+    const call = client.callTool(
+      { name: 'work', arguments: { label: mode } },
+      { signal: controller.signal, onprogress: () => undefined },
+    );
+    setTimeout(() => controller.abort('user cancelled'), 150);
+    await expect(call).rejects.toThrow(/cancelled/i);
+    for (let i = 0; i < 100 && !steps.some((s) => s.startsWith(mode)); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(steps.find((s) => s.startsWith(mode))).toMatch(
+      new RegExp(`^${mode}: stopped at ([1-9]|1[0-9])$`),
+    );
+    await client.close();
+  },
+);

@@ -8,7 +8,10 @@ import 'reflect-metadata';
 import { Client as V1Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport as V1Http } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SSEClientTransport as V1Sse } from '@modelcontextprotocol/sdk/client/sse.js';
-import { Client as V2Client, StreamableHTTPClientTransport as V2Http } from '@modelcontextprotocol/client';
+import {
+  Client as V2Client,
+  StreamableHTTPClientTransport as V2Http,
+} from '@modelcontextprotocol/client';
 import { Client, HttpClientTransport, StreamableHTTPClientTransport } from '@typemcp/client';
 import { serve } from '@typemcp/hono';
 import type { RunningHttpServer } from '@typemcp/hono';
@@ -50,20 +53,35 @@ let running: RunningHttpServer;
 let jsonRunning: RunningHttpServer;
 beforeAll(async () => {
   running = await serve(createServer({ providers: [HttpDemo] }), { port: 0, handleSignals: false });
-  jsonRunning = await serve(createServer({ providers: [HttpDemo] }), { port: 0, handleSignals: false, enableJsonResponse: true });
+  jsonRunning = await serve(createServer({ providers: [HttpDemo] }), {
+    port: 0,
+    handleSignals: false,
+    enableJsonResponse: true,
+  });
 });
 afterAll(async () => {
   await running.close();
   await jsonRunning.close();
 });
 
-async function exercise(client: { listTools(): Promise<{ tools: Array<{ name: string }> }>; callTool(p: object, ...rest: unknown[]): Promise<unknown>; readResource(p: { uri: string }): Promise<{ contents: unknown[] }> }) {
+async function exercise(client: {
+  listTools(): Promise<{ tools: Array<{ name: string }> }>;
+  callTool(p: object, ...rest: unknown[]): Promise<unknown>;
+  readResource(p: { uri: string }): Promise<{ contents: unknown[] }>;
+}) {
   const { tools } = await client.listTools();
   expect(tools.map((t) => t.name)).toEqual(['add', 'sum', 'steps']);
-  expect(await client.callTool({ name: 'add', arguments: { a: 2, b: 40 } })).toMatchObject({ content: [{ type: 'text', text: '42' }], structuredContent: { result: 42 } });
+  expect(await client.callTool({ name: 'add', arguments: { a: 2, b: 40 } })).toMatchObject({
+    content: [{ type: 'text', text: '42' }],
+    structuredContent: { result: 42 },
+  });
   // the official clients validate structuredContent against the advertised outputSchema themselves
-  expect(await client.callTool({ name: 'sum', arguments: { values: [1, 2, 3] } })).toMatchObject({ structuredContent: { total: 6, words: '3 values' } });
-  expect((await client.readResource({ uri: 'greeting://HTTP' })).contents).toEqual([{ uri: 'greeting://HTTP', mimeType: 'text/plain', text: 'Hello, HTTP!' }]);
+  expect(await client.callTool({ name: 'sum', arguments: { values: [1, 2, 3] } })).toMatchObject({
+    structuredContent: { total: 6, words: '3 values' },
+  });
+  expect((await client.readResource({ uri: 'greeting://HTTP' })).contents).toEqual([
+    { uri: 'greeting://HTTP', mimeType: 'text/plain', text: 'Hello, HTTP!' },
+  ]);
 }
 
 describe('official 1.x client over HTTP', () => {
@@ -74,7 +92,9 @@ describe('official 1.x client over HTTP', () => {
     expect(transport.sessionId).toMatch(/^[0-9a-f-]{36}$/);
     await exercise(client as never);
     const seen: number[] = [];
-    const res = await client.callTool({ name: 'steps', arguments: { count: 3 } }, undefined, { onprogress: (p) => seen.push(p.progress) });
+    const res = await client.callTool({ name: 'steps', arguments: { count: 3 } }, undefined, {
+      onprogress: (p) => seen.push(p.progress),
+    });
     expect(res.content).toEqual([{ type: 'text', text: 'did 3 steps' }]);
     expect(seen).toEqual([1, 2, 3]);
     await transport.terminateSession();
@@ -98,7 +118,10 @@ describe('official 1.x client over HTTP', () => {
 
 describe('official v2 client over HTTP, modern era', () => {
   it('serves 2026-07-28 statelessly', async () => {
-    const client = new V2Client({ name: 'v2', version: '2' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    const client = new V2Client(
+      { name: 'v2', version: '2' },
+      { versionNegotiation: { mode: { pin: '2026-07-28' } } },
+    );
     await client.connect(new V2Http(new URL(`${running.url}/mcp`)));
     expect(client.getProtocolEra()).toBe('modern');
     await exercise(client as never);
@@ -114,7 +137,10 @@ describe('TypeMCP client over HTTP', () => {
     expect(client.era).toBe('modern');
     await exercise(client as never);
     const seen: number[] = [];
-    await client.callTool({ name: 'steps', arguments: { count: 2 } }, { onprogress: (p) => seen.push(p.progress) });
+    await client.callTool(
+      { name: 'steps', arguments: { count: 2 } },
+      { onprogress: (p) => seen.push(p.progress) },
+    );
     expect(seen).toEqual([1, 2]);
     await client.close();
   });
@@ -125,7 +151,9 @@ describe('TypeMCP client over HTTP', () => {
     await client.connect(transport);
     const first = transport.sessionId as string;
     await running.app.mcp.sessions.get(first)?.close();
-    expect((await client.callTool({ name: 'add', arguments: { a: 1, b: 1 } })).content).toEqual([{ type: 'text', text: '2' }]);
+    expect((await client.callTool({ name: 'add', arguments: { a: 1, b: 1 } })).content).toEqual([
+      { type: 'text', text: '2' },
+    ]);
     expect(transport.sessionId).toBeDefined();
     expect(transport.sessionId).not.toBe(first);
     await client.close();

@@ -13,16 +13,29 @@ jest.setTimeout(60_000);
 
 const FIXTURE = 'tests/fixtures/lowLevelServer.ts';
 
-type CallOptions = { signal?: AbortSignal; onprogress?: (p: { progress: number; total?: number }) => void };
+type CallOptions = {
+  signal?: AbortSignal;
+  onprogress?: (p: { progress: number; total?: number }) => void;
+};
 type AnyClient = {
   listTools(): Promise<{ tools: Array<{ name: string }> }>;
-  call(params: { name: string; arguments?: Record<string, unknown> }, options?: CallOptions): Promise<unknown>;
-  readResource(params: { uri: string }): Promise<{ contents: Array<{ uri: string; text?: string }> }>;
-  getPrompt(params: { name: string; arguments?: Record<string, string> }): Promise<{ messages: unknown[] }>;
+  call(
+    params: { name: string; arguments?: Record<string, unknown> },
+    options?: CallOptions,
+  ): Promise<unknown>;
+  readResource(params: {
+    uri: string;
+  }): Promise<{ contents: Array<{ uri: string; text?: string }> }>;
+  getPrompt(params: {
+    name: string;
+    arguments?: Record<string, string>;
+  }): Promise<{ messages: unknown[] }>;
   close(): Promise<void>;
 };
 
-function collectStderr(transport: { stderr: { on(event: 'data', fn: (chunk: Buffer) => void): unknown } | null }): () => string {
+function collectStderr(transport: {
+  stderr: { on(event: 'data', fn: (chunk: Buffer) => void): unknown } | null;
+}): () => string {
   let text = '';
   transport.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
   return () => text;
@@ -37,16 +50,25 @@ async function exerciseCommonFeatures(client: AnyClient, stderr: () => string): 
   });
 
   const resource = await client.readResource({ uri: 'fixture://hello' });
-  expect(resource.contents).toEqual([{ uri: 'fixture://hello', mimeType: 'text/plain', text: 'Hello from the fixture' }]);
-  await expect(client.readResource({ uri: 'fixture://missing' })).rejects.toThrow(/Resource not found/);
+  expect(resource.contents).toEqual([
+    { uri: 'fixture://hello', mimeType: 'text/plain', text: 'Hello from the fixture' },
+  ]);
+  await expect(client.readResource({ uri: 'fixture://missing' })).rejects.toThrow(
+    /Resource not found/,
+  );
 
   const prompt = await client.getPrompt({ name: 'greet', arguments: { name: 'Ada' } });
-  expect(prompt.messages).toEqual([{ role: 'user', content: { type: 'text', text: 'Say hello to Ada' } }]);
+  expect(prompt.messages).toEqual([
+    { role: 'user', content: { type: 'text', text: 'Say hello to Ada' } },
+  ]);
 
   const progress: Array<{ progress: number; total?: number }> = [];
-  const slow = await client.call({ name: 'slow', arguments: { ms: 200 } }, {
-    onprogress: (p: { progress: number; total?: number }) => progress.push(p),
-  });
+  const slow = await client.call(
+    { name: 'slow', arguments: { ms: 200 } },
+    {
+      onprogress: (p: { progress: number; total?: number }) => progress.push(p),
+    },
+  );
   expect(slow).toMatchObject({ content: [{ type: 'text', text: 'slow done' }] });
   // The server sends 1..10 before its result; a client may drop the last ones when the result
   // lands in the same read (the official 1.x client does), so expect an increasing prefix.
@@ -55,11 +77,15 @@ async function exerciseCommonFeatures(client: AnyClient, stderr: () => string): 
   expect(values).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].slice(0, values.length));
 
   const controller = new AbortController();
-  const call = client.call({ name: 'slow', arguments: { ms: 3000 } }, { signal: controller.signal });
+  const call = client.call(
+    { name: 'slow', arguments: { ms: 3000 } },
+    { signal: controller.signal },
+  );
   setTimeout(() => controller.abort('changed my mind'), 400);
   await expect(call).rejects.toThrow();
   const deadline = Date.now() + 5000;
-  while (!/slow cancelled at step/.test(stderr()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  while (!/slow cancelled at step/.test(stderr()) && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50));
   expect(stderr()).toMatch(/slow cancelled at step [1-4]\b/);
 }
 
@@ -72,7 +98,12 @@ describe('official 1.x client → TypeMCP server over stdio (legacy era)', () =>
     await client.connect(transport);
     expect(client.getServerVersion()).toEqual({ name: 'lowlevel-fixture', version: '0.0.1' });
     expect(client.getInstructions()).toBe('Fixture server');
-    expect(client.getServerCapabilities()).toMatchObject({ tools: {}, resources: {}, prompts: {}, logging: {} });
+    expect(client.getServerCapabilities()).toMatchObject({
+      tools: {},
+      resources: {},
+      prompts: {},
+      logging: {},
+    });
     await expect(client.ping()).resolves.toEqual({});
     const any = client as unknown as AnyClient;
     any.call = (params, options) => client.callTool(params, undefined, options);
@@ -102,7 +133,10 @@ describe('official v2 client → TypeMCP server over stdio (modern era, 2026-07-
 
   it('in auto mode detects the modern era by probing server/discover', async () => {
     const { command, args } = tsNodeCommand(FIXTURE);
-    const client = new V2Client({ name: 'official-v2', version: '2.0.0' }, { versionNegotiation: { mode: 'auto' } });
+    const client = new V2Client(
+      { name: 'official-v2', version: '2.0.0' },
+      { versionNegotiation: { mode: 'auto' } },
+    );
     await client.connect(new V2StdioClientTransport({ command, args, stderr: 'ignore' }));
     expect(client.getProtocolEra()).toBe('modern');
     const { tools } = await client.listTools();

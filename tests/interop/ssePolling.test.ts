@@ -33,7 +33,9 @@ it.each([
   const running = await serve(createServer({ providers: [Poller] }), {
     port: 0,
     handleSignals: false,
-    ...(resumable ? { eventStore: new InMemoryEventStore(), retryMs: 100 } : { eventStore: false as const }),
+    ...(resumable
+      ? { eventStore: new InMemoryEventStore(), retryMs: 100 }
+      : { eventStore: false as const }),
   });
   const client = new V1Client({ name: 'v1', version: '1' });
   await client.connect(new V1Http(new URL(`${running.url}/mcp`)));
@@ -41,7 +43,9 @@ it.each([
   // twice: the second call finds the server warm (lifespan started, instance made), where the
   // handler runs before the priming event was stored unless closing waits for it
   for (let call = 0; call < 2; call++) {
-    const result = await client.callTool({ name: 'crunch', arguments: {} }, undefined, { onprogress: (p) => void progress.push(String(p.message)) });
+    const result = await client.callTool({ name: 'crunch', arguments: {} }, undefined, {
+      onprogress: (p) => void progress.push(String(p.message)),
+    });
     expect((result.content as Array<{ text: string }>)[0].text).toBe('crunched');
   }
   expect(closed).toEqual([resumable, resumable]);

@@ -8,8 +8,14 @@ import 'reflect-metadata';
 import { Client as V1Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport as V1Stdio } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport as V1Http } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { ElicitRequestSchema, CreateMessageRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import { Client as V2Client, StreamableHTTPClientTransport as V2Http } from '@modelcontextprotocol/client';
+import {
+  ElicitRequestSchema,
+  CreateMessageRequestSchema,
+} from '@modelcontextprotocol/sdk/types.js';
+import {
+  Client as V2Client,
+  StreamableHTTPClientTransport as V2Http,
+} from '@modelcontextprotocol/client';
 import { Client, HttpClientTransport } from '@typemcp/client';
 import { serve } from '@typemcp/hono';
 import type { RunningHttpServer } from '@typemcp/hono';
@@ -21,24 +27,36 @@ jest.setTimeout(60_000);
 
 const EXPECTED = 'Ada wants a table for 2; the model says: Bon appétit!';
 
-function answerElicit(params: { message: string }): { action: 'accept'; content: Record<string, string | number> } {
+function answerElicit(params: { message: string }): {
+  action: 'accept';
+  content: Record<string, string | number>;
+} {
   return params.message.startsWith('Your name')
     ? { action: 'accept' as const, content: { name: 'Ada' } }
     : { action: 'accept' as const, content: { guests: 2 } };
 }
-const answerSample = () => ({ role: 'assistant' as const, content: { type: 'text' as const, text: 'Bon appétit!' }, model: 'test-model' });
+const answerSample = () => ({
+  role: 'assistant' as const,
+  content: { type: 'text' as const, text: 'Bon appétit!' },
+  model: 'test-model',
+});
 const CAPS = { elicitation: {}, sampling: {} };
 const text = (r: unknown) => (r as { content: Array<{ text: string }> }).content[0].text;
 
 let running: RunningHttpServer;
 beforeAll(async () => {
-  running = await serve(createServer({ providers: [Concierge] }), { port: 0, handleSignals: false });
+  running = await serve(createServer({ providers: [Concierge] }), {
+    port: 0,
+    handleSignals: false,
+  });
 });
 afterAll(() => running.close());
 
 function v1Client(): V1Client {
   const client = new V1Client({ name: 'v1', version: '1' }, { capabilities: CAPS });
-  client.setRequestHandler(ElicitRequestSchema, (req) => answerElicit(req.params as { message: string }));
+  client.setRequestHandler(ElicitRequestSchema, (req) =>
+    answerElicit(req.params as { message: string }),
+  );
   client.setRequestHandler(CreateMessageRequestSchema, () => answerSample());
   return client;
 }
@@ -59,8 +77,13 @@ it('official 1.x client over Streamable HTTP (legacy)', async () => {
 });
 
 it('official v2 client over HTTP in the 2026-07-28 era (multi round-trip requests)', async () => {
-  const client = new V2Client({ name: 'v2', version: '2' }, { capabilities: CAPS, versionNegotiation: { mode: { pin: '2026-07-28' } } });
-  client.setRequestHandler('elicitation/create', (req: { params: { message: string } }) => answerElicit(req.params));
+  const client = new V2Client(
+    { name: 'v2', version: '2' },
+    { capabilities: CAPS, versionNegotiation: { mode: { pin: '2026-07-28' } } },
+  );
+  client.setRequestHandler('elicitation/create', (req: { params: { message: string } }) =>
+    answerElicit(req.params),
+  );
   client.setRequestHandler('sampling/createMessage', () => answerSample());
   await client.connect(new V2Http(new URL(`${running.url}/mcp`)));
   expect(client.getProtocolEra()).toBe('modern');
@@ -70,7 +93,9 @@ it('official v2 client over HTTP in the 2026-07-28 era (multi round-trip request
 
 it.each(['modern', 'legacy'] as const)('TypeMCP client over HTTP, %s era', async (mode) => {
   const client = new Client({ name: 't', version: '1' }, { mode, capabilities: CAPS });
-  client.setRequestHandler('elicitation/create', (params) => answerElicit(params as { message: string }));
+  client.setRequestHandler('elicitation/create', (params) =>
+    answerElicit(params as { message: string }),
+  );
   client.setRequestHandler('sampling/createMessage', () => answerSample());
   await client.connect(new HttpClientTransport(new URL(`${running.url}/mcp`)));
   expect(client.era).toBe(mode);

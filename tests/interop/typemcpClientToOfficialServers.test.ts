@@ -19,7 +19,11 @@ describe.each([
   let stderr = '';
 
   beforeAll(async () => {
-    transport = new StdioClientTransport({ command: process.execPath, args: [FIXTURE, which], stderr: 'pipe' });
+    transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [FIXTURE, which],
+      stderr: 'pipe',
+    });
     client = new Client({ name: 'typemcp-test', version: '0.1.0' });
     await client.connect(transport);
     transport.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -36,19 +40,29 @@ describe.each([
   it('lists and calls tools, reads resources, gets prompts and pings', async () => {
     const tools = await client.listAllTools();
     expect(tools.map((t) => t.name).sort()).toEqual(['add', 'slow']);
-    expect(tools.find((t) => t.name === 'add')?.inputSchema).toMatchObject({ type: 'object', properties: { a: { type: 'number' } } });
+    expect(tools.find((t) => t.name === 'add')?.inputSchema).toMatchObject({
+      type: 'object',
+      properties: { a: { type: 'number' } },
+    });
     const sum = await client.callTool({ name: 'add', arguments: { a: 40, b: 2 } });
     expect(sum.content).toEqual([{ type: 'text', text: '42' }]);
     const read = await client.readResource({ uri: 'official://hello' });
-    expect(read.contents).toEqual([{ uri: 'official://hello', mimeType: 'text/plain', text: `hello from ${which}` }]);
+    expect(read.contents).toEqual([
+      { uri: 'official://hello', mimeType: 'text/plain', text: `hello from ${which}` },
+    ]);
     const prompt = await client.getPrompt({ name: 'greet', arguments: { who: 'Grace' } });
-    expect(prompt.messages).toEqual([{ role: 'user', content: { type: 'text', text: 'Greet Grace' } }]);
+    expect(prompt.messages).toEqual([
+      { role: 'user', content: { type: 'text', text: 'Greet Grace' } },
+    ]);
     await expect(client.ping()).resolves.toEqual({});
   });
 
   it('receives progress for a call', async () => {
     const seen: number[] = [];
-    const result = await client.callTool({ name: 'slow', arguments: { ms: 100 } }, { onprogress: (p) => seen.push(p.progress) });
+    const result = await client.callTool(
+      { name: 'slow', arguments: { ms: 100 } },
+      { onprogress: (p) => seen.push(p.progress) },
+    );
     expect(result.content).toEqual([{ type: 'text', text: 'slow done' }]);
     expect(seen.length).toBeGreaterThanOrEqual(3);
     expect(seen).toEqual([1, 2, 3, 4, 5].slice(0, seen.length));
@@ -56,11 +70,15 @@ describe.each([
 
   it('cancels a call: the official server sees the cancellation', async () => {
     const controller = new AbortController();
-    const call = client.callTool({ name: 'slow', arguments: { ms: 3000 } }, { signal: controller.signal });
+    const call = client.callTool(
+      { name: 'slow', arguments: { ms: 3000 } },
+      { signal: controller.signal },
+    );
     setTimeout(() => controller.abort('no longer needed'), 300);
     await expect(call).rejects.toThrow(/cancelled/);
     const deadline = Date.now() + 5000;
-    while (!/slow cancelled at step/.test(stderr) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!/slow cancelled at step/.test(stderr) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(stderr).toMatch(/slow cancelled at step [1-4]\b/);
   });
 

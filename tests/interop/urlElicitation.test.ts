@@ -8,7 +8,10 @@
 import 'reflect-metadata';
 import { Client as V1Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport as V1Http } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { ElicitRequestSchema, ElicitationCompleteNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import {
+  ElicitRequestSchema,
+  ElicitationCompleteNotificationSchema,
+} from '@modelcontextprotocol/sdk/types.js';
 import { serve } from '@typemcp/hono';
 import type { RunningHttpServer } from '@typemcp/hono';
 import { Context, createServer, McpServer, Tool } from '@typemcp/server';
@@ -26,9 +29,16 @@ class Accounts {
     return `user ${answer.action}ed`;
   }
 
-  @Tool({ description: 'Lists the repositories of a linked account; the account must be linked first' })
+  @Tool({
+    description: 'Lists the repositories of a linked account; the account must be linked first',
+  })
   repositories(user: string, ctx: Context): string {
-    if (!linked.has(user)) ctx.requireUrlElicitation('Link your account first', `https://auth.example.com/link?user=${user}`, `link-${user}`);
+    if (!linked.has(user))
+      ctx.requireUrlElicitation(
+        'Link your account first',
+        `https://auth.example.com/link?user=${user}`,
+        `link-${user}`,
+      );
     return `${user}: typemcp, hono`;
   }
 }
@@ -41,7 +51,9 @@ beforeAll(async () => {
 });
 afterAll(() => http.close());
 
-async function v1(capabilities: Record<string, unknown>): Promise<{ client: V1Client; asked: Array<Record<string, unknown>>; completed: string[] }> {
+async function v1(
+  capabilities: Record<string, unknown>,
+): Promise<{ client: V1Client; asked: Array<Record<string, unknown>>; completed: string[] }> {
   const client = new V1Client({ name: 'v1', version: '1' }, { capabilities });
   const asked: Array<Record<string, unknown>> = [];
   const completed: string[] = [];
@@ -49,7 +61,10 @@ async function v1(capabilities: Record<string, unknown>): Promise<{ client: V1Cl
     asked.push(req.params as Record<string, unknown>);
     return { action: 'accept' };
   });
-  client.setNotificationHandler(ElicitationCompleteNotificationSchema, (n) => void completed.push(n.params.elicitationId));
+  client.setNotificationHandler(
+    ElicitationCompleteNotificationSchema,
+    (n) => void completed.push(n.params.elicitationId),
+  );
   await client.connect(new V1Http(new URL(`${http.url}/mcp`)));
   return { client, asked, completed };
 }
@@ -58,16 +73,34 @@ it('ctx.elicitUrl reaches the official client as a URL-mode elicitation', async 
   const { client, asked } = await v1({ elicitation: { url: {} } });
   const result = await client.callTool({ name: 'open_docs', arguments: {} });
   expect((result.content as Array<{ text: string }>)[0].text).toBe('user accepted');
-  expect(asked).toEqual([{ mode: 'url', message: 'Read the setup guide', url: 'https://docs.example.com/setup', elicitationId: expect.any(String) }]);
+  expect(asked).toEqual([
+    {
+      mode: 'url',
+      message: 'Read the setup guide',
+      url: 'https://docs.example.com/setup',
+      elicitationId: expect.any(String),
+    },
+  ]);
   await client.close();
 });
 
 it('-32042 lists the elicitation; after notifications/elicitation/complete the retry succeeds', async () => {
   const { client, completed } = await v1({ elicitation: { url: {} } });
-  const error = await client.callTool({ name: 'repositories', arguments: { user: 'ada' } }).catch((e: unknown) => e);
+  const error = await client
+    .callTool({ name: 'repositories', arguments: { user: 'ada' } })
+    .catch((e: unknown) => e);
   expect(error).toMatchObject({
     code: -32042,
-    data: { elicitations: [{ mode: 'url', message: 'Link your account first', url: 'https://auth.example.com/link?user=ada', elicitationId: 'link-ada' }] },
+    data: {
+      elicitations: [
+        {
+          mode: 'url',
+          message: 'Link your account first',
+          url: 'https://auth.example.com/link?user=ada',
+          elicitationId: 'link-ada',
+        },
+      ],
+    },
   });
   linked.add('ada');
   app.completeUrlElicitation('link-ada');
@@ -80,8 +113,16 @@ it('-32042 lists the elicitation; after notifications/elicitation/complete the r
 
 it('a client with form-only elicitation gets a clear error, not a URL', async () => {
   const { client, asked } = await v1({ elicitation: {} });
-  await expect(client.callTool({ name: 'open_docs', arguments: {} })).rejects.toMatchObject({ code: -32600, message: expect.stringContaining('capabilities.elicitation.url') });
-  await expect(client.callTool({ name: 'repositories', arguments: { user: 'bob' } })).rejects.toMatchObject({ code: -32600, message: expect.stringContaining('URL-mode elicitation') });
+  await expect(client.callTool({ name: 'open_docs', arguments: {} })).rejects.toMatchObject({
+    code: -32600,
+    message: expect.stringContaining('capabilities.elicitation.url'),
+  });
+  await expect(
+    client.callTool({ name: 'repositories', arguments: { user: 'bob' } }),
+  ).rejects.toMatchObject({
+    code: -32600,
+    message: expect.stringContaining('URL-mode elicitation'),
+  });
   expect(asked).toEqual([]);
   await client.close();
 });
@@ -89,7 +130,9 @@ it('a client with form-only elicitation gets a clear error, not a URL', async ()
 it('tells only the session that was sent the elicitation', async () => {
   const asker = await v1({ elicitation: { url: {} } });
   const bystander = await v1({ elicitation: { url: {} } });
-  await asker.client.callTool({ name: 'repositories', arguments: { user: 'cy' } }).catch(() => undefined);
+  await asker.client
+    .callTool({ name: 'repositories', arguments: { user: 'cy' } })
+    .catch(() => undefined);
   app.completeUrlElicitation('link-cy');
   app.completeUrlElicitation('link-cy'); // a second completion is not sent again
   await new Promise((r) => setTimeout(r, 100));

@@ -6,7 +6,11 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CrossOriginRedirectError, ResponseTooLargeError, StreamableHTTPClientTransport } from '@typemcp/client';
+import {
+  CrossOriginRedirectError,
+  ResponseTooLargeError,
+  StreamableHTTPClientTransport,
+} from '@typemcp/client';
 import type { JSONRPCMessage } from '@typemcp/protocol';
 
 jest.setTimeout(60_000);
@@ -33,7 +37,7 @@ const request = { jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} } as J
 function stream(res: http.ServerResponse, head: string, filler: string, total: number): void {
   res.write(head);
   let sent = head.length;
-  const chunk = filler.repeat(64 * 1024 / filler.length);
+  const chunk = filler.repeat((64 * 1024) / filler.length);
   const pump = () => {
     while (sent < total && !res.destroyed) {
       sent += chunk.length;
@@ -52,7 +56,9 @@ it('refuses a JSON reply over maxResponseBytes without holding it', async () => 
     stream(res, '{"jsonrpc":"2.0","id":1,"result":{"x":"', 'a', 200 * 1024 * 1024);
   });
   const before = process.memoryUsage().rss;
-  const transport = new StreamableHTTPClientTransport(new URL(url), { maxResponseBytes: 8 * 1024 * 1024 });
+  const transport = new StreamableHTTPClientTransport(new URL(url), {
+    maxResponseBytes: 8 * 1024 * 1024,
+  });
   await expect(transport.send(request)).rejects.toBeInstanceOf(ResponseTooLargeError);
   expect(process.memoryUsage().rss - before).toBeLessThan(150 * 1024 * 1024);
 });
@@ -63,7 +69,9 @@ it('answers a request whose SSE event never ends with the maxSseEventBytes error
     res.writeHead(200, { 'content-type': 'text/event-stream' });
     stream(res, 'id: s_1\ndata: ', 'b', 200 * 1024 * 1024);
   });
-  const transport = new StreamableHTTPClientTransport(new URL(url), { maxSseEventBytes: 4 * 1024 * 1024 });
+  const transport = new StreamableHTTPClientTransport(new URL(url), {
+    maxSseEventBytes: 4 * 1024 * 1024,
+  });
   const answered = new Promise<JSONRPCMessage>((resolve) => (transport.onmessage = resolve));
   await transport.send(request);
   const reply = (await answered) as { error?: { message: string; data?: unknown } };
@@ -90,7 +98,10 @@ describe('a 307 to another origin', () => {
   beforeEach(() => (received = []));
 
   it('is refused by default: nothing reaches the other host', async () => {
-    const transport = new StreamableHTTPClientTransport(new URL(redirecting), { sessionId: 'secret-session', headers: { authorization: 'Bearer t' } });
+    const transport = new StreamableHTTPClientTransport(new URL(redirecting), {
+      sessionId: 'secret-session',
+      headers: { authorization: 'Bearer t' },
+    });
     await expect(transport.send(request)).rejects.toBeInstanceOf(CrossOriginRedirectError);
     expect(received).toEqual([]);
   });

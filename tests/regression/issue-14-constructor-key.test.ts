@@ -11,18 +11,30 @@ import { Issue14Target } from './fixtures/issue14Target';
 
 jest.setTimeout(60_000);
 
-const META = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': {} };
+const META = {
+  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+  'io.modelcontextprotocol/clientCapabilities': {},
+};
 const logged: unknown[] = [];
 let running: RunningHttpServer;
 beforeAll(async () => {
-  running = await serve(createServer({ providers: [Issue14Target], onerror: (e) => void logged.push(e) }), { port: 0, handleSignals: false });
+  running = await serve(
+    createServer({ providers: [Issue14Target], onerror: (e) => void logged.push(e) }),
+    { port: 0, handleSignals: false },
+  );
 });
 afterAll(() => running.close());
 
 async function configure(args: unknown): Promise<Record<string, any>> {
   const res = await fetch(`${running.url}/mcp`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': 'configure' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': '2026-07-28',
+      'mcp-method': 'tools/call',
+      'mcp-name': 'configure',
+    },
     body: `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"configure","arguments":${JSON.stringify(args)},"_meta":${JSON.stringify(META)}}}`,
   });
   return (await res.json()) as Record<string, any>;
@@ -41,7 +53,10 @@ it.each([
 });
 
 it('still accepts an ordinary object and logs nothing', async () => {
-  const reply = await configure({ name: 'a', options: { colour: 'green', nested: { constructorName: 'X' } } });
+  const reply = await configure({
+    name: 'a',
+    options: { colour: 'green', nested: { constructorName: 'X' } },
+  });
   expect(reply.result.content).toEqual([{ type: 'text', text: 'a: 2 options' }]);
   expect(logged).toEqual([]);
 });

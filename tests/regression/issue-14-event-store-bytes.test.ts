@@ -17,7 +17,11 @@ let running: RunningHttpServer;
 const store = new InMemoryEventStore({ maxBytesPerSession: 4 * MiB });
 
 beforeAll(async () => {
-  running = await serve(createIssue14Target(), { port: 0, handleSignals: false, eventStore: store });
+  running = await serve(createIssue14Target(), {
+    port: 0,
+    handleSignals: false,
+    eventStore: store,
+  });
 });
 afterAll(() => running.close());
 
@@ -25,11 +29,31 @@ async function openSession(): Promise<Record<string, string>> {
   const init = await fetch(`${running.url}/mcp`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: BOTH },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } } }),
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: {
+        protocolVersion: '2025-11-25',
+        capabilities: {},
+        clientInfo: { name: 't', version: '1' },
+      },
+    }),
   });
   await init.text();
-  const headers = { 'content-type': 'application/json', accept: BOTH, 'mcp-session-id': init.headers.get('mcp-session-id') as string, 'mcp-protocol-version': '2025-11-25' };
-  await (await fetch(`${running.url}/mcp`, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }) })).text();
+  const headers = {
+    'content-type': 'application/json',
+    accept: BOTH,
+    'mcp-session-id': init.headers.get('mcp-session-id') as string,
+    'mcp-protocol-version': '2025-11-25',
+  };
+  await (
+    await fetch(`${running.url}/mcp`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+    })
+  ).text();
   return headers;
 }
 
@@ -40,7 +64,11 @@ it('forgets a request’s events once its response is delivered: 40 echoes of 1 
   const headers = await openSession();
   const text = 'x'.repeat(MiB);
   for (let id = 1; id <= 40; id++) {
-    const res = await fetch(`${running.url}/mcp`, { method: 'POST', headers, body: call(id, 'echo', { text }) });
+    const res = await fetch(`${running.url}/mcp`, {
+      method: 'POST',
+      headers,
+      body: call(id, 'echo', { text }),
+    });
     expect(await res.text()).toContain(`"id":${id}`);
   }
   const until = Date.now() + 10_000;
@@ -53,7 +81,12 @@ it('keeps an undelivered response within the session’s bytes, replays it once,
   const ids: Array<{ id: number; lastEventId: string }> = [];
   for (let id = 100; id < 106; id++) {
     const controller = new AbortController();
-    const res = await fetch(`${running.url}/mcp`, { method: 'POST', headers, body: call(id, 'slowEcho', { text: 'y'.repeat(MiB), ms: 300 }), signal: controller.signal });
+    const res = await fetch(`${running.url}/mcp`, {
+      method: 'POST',
+      headers,
+      body: call(id, 'slowEcho', { text: 'y'.repeat(MiB), ms: 300 }),
+      signal: controller.signal,
+    });
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     const first = new TextDecoder().decode((await reader.read()).value); // the priming event
     ids.push({ id, lastEventId: /id: (\S+)/.exec(first)?.[1] as string });
@@ -62,13 +95,18 @@ it('keeps an undelivered response within the session’s bytes, replays it once,
   // six replies of 1 MiB with nobody to read them: the session keeps at most 4 MiB
   const session = running.app.mcp.sessions.get(headers['mcp-session-id']);
   const until = Date.now() + 20_000;
-  while ((session?.pendingRequests ?? 0) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+  while ((session?.pendingRequests ?? 0) > 0 && Date.now() < until)
+    await new Promise((r) => setTimeout(r, 20));
   expect(session?.pendingRequests).toBe(0);
   expect(store.bytes).toBeGreaterThan(3 * MiB);
   expect(store.bytes).toBeLessThanOrEqual(4 * MiB);
 
   const last = ids[ids.length - 1];
-  const get = () => fetch(`${running.url}/mcp`, { method: 'GET', headers: { ...headers, accept: 'text/event-stream', 'last-event-id': last.lastEventId } });
+  const get = () =>
+    fetch(`${running.url}/mcp`, {
+      method: 'GET',
+      headers: { ...headers, accept: 'text/event-stream', 'last-event-id': last.lastEventId },
+    });
   const resumed = await get();
   expect(await resumed.text()).toContain(`"id":${last.id}`);
   // delivered: the stream is forgotten; the same Last-Event-ID now opens the GET stream instead

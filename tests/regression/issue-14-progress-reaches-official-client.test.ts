@@ -28,16 +28,22 @@ const ROUNDS = 10;
  */
 function expectProgressDelivered(rounds: number[][]): void {
   for (const seen of rounds) expect([[], [1, 2, 3]]).toContainEqual(seen);
-  expect(rounds.filter((seen) => seen.length === 3).length).toBeGreaterThanOrEqual(Math.ceil(ROUNDS / 2));
+  expect(rounds.filter((seen) => seen.length === 3).length).toBeGreaterThanOrEqual(
+    Math.ceil(ROUNDS / 2),
+  );
 }
 
 async function callFast(client: V1Client): Promise<number[][]> {
   const rounds: number[][] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const seen: number[] = [];
-    const result = await client.callTool({ name: 'fastProgress', arguments: { count: 3 } }, undefined, {
-      onprogress: (p) => seen.push(p.progress),
-    });
+    const result = await client.callTool(
+      { name: 'fastProgress', arguments: { count: 3 } },
+      undefined,
+      {
+        onprogress: (p) => seen.push(p.progress),
+      },
+    );
     expect(result).toMatchObject({ content: [{ type: 'text', text: 'reported 3' }] });
     rounds.push(seen);
   }

@@ -10,7 +10,10 @@ import { createIssue14Target, floodState } from './fixtures/issue14Target';
 
 jest.setTimeout(120_000);
 
-const META = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': {} };
+const META = {
+  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+  'io.modelcontextprotocol/clientCapabilities': {},
+};
 let running: RunningHttpServer;
 beforeAll(async () => {
   running = await serve(createIssue14Target(), { port: 0, handleSignals: false });
@@ -20,8 +23,19 @@ afterAll(() => running.close());
 const call = (name: string, count: number) =>
   fetch(`${running.url}/mcp`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': name },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name, arguments: { count }, _meta: { ...META, progressToken: 'p' } } }),
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': '2026-07-28',
+      'mcp-method': 'tools/call',
+      'mcp-name': name,
+    },
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'tools/call',
+      params: { name, arguments: { count }, _meta: { ...META, progressToken: 'p' } },
+    }),
   });
 
 /** Resolves once `value()` has not changed for `quietChecks` consecutive polls. */
@@ -38,7 +52,9 @@ async function settled(value: () => number, quietChecks = 10): Promise<number> {
   return last;
 }
 
-async function countEvents(res: Response): Promise<{ progress: number; result?: Record<string, any> }> {
+async function countEvents(
+  res: Response,
+): Promise<{ progress: number; result?: Record<string, any> }> {
   const text = await res.text();
   let progress = 0;
   let result: Record<string, any> | undefined;
@@ -67,22 +83,49 @@ it('a tool awaiting reportProgress is held while the client does not read, and f
   expect(process.memoryUsage().rss - rss).toBeLessThan(200 * 1024 * 1024);
 });
 
-it('the same holds on a legacy session\'s POST stream', async () => {
-  const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+it("the same holds on a legacy session's POST stream", async () => {
+  const headers = {
+    'content-type': 'application/json',
+    accept: 'application/json, text/event-stream',
+  };
   const init = await fetch(`${running.url}/mcp`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } }),
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: {
+        protocolVersion: '2025-06-18',
+        capabilities: {},
+        clientInfo: { name: 't', version: '1' },
+      },
+    }),
   });
   await init.text();
-  const session = { ...headers, 'mcp-session-id': init.headers.get('mcp-session-id') as string, 'mcp-protocol-version': '2025-06-18' };
-  await (await fetch(`${running.url}/mcp`, { method: 'POST', headers: session, body: '{"jsonrpc":"2.0","method":"notifications/initialized"}' })).text();
+  const session = {
+    ...headers,
+    'mcp-session-id': init.headers.get('mcp-session-id') as string,
+    'mcp-protocol-version': '2025-06-18',
+  };
+  await (
+    await fetch(`${running.url}/mcp`, {
+      method: 'POST',
+      headers: session,
+      body: '{"jsonrpc":"2.0","method":"notifications/initialized"}',
+    })
+  ).text();
   const total = 150_000;
   floodState.reached = 0;
   const res = await fetch(`${running.url}/mcp`, {
     method: 'POST',
     headers: session,
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'flood', arguments: { count: total }, _meta: { progressToken: 'p' } } }),
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'tools/call',
+      params: { name: 'flood', arguments: { count: total }, _meta: { progressToken: 'p' } },
+    }),
   });
   const parked = await settled(() => floodState.reached);
   expect(parked).toBeGreaterThan(0);

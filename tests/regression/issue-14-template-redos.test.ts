@@ -19,18 +19,45 @@ beforeAll(async () => {
   const init = await fetch(`${running.url}/mcp`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: BOTH },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } }),
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: {
+        protocolVersion: '2025-06-18',
+        capabilities: {},
+        clientInfo: { name: 't', version: '1' },
+      },
+    }),
   });
   await init.text();
-  headers = { 'content-type': 'application/json', accept: BOTH, 'mcp-session-id': init.headers.get('mcp-session-id') as string, 'mcp-protocol-version': '2025-06-18' };
-  await (await fetch(`${running.url}/mcp`, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }) })).text();
+  headers = {
+    'content-type': 'application/json',
+    accept: BOTH,
+    'mcp-session-id': init.headers.get('mcp-session-id') as string,
+    'mcp-protocol-version': '2025-06-18',
+  };
+  await (
+    await fetch(`${running.url}/mcp`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+    })
+  ).text();
 });
 afterAll(() => running.close());
 
 let nextId = 1;
-async function post(method: string, params: Record<string, unknown>): Promise<{ body: Record<string, any>; ms: number }> {
+async function post(
+  method: string,
+  params: Record<string, unknown>,
+): Promise<{ body: Record<string, any>; ms: number }> {
   const start = performance.now();
-  const res = await fetch(`${running.url}/mcp`, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }) });
+  const res = await fetch(`${running.url}/mcp`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
+  });
   const text = await res.text();
   const data = text.split('\n').find((line) => line.startsWith('data: {')) as string;
   return { body: JSON.parse(data.slice(6)) as Record<string, any>, ms: performance.now() - start };
@@ -42,7 +69,11 @@ it('a 64 KiB URI against adjacent variables does not hold up a concurrent tool c
   const call = post('tools/call', { name: 'echo', arguments: { text: 'still here' } });
   const [answered, ...misses] = await Promise.all([call, ...reads]);
   expect(answered.body.result.content).toEqual([{ type: 'text', text: 'still here' }]);
-  for (const miss of misses) expect(miss.body.error).toMatchObject({ code: -32002, message: expect.stringMatching(/Resource not found/) });
+  for (const miss of misses)
+    expect(miss.body.error).toMatchObject({
+      code: -32002,
+      message: expect.stringMatching(/Resource not found/),
+    });
   expect(Math.max(answered.ms, ...misses.map((m) => m.ms))).toBeLessThan(2_000);
 });
 
@@ -55,6 +86,11 @@ it('a long URI that matches binds its variables', async () => {
 it('refuses a URI over 65 536 characters with -32602 naming the limit', async () => {
   const uri = `x://${'a'.repeat(70_000)}`;
   const read = await post('resources/read', { uri });
-  expect(read.body.error).toMatchObject({ code: -32602, data: { limit: 'maxUriLength', value: 65_536 } });
-  expect(read.body.error.message).toMatchInlineSnapshot(`"resources/read: the URI is 70004 characters long, over the limit of 65536"`);
+  expect(read.body.error).toMatchObject({
+    code: -32602,
+    data: { limit: 'maxUriLength', value: 65_536 },
+  });
+  expect(read.body.error.message).toMatchInlineSnapshot(
+    `"resources/read: the URI is 70004 characters long, over the limit of 65536"`,
+  );
 });

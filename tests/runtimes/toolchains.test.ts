@@ -39,17 +39,36 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Bundles for node with esbuild; returns the output file. */
 async function bundle(name: string, options: BuildOptions): Promise<string> {
   const outfile = path.join(dir, `${name}.js`);
-  await build({ bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'silent', plugins: [workspaceSources], ...options });
+  await build({
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'silent',
+    plugins: [workspaceSources],
+    ...options,
+  });
   return outfile;
 }
 
 /** The fixture compiled by TypeScript itself (decorator metadata on), bundled and minified by esbuild. */
 async function tscThenMinify(name: string, minifyIdentifiers: boolean): Promise<string> {
   const compiled = ts.transpileModule(readFileSync(PLAIN, 'utf8'), {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, experimentalDecorators: true, emitDecoratorMetadata: true },
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      experimentalDecorators: true,
+      emitDecoratorMetadata: true,
+    },
   }).outputText;
   return bundle(name, {
-    stdin: { contents: compiled, resolveDir: path.dirname(PLAIN), loader: 'js', sourcefile: 'calculator.js' },
+    stdin: {
+      contents: compiled,
+      resolveDir: path.dirname(PLAIN),
+      loader: 'js',
+      sourcefile: 'calculator.js',
+    },
     minifyWhitespace: true,
     minifySyntax: true,
     minifyIdentifiers,
@@ -58,7 +77,10 @@ async function tscThenMinify(name: string, minifyIdentifiers: boolean): Promise<
 }
 
 /** Runs a command expected to fail at start-up; resolves with its exit code and stderr. */
-function startupFailure(command: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
+function startupFailure(
+  command: string,
+  args: string[],
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
@@ -75,7 +97,10 @@ function errorLine(stderr: string): string {
 }
 
 /** Starts a server with the official client over stdio, lists its tools and calls add and greet. */
-async function drive(command: string, args: string[]): Promise<{ tools: Record<string, string[]>; sum: unknown; greeting: unknown }> {
+async function drive(
+  command: string,
+  args: string[],
+): Promise<{ tools: Record<string, string[]>; sum: unknown; greeting: unknown }> {
   const client = new Client({ name: 'toolchains', version: '1.0.0' });
   await client.connect(new StdioClientTransport({ command, args, cwd: ROOT, stderr: 'pipe' }));
   try {
@@ -83,7 +108,9 @@ async function drive(command: string, args: string[]): Promise<{ tools: Record<s
     const sum = await client.callTool({ name: 'add', arguments: { first: 20, second: 22 } });
     const greeting = await client.callTool({ name: 'greet', arguments: { name: 'Ada' } });
     return {
-      tools: Object.fromEntries(tools.map((t) => [t.name, Object.keys(t.inputSchema.properties ?? {})])),
+      tools: Object.fromEntries(
+        tools.map((t) => [t.name, Object.keys(t.inputSchema.properties ?? {})]),
+      ),
       sum: (sum.content as Array<{ text: string }>)[0].text,
       greeting: (greeting.content as Array<{ text: string }>)[0].text,
     };
@@ -110,15 +137,25 @@ describe('toolchains without decorator metadata', () => {
   });
 
   it('esbuild --minify: the error names the mangled parameters too', async () => {
-    const out = await bundle('esbuild-minified', { entryPoints: [PLAIN], minify: true, keepNames: true });
+    const out = await bundle('esbuild-minified', {
+      entryPoints: [PLAIN],
+      minify: true,
+      keepNames: true,
+    });
     const { code, stderr } = await startupFailure(process.execPath, [out]);
     expect(code).toBe(1);
-    expect(errorLine(stderr)).toMatch(/^NoDecoratorMetadataError: Calculator carries no decorator metadata: .* so the types of Calculator\.add\((\w{1,2})\), Calculator\.add\((\w{1,2})\), .*Its parameter names were mangled by a minifier too \(.+\): keep them \(esbuild: minifyIdentifiers: false, as --keep-names keeps only function and class names; terser: mangle: false\) or name every argument with @Arg\(\{ name \}\)\.$/);
+    expect(errorLine(stderr)).toMatch(
+      /^NoDecoratorMetadataError: Calculator carries no decorator metadata: .* so the types of Calculator\.add\((\w{1,2})\), Calculator\.add\((\w{1,2})\), .*Its parameter names were mangled by a minifier too \(.+\): keep them \(esbuild: minifyIdentifiers: false, as --keep-names keeps only function and class names; terser: mangle: false\) or name every argument with @Arg\(\{ name \}\)\.$/,
+    );
   });
 
   it('the server typed through @Arg serves under esbuild and tsx alike', async () => {
     const out = await bundle('esbuild-typed', { entryPoints: [TYPED] });
-    const expected = { tools: { add: ['first', 'second'], greet: ['name'] }, sum: '42', greeting: 'Hello, Ada (request)' };
+    const expected = {
+      tools: { add: ['first', 'second'], greet: ['name'] },
+      sum: '42',
+      greeting: 'Hello, Ada (request)',
+    };
     expect(await drive(process.execPath, [out])).toEqual(expected);
     expect(await drive(TSX, ['--tsconfig', 'tsconfig.json', TYPED])).toEqual(expected);
   });
@@ -129,11 +166,17 @@ describe('tsc output (with metadata) minified by esbuild', () => {
     const out = await tscThenMinify('tsc-minified', true);
     const { code, stderr } = await startupFailure(process.execPath, [out]);
     expect(code).toBe(1);
-    expect(errorLine(stderr)).toMatch(/^MangledParameterNamesError: Calculator\.add looks minified: its arguments would be called "\w{1,2}", "\w{1,2}" \(every decorated method of Calculator is minified source and every parameter has a one- or two-letter name\)\. Keep parameter names when minifying \(esbuild: minifyIdentifiers: false, as --keep-names keeps only function and class names; terser: mangle: false\), or name every argument with @Arg\(\{ name: '\.\.\.' \}\)\. If you chose these short names yourself, confirm each with @Arg\(\{ name \}\)\.$/);
+    expect(errorLine(stderr)).toMatch(
+      /^MangledParameterNamesError: Calculator\.add looks minified: its arguments would be called "\w{1,2}", "\w{1,2}" \(every decorated method of Calculator is minified source and every parameter has a one- or two-letter name\)\. Keep parameter names when minifying \(esbuild: minifyIdentifiers: false, as --keep-names keeps only function and class names; terser: mangle: false\), or name every argument with @Arg\(\{ name: '\.\.\.' \}\)\. If you chose these short names yourself, confirm each with @Arg\(\{ name \}\)\.$/,
+    );
   });
 
   it('with minifyIdentifiers: false: serves, arguments keep their names', async () => {
     const out = await tscThenMinify('tsc-names-kept', false);
-    expect(await drive(process.execPath, [out])).toEqual({ tools: { add: ['first', 'second'], greet: ['name'] }, sum: '42', greeting: 'Hello, Ada (request)' });
+    expect(await drive(process.execPath, [out])).toEqual({
+      tools: { add: ['first', 'second'], greet: ['name'] },
+      sum: '42',
+      greeting: 'Hello, Ada (request)',
+    });
   });
 });

@@ -36,7 +36,10 @@ describe('stdio server under bad input', () => {
 
   it('answers not-JSON with -32700 and no id', async () => {
     const res = await nextErrorAfter(() => peer.writeLine('{this is not json'));
-    expect(res).toEqual({ jsonrpc: '2.0', error: { code: -32700, message: 'Parse error: invalid JSON' } });
+    expect(res).toEqual({
+      jsonrpc: '2.0',
+      error: { code: -32700, message: 'Parse error: invalid JSON' },
+    });
   });
 
   it.each([
@@ -51,7 +54,9 @@ describe('stdio server under bad input', () => {
   });
 
   it('serves modern requests: missing _meta fields -32602, unsupported version -32022 with supported', async () => {
-    const missing = await peer.request('m1', 'tools/list', { _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28' } });
+    const missing = await peer.request('m1', 'tools/list', {
+      _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28' },
+    });
     expect((missing.error as { code: number }).code).toBe(-32602);
     const unsupported = await peer.request('m2', 'tools/list', {
       _meta: { ...MODERN, 'io.modelcontextprotocol/protocolVersion': '2030-01-01' },
@@ -59,19 +64,44 @@ describe('stdio server under bad input', () => {
     expect(unsupported.error).toEqual({
       code: -32022,
       message: 'Unsupported protocol version: 2030-01-01',
-      data: { supported: ['2026-07-28', '2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05'], requested: '2030-01-01' },
+      data: {
+        supported: ['2026-07-28', '2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05'],
+        requested: '2030-01-01',
+      },
     });
-    const ok = await peer.request('m3', 'tools/call', { name: 'add', arguments: { a: 1, b: 2 }, _meta: MODERN });
-    expect(ok.result).toMatchObject({ content: [{ type: 'text', text: '3' }], resultType: 'complete' });
+    const ok = await peer.request('m3', 'tools/call', {
+      name: 'add',
+      arguments: { a: 1, b: 2 },
+      _meta: MODERN,
+    });
+    expect(ok.result).toMatchObject({
+      content: [{ type: 'text', text: '3' }],
+      resultType: 'complete',
+    });
   });
 
   it('after initialize: unknown method -32601, wrong params -32602, a throwing handler -32603 without a stack', async () => {
     const init = await peer.initialize();
-    expect(init.result).toMatchObject({ protocolVersion: '2025-11-25', serverInfo: { name: 'lowlevel-fixture' } });
-    expect((await peer.request(10, 'no/such/method')).error).toEqual({ code: -32601, message: 'Method not found: no/such/method' });
-    expect(((await peer.request(11, 'tools/call', { name: 'add', arguments: { a: 'x' } })).error as { code: number }).code).toBe(-32602);
+    expect(init.result).toMatchObject({
+      protocolVersion: '2025-11-25',
+      serverInfo: { name: 'lowlevel-fixture' },
+    });
+    expect((await peer.request(10, 'no/such/method')).error).toEqual({
+      code: -32601,
+      message: 'Method not found: no/such/method',
+    });
+    expect(
+      (
+        (await peer.request(11, 'tools/call', { name: 'add', arguments: { a: 'x' } })).error as {
+          code: number;
+        }
+      ).code,
+    ).toBe(-32602);
     const thrown = await peer.request(12, 'tools/call', { name: 'fail', arguments: {} });
-    expect(thrown.error).toEqual({ code: -32603, message: 'Internal error: the fail tool always fails' });
+    expect(thrown.error).toEqual({
+      code: -32603,
+      message: 'Internal error: the fail tool always fails',
+    });
     expect(JSON.stringify(thrown)).not.toMatch(/\.ts:\d+|at /);
   });
 

@@ -54,7 +54,10 @@ export class RawStdioPeer {
     for (;;) {
       const found = this.received.find(predicate);
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`timed out; received ${JSON.stringify(this.received).slice(0, 2000)}; stderr ${this.stderr}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out; received ${JSON.stringify(this.received).slice(0, 2000)}; stderr ${this.stderr}`,
+        );
       await new Promise<void>((r) => {
         this.waiters.push(r);
         setTimeout(r, 50);
@@ -63,8 +66,16 @@ export class RawStdioPeer {
   }
 
   /** Sends a request and waits for its response. */
-  async request(id: string | number, method: string, params?: Record<string, unknown>): Promise<Message> {
-    this.send(params === undefined ? { jsonrpc: '2.0', id, method } : { jsonrpc: '2.0', id, method, params });
+  async request(
+    id: string | number,
+    method: string,
+    params?: Record<string, unknown>,
+  ): Promise<Message> {
+    this.send(
+      params === undefined
+        ? { jsonrpc: '2.0', id, method }
+        : { jsonrpc: '2.0', id, method, params },
+    );
     return this.waitFor((m) => m.id === id && m.method === undefined);
   }
 

@@ -20,13 +20,24 @@ export interface ClusterNode {
  * incremental, so quick when nothing changed.
  */
 export function buildRedisPackage(): void {
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', path.join(ROOT, 'packages/redis')], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-b', path.join(ROOT, 'packages/redis')],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
 }
 
 /** Starts a process and resolves with its exit code and stderr once it exits. */
-export function runToExit(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string }> {
+export function runToExit(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stderr: string }> {
   const { command, args: full } = tsNodeCommand('tests/fixtures/clusterNode.ts', args);
-  const child = spawn(command, full, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command, full, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
@@ -40,8 +51,18 @@ export function runToExit(args: string[], env: Record<string, string> = {}): Pro
  * const a = await startClusterNode('A', redis.url);
  */
 export function startClusterNode(name: string, redisUrl: string): Promise<ClusterNode> {
-  const { command, args } = tsNodeCommand('tests/fixtures/clusterNode.ts', ['--http', '--port', '0', '--node', name]);
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, TYPEMCP_REDIS_URL: redisUrl }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const { command, args } = tsNodeCommand('tests/fixtures/clusterNode.ts', [
+    '--http',
+    '--port',
+    '0',
+    '--node',
+    name,
+  ]);
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, TYPEMCP_REDIS_URL: redisUrl },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   return new Promise((resolve, reject) => {
     child.stderr.on('data', (chunk: Buffer) => {
@@ -61,6 +82,8 @@ export function startClusterNode(name: string, redisUrl: string): Promise<Cluste
         });
       }
     });
-    child.once('exit', (code) => reject(new Error(`node ${name} exited (${code}) before serving:\n${stderr}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`node ${name} exited (${code}) before serving:\n${stderr}`)),
+    );
   });
 }

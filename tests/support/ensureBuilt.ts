@@ -27,5 +27,15 @@ export function ensureBuilt(packages: string[]): void {
       return true;
     }
   });
-  if (stale) execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', '--force', ...packages.map((p) => path.join(ROOT, 'packages', p))], { cwd: ROOT, stdio: 'inherit' });
+  if (stale)
+    execFileSync(
+      process.execPath,
+      [
+        require.resolve('typescript/bin/tsc'),
+        '-b',
+        '--force',
+        ...packages.map((p) => path.join(ROOT, 'packages', p)),
+      ],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
 }

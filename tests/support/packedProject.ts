@@ -26,20 +26,35 @@ export interface Tarball {
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^npm_/i.test(key) || key === 'NODE_OPTIONS' || key === 'NODE_PATH' || key === 'INIT_CWD') continue;
+    if (/^npm_/i.test(key) || key === 'NODE_OPTIONS' || key === 'NODE_PATH' || key === 'INIT_CWD')
+      continue;
     env[key] = value;
   }
-  return { ...env, npm_config_loglevel: 'error', npm_config_fund: 'false', npm_config_audit: 'false', ...extra };
+  return {
+    ...env,
+    npm_config_loglevel: 'error',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    ...extra,
+  };
 }
 
 /** Runs a command in `cwd`, resolving with its output; rejects with stdout and stderr in the message. */
-export async function sh(command: string, args: string[], cwd: string, env = cleanEnv()): Promise<string> {
+export async function sh(
+  command: string,
+  args: string[],
+  cwd: string,
+  env = cleanEnv(),
+): Promise<string> {
   try {
     const { stdout } = await run(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
     return stdout;
   } catch (error) {
     const e = error as Error & { stdout?: string; stderr?: string };
-    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`, { cause: error });
+    throw new Error(
+      `${command} ${args.join(' ')} failed in ${cwd}: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`,
+      { cause: error },
+    );
   }
 }
 
@@ -49,11 +64,20 @@ export async function packAll(dest: string): Promise<Tarball[]> {
   const tarballs: Tarball[] = [];
   for (const dir of fs.readdirSync(path.join(ROOT, 'packages')).sort()) {
     const pkgDir = path.join(ROOT, 'packages', dir);
-    const manifest = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { name: string; private?: boolean };
+    const manifest = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as {
+      name: string;
+      private?: boolean;
+    };
     if (manifest.private) continue;
-    const out = await sh('npm', ['pack', '--json', '--pack-destination', dest], pkgDir, { ...process.env });
+    const out = await sh('npm', ['pack', '--json', '--pack-destination', dest], pkgDir, {
+      ...process.env,
+    });
     const [info] = JSON.parse(out) as Array<{ filename: string; files: Array<{ path: string }> }>;
-    tarballs.push({ name: manifest.name, file: path.join(dest, info.filename), files: info.files.map((f) => f.path) });
+    tarballs.push({
+      name: manifest.name,
+      file: path.join(dest, info.filename),
+      files: info.files.map((f) => f.path),
+    });
   }
   return tarballs;
 }
@@ -77,11 +101,22 @@ export interface ProjectSpec {
 }
 
 /** Writes the project and runs `npm install` there: tarballs by file path, the rest from the registry. */
-export async function createProject(dir: string, tarballs: Tarball[], spec: ProjectSpec): Promise<void> {
+export async function createProject(
+  dir: string,
+  tarballs: Tarball[],
+  spec: ProjectSpec,
+): Promise<void> {
   const dependencies: Record<string, string> = {};
   for (const t of tarballs) dependencies[t.name] = `file:${t.file}`;
   Object.assign(dependencies, spec.dependencies);
-  const manifest = { name: path.basename(dir).toLowerCase(), version: '1.0.0', private: true, type: spec.type, dependencies, devDependencies: spec.devDependencies ?? {} };
+  const manifest = {
+    name: path.basename(dir).toLowerCase(),
+    version: '1.0.0',
+    private: true,
+    type: spec.type,
+    dependencies,
+    devDependencies: spec.devDependencies ?? {},
+  };
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   for (const [file, text] of Object.entries(spec.files)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -91,12 +126,19 @@ export async function createProject(dir: string, tarballs: Tarball[], spec: Proj
 }
 
 /** Spawns a process in the project with the clean environment and piped stdio. */
-export function spawnIn(dir: string, command: string, args: string[]): ChildProcessWithoutNullStreams {
+export function spawnIn(
+  dir: string,
+  command: string,
+  args: string[],
+): ChildProcessWithoutNullStreams {
   return spawn(command, args, { cwd: dir, env: cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 /** Resolves with the first match of `pattern` on the child's stderr (rejects when it exits first). */
-export function waitForStderr(child: ChildProcessWithoutNullStreams, pattern: RegExp): Promise<RegExpExecArray> {
+export function waitForStderr(
+  child: ChildProcessWithoutNullStreams,
+  pattern: RegExp,
+): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     let text = '';
     const onData = (chunk: Buffer) => {
@@ -108,7 +150,9 @@ export function waitForStderr(child: ChildProcessWithoutNullStreams, pattern: Re
       }
     };
     child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before ${pattern}: ${text}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`exited with ${code} before ${pattern}: ${text}`)),
+    );
   });
 }
 

@@ -52,18 +52,25 @@ function pong(port: number): Promise<boolean> {
 async function waitForPong(port: number, process: ChildProcess, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await pong(port))) {
-    if (process.exitCode !== null) throw new Error(`redis-server exited with ${process.exitCode} before it was ready`);
+    if (process.exitCode !== null)
+      throw new Error(`redis-server exited with ${process.exitCode} before it was ready`);
     if (Date.now() > deadline) throw new Error(`redis-server on port ${port} did not answer PING`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
 
 function launch(port: number): ChildProcess {
-  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  return spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
 /**

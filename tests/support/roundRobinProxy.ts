@@ -23,10 +23,21 @@ export interface RoundRobinProxy {
 export async function startRoundRobinProxy(targets: string[]): Promise<RoundRobinProxy> {
   let turn = 0;
   const log: string[] = [];
-  const forward = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, attempt: number): void => {
+  const forward = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    body: Buffer,
+    attempt: number,
+  ): void => {
     const target = new URL(targets[turn++ % targets.length]);
     const upstream = http.request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+      },
       (reply) => {
         log.push(`${req.method} ${target.port}`);
         res.writeHead(reply.statusCode ?? 502, reply.headers);
@@ -35,7 +46,8 @@ export async function startRoundRobinProxy(targets: string[]): Promise<RoundRobi
       },
     );
     upstream.on('error', (error: NodeJS.ErrnoException) => {
-      if (!res.headersSent && error.code === 'ECONNREFUSED' && attempt < targets.length) return forward(req, res, body, attempt + 1);
+      if (!res.headersSent && error.code === 'ECONNREFUSED' && attempt < targets.length)
+        return forward(req, res, body, attempt + 1);
       if (!res.headersSent) res.writeHead(502).end();
       else res.destroy();
     });

@@ -6,10 +6,18 @@ import * as path from 'node:path';
 export const ROOT = path.resolve(__dirname, '..', '..');
 
 /** Command and args that run a TypeScript file the way users do (ts-node, transpile-only). */
-export function tsNodeCommand(file: string, args: string[] = []): { command: string; args: string[] } {
+export function tsNodeCommand(
+  file: string,
+  args: string[] = [],
+): { command: string; args: string[] } {
   return {
     command: process.execPath,
-    args: ['-r', require.resolve('ts-node/register/transpile-only'), path.resolve(ROOT, file), ...args],
+    args: [
+      '-r',
+      require.resolve('ts-node/register/transpile-only'),
+      path.resolve(ROOT, file),
+      ...args,
+    ],
   };
 }
 

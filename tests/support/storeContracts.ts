@@ -15,7 +15,11 @@ const record = (id: string, subscriptions: string[] = []): SessionRecord => ({
   logLevel: 'info',
   subscriptions,
 });
-const note = (n: number): JSONRPCMessage => ({ jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: `n${n}` } });
+const note = (n: number): JSONRPCMessage => ({
+  jsonrpc: '2.0',
+  method: 'notifications/message',
+  params: { level: 'info', data: `n${n}` },
+});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The SessionStore contract. */
@@ -55,7 +59,9 @@ export function describeNonceStore(name: string, make: () => Promise<NonceStore>
   describe(`NonceStore contract: ${name}`, () => {
     it('lets a nonce be claimed once, concurrently too', async () => {
       const store = await make();
-      const claims = await Promise.all(Array.from({ length: 10 }, () => store.claim('n1', Date.now() + 60_000)));
+      const claims = await Promise.all(
+        Array.from({ length: 10 }, () => store.claim('n1', Date.now() + 60_000)),
+      );
       expect(claims.filter(Boolean)).toHaveLength(1);
       expect(await store.claim('n2', Date.now() + 60_000)).toBe(true);
     });
@@ -63,7 +69,10 @@ export function describeNonceStore(name: string, make: () => Promise<NonceStore>
 }
 
 /** The MessageBus contract (`make` may return two handles on the same bus, as two nodes). */
-export function describeMessageBus(name: string, make: () => Promise<[MessageBus, MessageBus]>): void {
+export function describeMessageBus(
+  name: string,
+  make: () => Promise<[MessageBus, MessageBus]>,
+): void {
   describe(`MessageBus contract: ${name}`, () => {
     it('delivers in order to every subscriber of a channel, on every node, until it leaves', async () => {
       const [a, b] = await make();
@@ -99,7 +108,9 @@ export function describeEventStore(name: string, make: () => Promise<EventStore>
       await store.storeEvent('s1.2', note(99));
       expect(await store.streamIdOf(ids[2])).toBe('s1.1');
       const seen: Array<[string, JSONRPCMessage]> = [];
-      expect(await store.replayEventsAfter(ids[1], async (id, m) => void seen.push([id, m]))).toBe('s1.1');
+      expect(await store.replayEventsAfter(ids[1], async (id, m) => void seen.push([id, m]))).toBe(
+        's1.1',
+      );
       expect(seen).toEqual([2, 3, 4].map((i) => [ids[i], note(i)]));
       const all: JSONRPCMessage[] = [];
       await store.replayEventsAfter(first, async (_id, m) => void all.push(m));

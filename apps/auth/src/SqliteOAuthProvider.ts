@@ -45,16 +45,27 @@ export class SqliteOAuthProvider implements OAuthServerProvider {
   private constructor(
     private readonly db: Database,
     private readonly file: string,
-    private readonly approve: (request: AuthorizationRequest, http: Request) => AuthorizationDecision | Promise<AuthorizationDecision>,
+    private readonly approve: (
+      request: AuthorizationRequest,
+      http: Request,
+    ) => AuthorizationDecision | Promise<AuthorizationDecision>,
     private readonly accessTtlSeconds: number,
   ) {}
 
   /** Opens (or creates) the database file. */
-  static async open(file: string, options: { approve: SqliteOAuthProvider['approve']; accessTokenTtlSeconds?: number }): Promise<SqliteOAuthProvider> {
+  static async open(
+    file: string,
+    options: { approve: SqliteOAuthProvider['approve']; accessTokenTtlSeconds?: number },
+  ): Promise<SqliteOAuthProvider> {
     const SQL = await initSqlJs();
     const db = existsSync(file) ? new SQL.Database(readFileSync(file)) : new SQL.Database();
     db.run(SCHEMA);
-    return new SqliteOAuthProvider(db, file, options.approve, options.accessTokenTtlSeconds ?? 3600);
+    return new SqliteOAuthProvider(
+      db,
+      file,
+      options.approve,
+      options.accessTokenTtlSeconds ?? 3600,
+    );
   }
 
   private save(): void {
@@ -74,12 +85,17 @@ export class SqliteOAuthProvider implements OAuthServerProvider {
   }
 
   async getClient(clientId: string): Promise<OAuthClientRecord | undefined> {
-    const found = this.row<{ record: string }>('SELECT record FROM clients WHERE id = ?', [clientId]);
+    const found = this.row<{ record: string }>('SELECT record FROM clients WHERE id = ?', [
+      clientId,
+    ]);
     return found && (JSON.parse(found.record) as OAuthClientRecord);
   }
 
   async registerClient(client: OAuthClientRecord): Promise<void> {
-    this.db.run('INSERT OR REPLACE INTO clients (id, record) VALUES (?, ?)', [client.client_id, JSON.stringify(client)]);
+    this.db.run('INSERT OR REPLACE INTO clients (id, record) VALUES (?, ?)', [
+      client.client_id,
+      JSON.stringify(client),
+    ]);
     this.save();
   }
 
@@ -89,25 +105,48 @@ export class SqliteOAuthProvider implements OAuthServerProvider {
 
   async saveCode(record: AuthorizationCodeRecord): Promise<void> {
     const { code, ...rest } = record;
-    this.db.run('INSERT INTO codes (hash, record, expires_at) VALUES (?, ?, ?)', [hashSecret(code), JSON.stringify(rest), record.expiresAt]);
+    this.db.run('INSERT INTO codes (hash, record, expires_at) VALUES (?, ?, ?)', [
+      hashSecret(code),
+      JSON.stringify(rest),
+      record.expiresAt,
+    ]);
     this.save();
   }
 
   async takeCode(code: string): Promise<AuthorizationCodeRecord | undefined> {
     const hash = hashSecret(code);
-    const found = this.row<{ record: string; expires_at: number }>('SELECT record, expires_at FROM codes WHERE hash = ?', [hash]);
+    const found = this.row<{ record: string; expires_at: number }>(
+      'SELECT record, expires_at FROM codes WHERE hash = ?',
+      [hash],
+    );
     this.db.run('DELETE FROM codes WHERE hash = ? OR expires_at <= ?', [hash, Date.now()]);
     this.save();
-    return found && found.expires_at > Date.now() ? { ...(JSON.parse(found.record) as Omit<AuthorizationCodeRecord, 'code'>), code } : undefined;
+    return found && found.expires_at > Date.now()
+      ? { ...(JSON.parse(found.record) as Omit<AuthorizationCodeRecord, 'code'>), code }
+      : undefined;
   }
 
   async issueTokens(grant: TokenGrant, family = randomToken(16)): Promise<OAuthTokens> {
     const now = Date.now();
     const insert = (kind: string, token: string, expiresAt: number) =>
-      this.db.run('INSERT INTO tokens (hash, kind, client_id, subject, scopes, resource, family, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-        hashSecret(token), kind, grant.clientId, grant.subject, grant.scopes.join(' '), grant.resource ?? null, family, expiresAt,
-      ]);
-    const tokens: OAuthTokens = { access_token: randomToken(), token_type: 'Bearer', expires_in: this.accessTtlSeconds };
+      this.db.run(
+        'INSERT INTO tokens (hash, kind, client_id, subject, scopes, resource, family, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          hashSecret(token),
+          kind,
+          grant.clientId,
+          grant.subject,
+          grant.scopes.join(' '),
+          grant.resource ?? null,
+          family,
+          expiresAt,
+        ],
+      );
+    const tokens: OAuthTokens = {
+      access_token: randomToken(),
+      token_type: 'Bearer',
+      expires_in: this.accessTtlSeconds,
+    };
     insert('access', tokens.access_token, now + this.accessTtlSeconds * 1000);
     if (grant.scopes.length) tokens.scope = grant.scopes.join(' ');
     if (grant.refresh) {
@@ -120,8 +159,12 @@ export class SqliteOAuthProvider implements OAuthServerProvider {
 
   private token(kind: string, token: string): (TokenRow & { hash: string }) | undefined {
     const hash = hashSecret(token);
-    const found = this.row<TokenRow>('SELECT client_id, subject, scopes, resource, family, expires_at, used FROM tokens WHERE hash = ? AND kind = ?', [hash, kind]);
-    if (!found || this.row('SELECT 1 FROM revoked_families WHERE family = ?', [found.family])) return undefined;
+    const found = this.row<TokenRow>(
+      'SELECT client_id, subject, scopes, resource, family, expires_at, used FROM tokens WHERE hash = ? AND kind = ?',
+      [hash, kind],
+    );
+    if (!found || this.row('SELECT 1 FROM revoked_families WHERE family = ?', [found.family]))
+      return undefined;
     return { ...found, hash };
   }
 
@@ -131,7 +174,12 @@ export class SqliteOAuthProvider implements OAuthServerProvider {
     this.save();
   }
 
-  async refresh(refreshToken: string, clientId: string, scopes: string[] | undefined, resource: string | undefined): Promise<OAuthTokens | undefined> {
+  async refresh(
+    refreshToken: string,
+    clientId: string,
+    scopes: string[] | undefined,
+    resource: string | undefined,
+  ): Promise<OAuthTokens | undefined> {
     const found = this.token('refresh', refreshToken);
     if (!found || found.client_id !== clientId || found.expires_at <= Date.now()) return undefined;
     if (found.used) {
@@ -140,9 +188,19 @@ export class SqliteOAuthProvider implements OAuthServerProvider {
     }
     const granted = found.scopes.split(' ').filter(Boolean);
     if (scopes?.some((s) => !granted.includes(s))) return undefined;
-    if (resource !== undefined && found.resource !== null && resource !== found.resource) return undefined;
+    if (resource !== undefined && found.resource !== null && resource !== found.resource)
+      return undefined;
     this.db.run('UPDATE tokens SET used = 1 WHERE hash = ?', [found.hash]);
-    return this.issueTokens({ clientId, subject: found.subject, scopes: scopes ?? granted, resource: found.resource ?? undefined, refresh: true }, found.family);
+    return this.issueTokens(
+      {
+        clientId,
+        subject: found.subject,
+        scopes: scopes ?? granted,
+        resource: found.resource ?? undefined,
+        refresh: true,
+      },
+      found.family,
+    );
   }
 
   async revoke(token: string, clientId: string): Promise<void> {
@@ -167,7 +225,12 @@ export class SqliteOAuthProvider implements OAuthServerProvider {
       expiresAt: Math.floor(found.expires_at / 1000),
       resource: found.resource ?? undefined,
       token,
-      claims: { sub: found.subject, client_id: found.client_id, scope: scopes.join(' '), aud: found.resource ?? undefined },
+      claims: {
+        sub: found.subject,
+        client_id: found.client_id,
+        scope: scopes.join(' '),
+        aud: found.resource ?? undefined,
+      },
     };
   }
 }

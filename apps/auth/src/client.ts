@@ -7,7 +7,13 @@
  * on 127.0.0.1. With --follow (for a server started with --auto-approve) the script follows the
  * URL itself. --store keeps the tokens in a file, so a second run needs no login.
  */
-import { Client, FileTokenStore, HttpClientTransport, InMemoryTokenStore, loopbackRedirect } from '@typemcp/client';
+import {
+  Client,
+  FileTokenStore,
+  HttpClientTransport,
+  InMemoryTokenStore,
+  loopbackRedirect,
+} from '@typemcp/client';
 import type { OAuthClientProvider } from '@typemcp/client';
 
 async function main(): Promise<void> {
@@ -16,8 +22,13 @@ async function main(): Promise<void> {
   const storeAt = process.argv.indexOf('--store');
   const loopback = await loopbackRedirect({ timeoutMs: 120_000 });
   const provider: OAuthClientProvider = {
-    clientMetadata: { client_name: 'TypeMCP auth demo client', redirect_uris: [loopback.redirectUri], token_endpoint_auth_method: 'none' },
-    store: storeAt !== -1 ? new FileTokenStore(process.argv[storeAt + 1]) : new InMemoryTokenStore(),
+    clientMetadata: {
+      client_name: 'TypeMCP auth demo client',
+      redirect_uris: [loopback.redirectUri],
+      token_endpoint_auth_method: 'none',
+    },
+    store:
+      storeAt !== -1 ? new FileTokenStore(process.argv[storeAt + 1]) : new InMemoryTokenStore(),
     redirectToAuthorization: async (authorizationUrl) => {
       const callback = loopback.waitForCallback();
       if (follow) {
@@ -40,6 +51,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`auth demo client failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `auth demo client failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

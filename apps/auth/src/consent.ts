@@ -15,7 +15,9 @@ function escape(text: string): string {
 export function consent(request: AuthorizationRequest, http: Request): AuthorizationDecision {
   const token = request.params.consent_token;
   if (http.method === 'POST' && token && pending.delete(token)) {
-    return request.params.consent === 'approve' ? { subject: 'demo-user', scopes: request.scopes } : { denied: true };
+    return request.params.consent === 'approve'
+      ? { subject: 'demo-user', scopes: request.scopes }
+      : { denied: true };
   }
   if (pending.size >= MAX_PENDING) pending.delete(pending.keys().next().value as string);
   const fresh = randomBytes(24).toString('base64url');
@@ -32,6 +34,11 @@ export function consent(request: AuthorizationRequest, http: Request): Authoriza
 <button name="consent" value="approve">Approve</button> <button name="consent" value="deny">Deny</button></form>`;
   return new Response(html, {
     status: 200,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-frame-options': 'DENY', 'content-security-policy': "default-src 'none'; form-action 'self'" },
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-frame-options': 'DENY',
+      'content-security-policy': "default-src 'none'; form-action 'self'",
+    },
   });
 }

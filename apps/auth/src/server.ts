@@ -25,7 +25,8 @@ function flag(name: string): string | undefined {
 }
 
 const autoApprove = process.argv.includes('--auto-approve');
-const approve = (request: AuthorizationRequest, http: Request) => (autoApprove ? { subject: 'demo-user', scopes: request.scopes } : consent(request, http));
+const approve = (request: AuthorizationRequest, http: Request) =>
+  autoApprove ? { subject: 'demo-user', scopes: request.scopes } : consent(request, http);
 const accessTokenTtlSeconds = Number(flag('--access-token-ttl') ?? 3600);
 const database = flag('--db');
 const mcp = createServer({ providers: [Demo] });
@@ -33,17 +34,29 @@ const mcp = createServer({ providers: [Demo] });
 /** The whole origin, built once the port is known (the issuer and resource name it). */
 function build(origin: string, provider: OAuthServerProvider): Hono {
   const app = new Hono();
-  app.route('/', authorizationServer({
-    provider,
-    issuer: origin,
-    scopesSupported: ['mcp', 'admin'],
-    resources: [`${origin}/mcp`],
-    registration: { validScopes: ['mcp', 'admin'], defaultScopes: ['mcp'] },
-    rateLimitPerMinute: 600,
-  }));
-  app.route('/', mcpHonoApp(mcp, {
-    auth: { verifier: provider, resource: `${origin}/mcp`, authorizationServers: [origin], requiredScopes: ['mcp'], resourceName: 'TypeMCP auth demo' },
-  }));
+  app.route(
+    '/',
+    authorizationServer({
+      provider,
+      issuer: origin,
+      scopesSupported: ['mcp', 'admin'],
+      resources: [`${origin}/mcp`],
+      registration: { validScopes: ['mcp', 'admin'], defaultScopes: ['mcp'] },
+      rateLimitPerMinute: 600,
+    }),
+  );
+  app.route(
+    '/',
+    mcpHonoApp(mcp, {
+      auth: {
+        verifier: provider,
+        resource: `${origin}/mcp`,
+        authorizationServers: [origin],
+        requiredScopes: ['mcp'],
+        resourceName: 'TypeMCP auth demo',
+      },
+    }),
+  );
   return app;
 }
 
@@ -53,11 +66,20 @@ async function main(): Promise<void> {
     ? await SqliteOAuthProvider.open(database, { approve, accessTokenTtlSeconds })
     : new InMemoryOAuthProvider({ approve, accessTokenTtlSeconds });
   let app: Hono | undefined;
-  const server = serveNode({ fetch: (request: Request, env: unknown) => (app as Hono).fetch(request, env), hostname: '127.0.0.1', port: Number(flag('--port') ?? 3000) }, (info: AddressInfo) => {
-    const origin = `http://127.0.0.1:${info.port}`;
-    app = build(origin, provider);
-    process.stderr.write(`[auth-demo] serving MCP at ${origin}/mcp, authorization server ${origin}${autoApprove ? ' (auto-approve)' : ''}\n`);
-  });
+  const server = serveNode(
+    {
+      fetch: (request: Request, env: unknown) => (app as Hono).fetch(request, env),
+      hostname: '127.0.0.1',
+      port: Number(flag('--port') ?? 3000),
+    },
+    (info: AddressInfo) => {
+      const origin = `http://127.0.0.1:${info.port}`;
+      app = build(origin, provider);
+      process.stderr.write(
+        `[auth-demo] serving MCP at ${origin}/mcp, authorization server ${origin}${autoApprove ? ' (auto-approve)' : ''}\n`,
+      );
+    },
+  );
   const stop = () => {
     (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
     server.close(() => process.exit(0));

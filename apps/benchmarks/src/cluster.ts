@@ -42,7 +42,11 @@ async function calls(port: number, dialect: HttpDialect): Promise<string> {
 async function sessions(port: number): Promise<string> {
   const endpoint = new HttpEndpoint(port, conns);
   // at most 2,000 per setup: node A serves three setups and keeps its sessions (maxSessions)
-  const r = await runLoad(() => openLegacySession(endpoint), { concurrency: conns, maxCalls: 2000, maxMs: seconds * 1000 });
+  const r = await runLoad(() => openLegacySession(endpoint), {
+    concurrency: conns,
+    maxCalls: 2000,
+    maxMs: seconds * 1000,
+  });
   endpoint.close();
   return `${r.callsPerSecond.toFixed(0)} sessions/s`;
 }
@@ -55,9 +59,15 @@ async function measure(label: string, port: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', path.join(ROOT, 'packages/redis')], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-b', path.join(ROOT, 'packages/redis')],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   const redis = await startRedis();
-  process.stdout.write(`${conns} connections, ${seconds} s per figure\n\n| setup | legacy tools/call | stateless tools/call | legacy sessions opened |\n| --- | --- | --- | --- |\n`);
+  process.stdout.write(
+    `${conns} connections, ${seconds} s per figure\n\n| setup | legacy tools/call | stateless tools/call | legacy sessions opened |\n| --- | --- | --- | --- |\n`,
+  );
   const portOf = (url: string) => Number(new URL(url).port);
   const started: ClusterNode[] = [];
   try {

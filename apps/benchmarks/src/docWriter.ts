@@ -71,6 +71,9 @@ export function renderDoc(report: RunReport, reading: string): string {
 export function writeDoc(file: string, report: RunReport): void {
   const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const at = old.indexOf(`\n${READING}`);
-  const reading = at === -1 ? `${READING}\n\n(to be written: what the table shows, and where the targets hold)\n` : old.slice(at + 1);
+  const reading =
+    at === -1
+      ? `${READING}\n\n(to be written: what the table shows, and where the targets hold)\n`
+      : old.slice(at + 1);
   writeFileSync(file, renderDoc(report, reading));
 }

@@ -34,7 +34,10 @@ export interface LoadBudget {
 }
 
 /** What {@link runLoad} measured, before the server's own figures are added. */
-export type LoadResult = Pick<Measurement, 'calls' | 'seconds' | 'callsPerSecond' | 'p50Ms' | 'p99Ms'>;
+export type LoadResult = Pick<
+  Measurement,
+  'calls' | 'seconds' | 'callsPerSecond' | 'p50Ms' | 'p99Ms'
+>;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -42,8 +45,16 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** The server's figures for a load: CPU per call, busy share, peak RSS. */
-export function serverFigures(load: LoadResult, cpuSeconds: number, peakRssMb: number): Pick<Measurement, 'serverCpuUsPerCall' | 'serverBusy' | 'peakRssMb'> {
-  return { serverCpuUsPerCall: (cpuSeconds * 1e6) / load.calls, serverBusy: cpuSeconds / load.seconds, peakRssMb };
+export function serverFigures(
+  load: LoadResult,
+  cpuSeconds: number,
+  peakRssMb: number,
+): Pick<Measurement, 'serverCpuUsPerCall' | 'serverBusy' | 'peakRssMb'> {
+  return {
+    serverCpuUsPerCall: (cpuSeconds * 1e6) / load.calls,
+    serverBusy: cpuSeconds / load.seconds,
+    peakRssMb,
+  };
 }
 
 /**
@@ -54,7 +65,10 @@ export function serverFigures(load: LoadResult, cpuSeconds: number, peakRssMb: n
  * @example
  * const result = await runLoad((worker) => peer.request('tools/call', call), { concurrency: 32, maxCalls: 1e5, maxMs: 4000 });
  */
-export async function runLoad(call: (worker: number) => Promise<unknown>, budget: LoadBudget): Promise<LoadResult> {
+export async function runLoad(
+  call: (worker: number) => Promise<unknown>,
+  budget: LoadBudget,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const started = process.hrtime.bigint();
   const deadline = started + BigInt(Math.round(budget.maxMs * 1e6));

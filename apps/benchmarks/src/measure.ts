@@ -15,8 +15,16 @@ import type { ServerId } from './servers/catalog';
  * @example
  * const m = await measure(SCENARIOS[0], 'typemcp', SIZES.smoke);
  */
-export async function measure(scenario: Scenario, server: ServerId, sizes: Sizes): Promise<Measurement> {
-  const budget = { concurrency: scenario.concurrency, maxCalls: sizes.maxCalls, maxMs: sizes.measureMs };
+export async function measure(
+  scenario: Scenario,
+  server: ServerId,
+  sizes: Sizes,
+): Promise<Measurement> {
+  const budget = {
+    concurrency: scenario.concurrency,
+    maxCalls: sizes.maxCalls,
+    maxMs: sizes.measureMs,
+  };
   const node = process.execPath;
   switch (scenario.kind) {
     case 'stdio':
@@ -24,13 +32,22 @@ export async function measure(scenario: Scenario, server: ServerId, sizes: Sizes
         node,
         stdioServer(server, scenario.toolCount),
         { method: scenario.method, params: scenario.params, warmup: sizes.warmup },
-        { ...budget, maxCalls: Math.min(sizes.maxCalls, scenario.maxCalls ?? Infinity), maxMs: sizes.measureMs * (scenario.maxCalls ? 2 : 1) },
+        {
+          ...budget,
+          maxCalls: Math.min(sizes.maxCalls, scenario.maxCalls ?? Infinity),
+          maxMs: sizes.measureMs * (scenario.maxCalls ? 2 : 1),
+        },
       );
     case 'http':
       return driveHttp(
         node,
         httpServer(server, scenario.mode),
-        { dialect: dialectOf(scenario.mode, server), method: scenario.method, params: scenario.params, warmup: sizes.warmup },
+        {
+          dialect: dialectOf(scenario.mode, server),
+          method: scenario.method,
+          params: scenario.params,
+          warmup: sizes.warmup,
+        },
         budget,
       );
     case 'sessions':

@@ -6,7 +6,9 @@ let ticksPerSecond: number | undefined;
 
 function statusField(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   try {
-    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(
+      readFileSync(`/proc/${pid}/status`, 'utf8'),
+    );
     return m ? Number(m[1]) : NaN;
   } catch {
     return NaN;
@@ -26,7 +28,8 @@ export function rssKb(pid: number): number {
 /** CPU time (user + system) process `pid` has used so far, in seconds. */
 export function cpuSeconds(pid: number): number {
   try {
-    ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    ticksPerSecond ??=
+      Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields 3… of proc(5)
     return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond; // utime, stime
@@ -41,7 +44,10 @@ export function cpuSeconds(pid: number): number {
  * @example
  * const { value, cpu } = await withCpu(pid, () => runLoad(call, budget));
  */
-export async function withCpu<T>(pid: number, work: () => Promise<T>): Promise<{ value: T; cpu: number }> {
+export async function withCpu<T>(
+  pid: number,
+  work: () => Promise<T>,
+): Promise<{ value: T; cpu: number }> {
   const before = cpuSeconds(pid);
   const value = await work();
   return { value, cpu: cpuSeconds(pid) - before };

@@ -30,7 +30,11 @@ function flag(name: string): string | undefined {
 }
 
 /** Keeps, for each scenario and server, the round with the most calls per second. */
-function keepBest(results: Partial<Record<ServerId, Measurement>>, server: ServerId, m: Measurement): void {
+function keepBest(
+  results: Partial<Record<ServerId, Measurement>>,
+  server: ServerId,
+  m: Measurement,
+): void {
   const seen = results[server];
   if (!seen || m.callsPerSecond > seen.callsPerSecond) results[server] = m;
 }
@@ -39,7 +43,12 @@ function keepBest(results: Partial<Record<ServerId, Measurement>>, server: Serve
  * Measures one row; a failure is reported on stderr and the row measured again up to `retries`
  * times (a full run outlives a passing hiccup of a shared machine; the smoke run never retries).
  */
-async function measureOrRetry(scenario: Scenario, server: ServerId, sizes: Sizes, retries: number): Promise<Measurement> {
+async function measureOrRetry(
+  scenario: Scenario,
+  server: ServerId,
+  sizes: Sizes,
+  retries: number,
+): Promise<Measurement> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await measure(scenario, server, sizes);
@@ -55,7 +64,9 @@ async function runScenarios(smoke: boolean): Promise<ScenarioResult[]> {
   const sizes = smoke ? SIZES.smoke : SIZES.full;
   const only = flag('--only');
   const rounds = Number(flag('--rounds') ?? sizes.rounds);
-  const done: ScenarioResult[] = SCENARIOS.filter((s) => only === undefined || s.name.includes(only)).map((scenario) => ({ scenario, results: {} }));
+  const done: ScenarioResult[] = SCENARIOS.filter(
+    (s) => only === undefined || s.name.includes(only),
+  ).map((scenario) => ({ scenario, results: {} }));
   const total = rounds * done.reduce((n, s) => n + s.scenario.servers.length, 0);
   let row = 0;
   for (let round = 1; round <= rounds; round++) {
@@ -64,11 +75,15 @@ async function runScenarios(smoke: boolean): Promise<ScenarioResult[]> {
         const m = await measureOrRetry(scenario, server, sizes, smoke ? 0 : 1);
         keepBest(results, server, m);
         const cpu = `${m.serverCpuUsPerCall.toFixed(0)} µs CPU/call, ${(m.serverBusy * 100).toFixed(0)}% busy`;
-        process.stderr.write(`[${++row}/${total}] ${scenario.name} | ${server}: ${m.callsPerSecond.toFixed(0)}/s (${m.calls} in ${m.seconds.toFixed(1)} s; ${cpu})\n`);
+        process.stderr.write(
+          `[${++row}/${total}] ${scenario.name} | ${server}: ${m.callsPerSecond.toFixed(0)}/s (${m.calls} in ${m.seconds.toFixed(1)} s; ${cpu})\n`,
+        );
       };
       // one server at a time, starting with a different one each round; the smoke run (which
       // never judges speed) runs them together
-      const order = scenario.servers.map((_, i) => scenario.servers[(i + round - 1) % scenario.servers.length]);
+      const order = scenario.servers.map(
+        (_, i) => scenario.servers[(i + round - 1) % scenario.servers.length],
+      );
       if (smoke) await Promise.all(order.map(one));
       else for (const server of order) await one(server);
     }
@@ -90,7 +105,11 @@ async function main(): Promise<void> {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   console.log(`${machine}\n\n${table}\n\n(${((Date.now() - started) / 1000).toFixed(0)} s)`);
   if (process.argv.includes('--write')) {
-    writeDoc(path.join(ROOT, 'docs', 'benchmarks.md'), { machine, date: new Date().toISOString().slice(0, 10), table });
+    writeDoc(path.join(ROOT, 'docs', 'benchmarks.md'), {
+      machine,
+      date: new Date().toISOString().slice(0, 10),
+      table,
+    });
   }
 }
 

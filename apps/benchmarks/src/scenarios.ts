@@ -67,24 +67,95 @@ const conns = (n: number) => `${n} conn${n === 1 ? '' : 's'}`;
 function httpScenarios(mode: HttpMode, label: string): HttpScenario[] {
   const servers = mode === 'stateless' ? ALL : LEGACY_HTTP;
   return [
-    { kind: 'http', mode, servers, name: `HTTP ${label} add, ${conns(1)}`, method: 'tools/call', params: add, concurrency: 1 },
-    { kind: 'http', mode, servers, name: `HTTP ${label} add, ${conns(32)}`, method: 'tools/call', params: add, concurrency: 32 },
-    { kind: 'http', mode, servers, name: `HTTP ${label} echo 1 KB, ${conns(32)}`, method: 'tools/call', params: echo1k, concurrency: 32 },
+    {
+      kind: 'http',
+      mode,
+      servers,
+      name: `HTTP ${label} add, ${conns(1)}`,
+      method: 'tools/call',
+      params: add,
+      concurrency: 1,
+    },
+    {
+      kind: 'http',
+      mode,
+      servers,
+      name: `HTTP ${label} add, ${conns(32)}`,
+      method: 'tools/call',
+      params: add,
+      concurrency: 32,
+    },
+    {
+      kind: 'http',
+      mode,
+      servers,
+      name: `HTTP ${label} echo 1 KB, ${conns(32)}`,
+      method: 'tools/call',
+      params: echo1k,
+      concurrency: 32,
+    },
   ];
 }
 
 /** The scenarios, in the order they run and print. */
 export const SCENARIOS: Scenario[] = [
-  { kind: 'stdio', servers: ALL, name: 'stdio add, 1 in flight', method: 'tools/call', params: add, concurrency: 1 },
-  { kind: 'stdio', servers: ALL, name: 'stdio add, 32 in flight', method: 'tools/call', params: add, concurrency: 32 },
-  { kind: 'stdio', servers: ALL, name: 'stdio echo 1 KB, 32 in flight', method: 'tools/call', params: echo1k, concurrency: 32 },
-  { kind: 'stdio', servers: ALL, name: 'stdio echo 1 MB, 4 in flight', method: 'tools/call', params: echo1m, concurrency: 4, maxCalls: 200 },
-  { kind: 'stdio', servers: ALL, name: 'stdio tools/list of 1,000 tools, 1 in flight', method: 'tools/list', params: {}, concurrency: 1, toolCount: 1000 },
+  {
+    kind: 'stdio',
+    servers: ALL,
+    name: 'stdio add, 1 in flight',
+    method: 'tools/call',
+    params: add,
+    concurrency: 1,
+  },
+  {
+    kind: 'stdio',
+    servers: ALL,
+    name: 'stdio add, 32 in flight',
+    method: 'tools/call',
+    params: add,
+    concurrency: 32,
+  },
+  {
+    kind: 'stdio',
+    servers: ALL,
+    name: 'stdio echo 1 KB, 32 in flight',
+    method: 'tools/call',
+    params: echo1k,
+    concurrency: 32,
+  },
+  {
+    kind: 'stdio',
+    servers: ALL,
+    name: 'stdio echo 1 MB, 4 in flight',
+    method: 'tools/call',
+    params: echo1m,
+    concurrency: 4,
+    maxCalls: 200,
+  },
+  {
+    kind: 'stdio',
+    servers: ALL,
+    name: 'stdio tools/list of 1,000 tools, 1 in flight',
+    method: 'tools/list',
+    params: {},
+    concurrency: 1,
+    toolCount: 1000,
+  },
   ...httpScenarios('sse', 'legacy SSE'),
   ...httpScenarios('json', 'legacy JSON'),
   ...httpScenarios('stateless', 'stateless'),
-  { kind: 'sessions', servers: LEGACY_HTTP, name: 'HTTP legacy initialize + initialized, 1 conn', concurrency: 1 },
-  { kind: 'sessions', servers: LEGACY_HTTP, name: 'HTTP legacy initialize + initialized, 32 conns', concurrency: 32 },
+  {
+    kind: 'sessions',
+    servers: LEGACY_HTTP,
+    name: 'HTTP legacy initialize + initialized, 1 conn',
+    concurrency: 1,
+  },
+  {
+    kind: 'sessions',
+    servers: LEGACY_HTTP,
+    name: 'HTTP legacy initialize + initialized, 32 conns',
+    concurrency: 32,
+  },
 ];
 
 /**

@@ -26,7 +26,11 @@ export interface SoakReport {
  * @example
  * const report = await soak(1_000_000); // report.flat: RSS within 10% after warm-up
  */
-export async function soak(calls = 1_000_000, sampleEvery = Math.max(1, Math.round(calls / 10)), inflight = 32): Promise<SoakReport> {
+export async function soak(
+  calls = 1_000_000,
+  sampleEvery = Math.max(1, Math.round(calls / 10)),
+  inflight = 32,
+): Promise<SoakReport> {
   const peer = new StdioPeer(process.execPath, stdioServer('typemcp'));
   const samplesMb: number[] = [];
   const started = Date.now();
@@ -42,7 +46,9 @@ export async function soak(calls = 1_000_000, sampleEvery = Math.max(1, Math.rou
         await peer.request('tools/call', call);
         if (++done % sampleEvery === 0) {
           samplesMb.push(rssKb(peer.pid) / 1024);
-          process.stderr.write(`[soak] ${done} calls, RSS ${samplesMb[samplesMb.length - 1].toFixed(1)} MB\n`);
+          process.stderr.write(
+            `[soak] ${done} calls, RSS ${samplesMb[samplesMb.length - 1].toFixed(1)} MB\n`,
+          );
         }
       }
     };
@@ -52,7 +58,14 @@ export async function soak(calls = 1_000_000, sampleEvery = Math.max(1, Math.rou
   }
   const [reference, ...rest] = samplesMb;
   const drift = rest.reduce((worst, s) => Math.max(worst, Math.abs(s - reference) / reference), 0);
-  return { calls, seconds: (Date.now() - started) / 1000, startMb, samplesMb, drift, flat: drift <= 0.1 };
+  return {
+    calls,
+    seconds: (Date.now() - started) / 1000,
+    startMb,
+    samplesMb,
+    drift,
+    flat: drift <= 0.1,
+  };
 }
 
 /** The soak's report as text. */

@@ -14,15 +14,36 @@ const HEADER = [
   '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 ];
 
-const fixed = (n: number | undefined, digits: number) => (n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(digits));
+const fixed = (n: number | undefined, digits: number) =>
+  n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(digits);
 
 /** One markdown row. */
-function row(scenario: Scenario, server: ServerId, m: Measurement, official?: Measurement, limit?: Measurement): string {
-  const memory = m.heapKbPerSession === undefined ? '—' : `${fixed(m.heapKbPerSession, 1)} / ${fixed(m.rssKbPerSession, 1)}`;
+function row(
+  scenario: Scenario,
+  server: ServerId,
+  m: Measurement,
+  official?: Measurement,
+  limit?: Measurement,
+): string {
+  const memory =
+    m.heapKbPerSession === undefined
+      ? '—'
+      : `${fixed(m.heapKbPerSession, 1)} / ${fixed(m.rssKbPerSession, 1)}`;
   const vsOfficial = official ? `${fixed(m.callsPerSecond / official.callsPerSecond, 2)}×` : '—';
   const ofLimit = limit ? `${fixed((m.callsPerSecond / limit.callsPerSecond) * 100, 0)}%` : '—';
   const cpu = `${fixed(m.serverCpuUsPerCall, 0)} (${fixed(m.serverBusy * 100, 0)}%)`;
-  const cells = [scenario.name, server, fixed(m.callsPerSecond, 0), fixed(m.p50Ms, 3), fixed(m.p99Ms, 3), cpu, fixed(m.peakRssMb, 0), memory, vsOfficial, ofLimit];
+  const cells = [
+    scenario.name,
+    server,
+    fixed(m.callsPerSecond, 0),
+    fixed(m.p50Ms, 3),
+    fixed(m.p99Ms, 3),
+    cpu,
+    fixed(m.peakRssMb, 0),
+    memory,
+    vsOfficial,
+    ofLimit,
+  ];
   return `| ${cells.join(' | ')} |`;
 }
 

@@ -23,12 +23,20 @@ const CIMD_URL = 'https://conformance-test.local/client-metadata.json';
 export function conformanceAuthProvider(context: AuthContext): OAuthClientProvider {
   const machine = context.name?.startsWith('auth/client-credentials') ?? false;
   const provider: OAuthClientProvider = {
-    clientMetadata: { client_name: 'typemcp-conformance-client', redirect_uris: [REDIRECT], grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'] },
+    clientMetadata: {
+      client_name: 'typemcp-conformance-client',
+      redirect_uris: [REDIRECT],
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+    },
     clientMetadataUrl: CIMD_URL,
     redirectToAuthorization: async (url) => {
       const response = await fetch(url, { redirect: 'manual' });
       const location = response.headers.get('location');
-      if (!location) throw new Error(`The authorization endpoint answered ${response.status} without a redirect`);
+      if (!location)
+        throw new Error(
+          `The authorization endpoint answered ${response.status} without a redirect`,
+        );
       return new URL(location, url);
     },
   };
@@ -37,7 +45,13 @@ export function conformanceAuthProvider(context: AuthContext): OAuthClientProvid
     provider.clientCredentials = {
       clientId: context.client_id,
       clientSecret: context.client_secret,
-      assertion: key ? createClientAssertion({ clientId: context.client_id, privateKey: key, alg: context.signing_algorithm ?? 'ES256' }) : undefined,
+      assertion: key
+        ? createClientAssertion({
+            clientId: context.client_id,
+            privateKey: key,
+            alg: context.signing_algorithm ?? 'ES256',
+          })
+        : undefined,
     };
   } else if (context.client_id) {
     const info = { client_id: context.client_id, client_secret: context.client_secret };

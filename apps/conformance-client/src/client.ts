@@ -33,8 +33,14 @@ function sample(schema: Record<string, unknown> | undefined): unknown {
 
 function argumentsFor(tool: Tool): Record<string, unknown> {
   const properties = (tool.inputSchema.properties ?? {}) as Record<string, Record<string, unknown>>;
-  const required = new Set((tool.inputSchema.required as string[] | undefined) ?? Object.keys(properties));
-  return Object.fromEntries(Object.entries(properties).filter(([k]) => required.has(k)).map(([k, v]) => [k, sample(v)]));
+  const required = new Set(
+    (tool.inputSchema.required as string[] | undefined) ?? Object.keys(properties),
+  );
+  return Object.fromEntries(
+    Object.entries(properties)
+      .filter(([k]) => required.has(k))
+      .map(([k, v]) => [k, sample(v)]),
+  );
 }
 
 async function main(): Promise<void> {
@@ -43,13 +49,17 @@ async function main(): Promise<void> {
   const mode: ClientMode = version === '2026-07-28' ? 'modern' : version ? 'legacy' : 'auto';
   const client = new Client(
     { name: 'typemcp-conformance-client', version: '0.1.0' },
-    { mode, capabilities: { elicitation: { form: {} }, sampling: {}, roots: { listChanged: true } } },
+    {
+      mode,
+      capabilities: { elicitation: { form: {} }, sampling: {}, roots: { listChanged: true } },
+    },
   );
   client.setRequestHandler('elicitation/create', (params) => {
     const form = params as ElicitRequestFormParams;
     const content: Record<string, string | number | boolean | string[]> = {};
     for (const [key, prop] of Object.entries(form.requestedSchema?.properties ?? {})) {
-      if ('default' in prop && prop.default !== undefined) content[key] = prop.default as string | number | boolean | string[];
+      if ('default' in prop && prop.default !== undefined)
+        content[key] = prop.default as string | number | boolean | string[];
     }
     return { action: 'accept', content };
   });
@@ -61,7 +71,9 @@ async function main(): Promise<void> {
   }));
   client.setRequestHandler('roots/list', () => ({ roots: [{ uri: 'file:///tmp', name: 'tmp' }] }));
   const authContext = JSON.parse(process.env.MCP_CONFORMANCE_CONTEXT ?? '{}') as AuthContext;
-  await client.connect(new HttpClientTransport(new URL(url), { authProvider: conformanceAuthProvider(authContext) }));
+  await client.connect(
+    new HttpClientTransport(new URL(url), { authProvider: conformanceAuthProvider(authContext) }),
+  );
   const tools = await client.listAllTools();
   // json-schema-2020-12-preservation: echo a tool's inputSchema back verbatim to show nothing was stripped.
   const focal = tools.find((t) => t.name === 'json_schema_2020_12_tool');
@@ -71,16 +83,21 @@ async function main(): Promise<void> {
     return;
   }
   // Scenarios that say which calls to make (MCP_CONFORMANCE_CONTEXT.toolCalls) get exactly those.
-  const context = JSON.parse(process.env.MCP_CONFORMANCE_CONTEXT ?? '{}') as { toolCalls?: Array<{ name: string; arguments: Record<string, unknown> }> };
+  const context = JSON.parse(process.env.MCP_CONFORMANCE_CONTEXT ?? '{}') as {
+    toolCalls?: Array<{ name: string; arguments: Record<string, unknown> }>;
+  };
   if (context.toolCalls) {
-    for (const call of context.toolCalls) await client.callTool(call).catch((e: Error) => process.stderr.write(`${e.message}\n`));
+    for (const call of context.toolCalls)
+      await client.callTool(call).catch((e: Error) => process.stderr.write(`${e.message}\n`));
     await client.close();
     return;
   }
   for (const tool of tools) {
-    await client.callTool({ name: tool.name, arguments: argumentsFor(tool) }).catch((error: Error) => {
-      process.stderr.write(`tool ${tool.name} failed: ${error.message}\n`);
-    });
+    await client
+      .callTool({ name: tool.name, arguments: argumentsFor(tool) })
+      .catch((error: Error) => {
+        process.stderr.write(`tool ${tool.name} failed: ${error.message}\n`);
+      });
   }
   await client.close();
 }

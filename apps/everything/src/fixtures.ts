@@ -24,6 +24,14 @@ export const SILENT_WAV = (() => {
 })();
 
 /** A one-field elicitation schema. */
-export const NAME_SCHEMA = { type: 'object' as const, properties: { name: { type: 'string' as const } }, required: ['name'] };
+export const NAME_SCHEMA = {
+  type: 'object' as const,
+  properties: { name: { type: 'string' as const } },
+  required: ['name'],
+};
 /** A yes/no elicitation schema. */
-export const CONFIRM_SCHEMA = { type: 'object' as const, properties: { ok: { type: 'boolean' as const } }, required: ['ok'] };
+export const CONFIRM_SCHEMA = {
+  type: 'object' as const,
+  properties: { ok: { type: 'boolean' as const } },
+  required: ['ok'],
+};

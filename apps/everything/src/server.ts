@@ -23,7 +23,11 @@ export { RED_PIXEL_PNG, SILENT_WAV } from './fixtures';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-@McpServer({ name: 'typemcp-everything', version: '0.1.0', instructions: 'A server with one of everything, for tests.' })
+@McpServer({
+  name: 'typemcp-everything',
+  version: '0.1.0',
+  instructions: 'A server with one of everything, for tests.',
+})
 export class Everything {
   @Tool({ description: 'Returns simple text' })
   test_simple_text(): string {
@@ -31,7 +35,10 @@ export class Everything {
   }
 
   @Tool({ description: 'Echoes a region that is mirrored into the Mcp-Param-Region HTTP header' })
-  test_custom_headers(@Arg({ header: 'Region', description: 'Region to route to' }) region: string, @Arg({ optional: true }) note: string): string {
+  test_custom_headers(
+    @Arg({ header: 'Region', description: 'Region to route to' }) region: string,
+    @Arg({ optional: true }) note: string,
+  ): string {
     return `region=${region}${note ? ` note=${note}` : ''}`;
   }
 
@@ -47,7 +54,11 @@ export class Everything {
 
   @Tool({ description: 'Returns an embedded resource' })
   test_embedded_resource(): unknown {
-    return embeddedResource('test://embedded-resource', 'This is an embedded resource content.', 'text/plain');
+    return embeddedResource(
+      'test://embedded-resource',
+      'This is an embedded resource content.',
+      'text/plain',
+    );
   }
 
   @Tool({ description: 'Returns text, an image and a resource' })
@@ -55,7 +66,11 @@ export class Everything {
     return [
       'Multiple content types test:',
       new Image({ data: RED_PIXEL_PNG, format: 'png' }),
-      embeddedResource('test://mixed-content-resource', JSON.stringify({ test: 'data', value: 123 }), 'application/json'),
+      embeddedResource(
+        'test://mixed-content-resource',
+        JSON.stringify({ test: 'data', value: 123 }),
+        'application/json',
+      ),
     ];
   }
 
@@ -85,13 +100,19 @@ export class Everything {
   }
 
   @Tool({ description: 'Asks the client model to answer a prompt' })
-  async test_sampling(@Arg({ description: 'The prompt to send to the LLM' }) prompt: string, ctx: Context): Promise<string> {
+  async test_sampling(
+    @Arg({ description: 'The prompt to send to the LLM' }) prompt: string,
+    ctx: Context,
+  ): Promise<string> {
     const result = await ctx.sample(prompt, { maxTokens: 100 });
     const content = Array.isArray(result.content) ? result.content[0] : result.content;
     return `LLM response: ${content && content.type === 'text' ? content.text : JSON.stringify(content)}`;
   }
 
-  @Tool({ description: 'Needs the sampling capability: a client without it gets -32021 (modern) or an error' })
+  @Tool({
+    description:
+      'Needs the sampling capability: a client without it gets -32021 (modern) or an error',
+  })
   async test_missing_capability(ctx: Context): Promise<string> {
     const result = await ctx.sample('Say hello', { maxTokens: 10 });
     return `sampled with ${result.model}`;
@@ -107,7 +128,10 @@ export class Everything {
   }
 
   @Tool({ description: 'Asks the user for a username and an email' })
-  async test_elicitation(@Arg({ description: 'The message to show the user' }) message: string, ctx: Context): Promise<string> {
+  async test_elicitation(
+    @Arg({ description: 'The message to show the user' }) message: string,
+    ctx: Context,
+  ): Promise<string> {
     const result = await ctx.elicit(message, {
       type: 'object',
       properties: {
@@ -148,8 +172,15 @@ export class Everything {
             { const: 'value3', title: 'Third Option' },
           ],
         },
-        legacyEnum: { type: 'string', enum: ['opt1', 'opt2', 'opt3'], enumNames: ['Option One', 'Option Two', 'Option Three'] },
-        untitledMulti: { type: 'array', items: { type: 'string', enum: ['option1', 'option2', 'option3'] } },
+        legacyEnum: {
+          type: 'string',
+          enum: ['opt1', 'opt2', 'opt3'],
+          enumNames: ['Option One', 'Option Two', 'Option Three'],
+        },
+        untitledMulti: {
+          type: 'array',
+          items: { type: 'string', enum: ['option1', 'option2', 'option3'] },
+        },
         titledMulti: {
           type: 'array',
           items: {
@@ -171,7 +202,10 @@ export class Everything {
     return `Hello, ${String(answer.content?.name ?? 'stranger')}!`;
   }
 
-  @Tool({ description: 'Asks for input on its response stream: an InputRequiredResult, never a server-to-client request' })
+  @Tool({
+    description:
+      'Asks for input on its response stream: an InputRequiredResult, never a server-to-client request',
+  })
   async test_streaming_elicitation(ctx: Context): Promise<string> {
     await ctx.info('about to ask');
     const answer = await ctx.elicit('What is your name?', NAME_SCHEMA, { key: 'user_name' });
@@ -180,7 +214,10 @@ export class Everything {
 
   @Tool({ description: 'Multi round-trip: asks the client model a question' })
   async test_input_required_result_sampling(ctx: Context): Promise<string> {
-    const answer = await ctx.sample('What is the capital of France?', { maxTokens: 100, key: 'capital_question' });
+    const answer = await ctx.sample('What is the capital of France?', {
+      maxTokens: 100,
+      key: 'capital_question',
+    });
     const block = Array.isArray(answer.content) ? answer.content[0] : answer.content;
     return `The model said: ${block?.type === 'text' ? block.text : JSON.stringify(block)}`;
   }
@@ -206,15 +243,28 @@ export class Everything {
   @Tool({ description: 'Three rounds: name, then colour, then the answer' })
   async test_input_required_result_multi_round(ctx: Context): Promise<string> {
     const name = await ctx.elicit('Step 1: What is your name?', NAME_SCHEMA, { key: 'step1' });
-    const color = await ctx.elicit('Step 2: What is your favorite color?', { type: 'object', properties: { color: { type: 'string' } }, required: ['color'] }, { key: 'step2' });
+    const color = await ctx.elicit(
+      'Step 2: What is your favorite color?',
+      { type: 'object', properties: { color: { type: 'string' } }, required: ['color'] },
+      { key: 'step2' },
+    );
     return `Hello ${String(name.content?.name)}, your favorite color is ${String(color.content?.color)}`;
   }
 
   @Tool({ description: 'One round asking for elicitation, sampling and roots at once' })
   async test_input_required_result_multiple_inputs(ctx: Context): Promise<string> {
     const answers = await ctx.ask({
-      user_name: { method: 'elicitation/create', params: { message: 'What is your name?', requestedSchema: NAME_SCHEMA } },
-      greeting: { method: 'sampling/createMessage', params: { messages: [{ role: 'user', content: { type: 'text', text: 'Generate a greeting' } }], maxTokens: 50 } },
+      user_name: {
+        method: 'elicitation/create',
+        params: { message: 'What is your name?', requestedSchema: NAME_SCHEMA },
+      },
+      greeting: {
+        method: 'sampling/createMessage',
+        params: {
+          messages: [{ role: 'user', content: { type: 'text', text: 'Generate a greeting' } }],
+          maxTokens: 50,
+        },
+      },
       client_roots: { method: 'roots/list', params: {} },
     });
     return `Got ${Object.keys(answers).sort().join(', ')}`;
@@ -235,11 +285,18 @@ export class Everything {
 
   @Prompt({ description: 'A prompt that asks the user for context first (multi round-trip)' })
   async test_input_required_result_prompt(ctx: Context): Promise<string> {
-    const answer = await ctx.elicit('What context should the prompt use?', { type: 'object', properties: { context: { type: 'string' } }, required: ['context'] }, { key: 'user_context' });
+    const answer = await ctx.elicit(
+      'What context should the prompt use?',
+      { type: 'object', properties: { context: { type: 'string' } }, required: ['context'] },
+      { key: 'user_context' },
+    );
     return `Use this context: ${String(answer.content?.context)}`;
   }
 
-  @Tool({ description: 'Closes its SSE stream mid-call; the result arrives when the client resumes (SSE polling)' })
+  @Tool({
+    description:
+      'Closes its SSE stream mid-call; the result arrives when the client resumes (SSE polling)',
+  })
   async test_reconnection(ctx: Context): Promise<string> {
     ctx.closeSseStream();
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -251,7 +308,11 @@ export class Everything {
     return `Hello, ${name}!`;
   }
 
-  @Tool({ description: 'Sleeps for some seconds, then answers; runs as a task when the client supports tasks', task: 'optional' })
+  @Tool({
+    description:
+      'Sleeps for some seconds, then answers; runs as a task when the client supports tasks',
+    task: 'optional',
+  })
   async slow_compute(@Arg({ optional: true }) seconds: number, ctx: Context): Promise<string> {
     const ms = Math.max(0, Math.min(Number(seconds ?? 1), 30)) * 1000;
     await new Promise<void>((resolve) => {
@@ -266,15 +327,25 @@ export class Everything {
 
   @Tool({ description: 'Asks for confirmation, then deletes (a task)', task: 'optional' })
   async confirm_delete(@Arg({ optional: true }) path: string, ctx: Context): Promise<string> {
-    const answer = await ctx.elicit(`Delete ${path ?? 'the file'}?`, CONFIRM_SCHEMA, { key: 'confirm' });
-    return answer.action === 'accept' && answer.content?.ok ? `Deleted ${path ?? 'the file'}` : 'Kept';
+    const answer = await ctx.elicit(`Delete ${path ?? 'the file'}?`, CONFIRM_SCHEMA, {
+      key: 'confirm',
+    });
+    return answer.action === 'accept' && answer.content?.ok
+      ? `Deleted ${path ?? 'the file'}`
+      : 'Kept';
   }
 
   @Tool({ description: 'Asks two questions at once (a task)', task: 'optional' })
   async multi_input(ctx: Context): Promise<string> {
     const answers = await ctx.ask({
-      first: { method: 'elicitation/create', params: { message: 'First?', requestedSchema: NAME_SCHEMA } },
-      second: { method: 'elicitation/create', params: { message: 'Second?', requestedSchema: NAME_SCHEMA } },
+      first: {
+        method: 'elicitation/create',
+        params: { message: 'First?', requestedSchema: NAME_SCHEMA },
+      },
+      second: {
+        method: 'elicitation/create',
+        params: { message: 'Second?', requestedSchema: NAME_SCHEMA },
+      },
     });
     return `Got ${Object.keys(answers).sort().join(' and ')}`;
   }
@@ -289,7 +360,11 @@ export class Everything {
     throw new McpError(ErrorCode.InternalError, 'The job crashed');
   }
 
-  @Tool({ description: 'Asks for a name synchronously, then continues as a task', task: 'required', taskStart: 'explicit' })
+  @Tool({
+    description: 'Asks for a name synchronously, then continues as a task',
+    task: 'required',
+    taskStart: 'explicit',
+  })
   async test_tool_with_task(ctx: Context): Promise<string> {
     const answer = await ctx.elicit('What is your name?', NAME_SCHEMA, { key: 'user_name' });
     await ctx.runAsTask();
@@ -301,18 +376,29 @@ export class Everything {
     return 'This is the content of the static text resource.';
   }
 
-  @Resource('test://static-binary', { description: 'A static binary resource', mimeType: 'image/png' })
+  @Resource('test://static-binary', {
+    description: 'A static binary resource',
+    mimeType: 'image/png',
+  })
   staticBinary(): Uint8Array {
     return RED_PIXEL_PNG;
   }
 
-  @Resource('test://watched-resource', { description: 'A resource clients can subscribe to', mimeType: 'text/plain' })
+  @Resource('test://watched-resource', {
+    description: 'A resource clients can subscribe to',
+    mimeType: 'text/plain',
+  })
   watched(): string {
     return 'Watched resource content';
   }
 
-  @Resource('test://template/{id}/data', { description: 'Data by id', mimeType: 'application/json' })
-  templateData(@Arg({ complete: (v) => ['123', '456', '789'].filter((x) => x.startsWith(v)) }) id: string): object {
+  @Resource('test://template/{id}/data', {
+    description: 'Data by id',
+    mimeType: 'application/json',
+  })
+  templateData(
+    @Arg({ complete: (v) => ['123', '456', '789'].filter((x) => x.startsWith(v)) }) id: string,
+  ): object {
     return { id, templateTest: true, data: `Data for ID: ${id}` };
   }
 
@@ -323,15 +409,24 @@ export class Everything {
 
   @Prompt({ description: 'A prompt with two arguments' })
   test_prompt_with_arguments(
-    @Arg({ description: 'First test argument', complete: (v) => ['paris', 'park', 'party'].filter((x) => x.startsWith(v)) }) arg1: string,
+    @Arg({
+      description: 'First test argument',
+      complete: (v) => ['paris', 'park', 'party'].filter((x) => x.startsWith(v)),
+    })
+    arg1: string,
     @Arg({ description: 'Second test argument' }) arg2: string,
   ): string {
     return `Prompt with arguments: arg1='${arg1}', arg2='${arg2}'`;
   }
 
   @Prompt({ description: 'A prompt embedding a resource' })
-  test_prompt_with_embedded_resource(@Arg({ description: 'URI of the resource to embed' }) resourceUri: string): unknown[] {
-    return [embeddedResource(resourceUri, 'Embedded resource content for testing.', 'text/plain'), 'Please process the embedded resource above.'];
+  test_prompt_with_embedded_resource(
+    @Arg({ description: 'URI of the resource to embed' }) resourceUri: string,
+  ): unknown[] {
+    return [
+      embeddedResource(resourceUri, 'Embedded resource content for testing.', 'text/plain'),
+      'Please process the embedded resource above.',
+    ];
   }
 
   @Prompt({ description: 'A prompt with an image' })
@@ -344,7 +439,13 @@ export class Everything {
 const JSON_SCHEMA_2020_12 = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   type: 'object' as const,
-  $defs: { address: { $anchor: 'addressDef', type: 'object', properties: { street: { type: 'string' }, city: { type: 'string' } } } },
+  $defs: {
+    address: {
+      $anchor: 'addressDef',
+      type: 'object',
+      properties: { street: { type: 'string' }, city: { type: 'string' } },
+    },
+  },
   properties: {
     name: { type: 'string' },
     address: { $ref: '#/$defs/address' },
@@ -374,13 +475,18 @@ export function createEverything() {
     description: 'Adds a tool, so subscribers get notifications/tools/list_changed',
     handler: () => {
       const name = `dynamic_tool_${++extraTools}`;
-      app.addTool({ name, description: 'Added at run time', handler: () => ({ content: [{ type: 'text', text: name }] }) });
+      app.addTool({
+        name,
+        description: 'Added at run time',
+        handler: () => ({ content: [{ type: 'text', text: name }] }),
+      });
       return { content: [{ type: 'text', text: `added ${name}` }] };
     },
   });
   app.addTool({
     name: 'test_trigger_prompt_change',
-    description: 'Disables and re-enables a prompt, so subscribers get notifications/prompts/list_changed',
+    description:
+      'Disables and re-enables a prompt, so subscribers get notifications/prompts/list_changed',
     handler: () => {
       app.disable('prompt', 'test_simple_prompt');
       app.enable('prompt', 'test_simple_prompt');

@@ -24,8 +24,19 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /** A solid `size`×`size` RGB PNG. */
 export function solidPng(size: number, hex: string): Buffer {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.replace('#', '').padEnd(6, '0').slice(i - 1, i + 1), 16));
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [r, g, b]).flat())]);
+  const [r, g, b] = [1, 3, 5].map((i) =>
+    parseInt(
+      hex
+        .replace('#', '')
+        .padEnd(6, '0')
+        .slice(i - 1, i + 1),
+      16,
+    ),
+  );
+  const row = Buffer.concat([
+    Buffer.from([0]),
+    Buffer.from(Array.from({ length: size }, () => [r, g, b]).flat()),
+  ]);
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
@@ -50,7 +61,13 @@ export class ImageTool {
   }
 
   @Tool({ description: 'A square PNG of the given size' })
-  square(@Arg({ description: 'Side in pixels (1-256)', schema: { type: 'integer', minimum: 1, maximum: 256 } }) size: number): Image {
+  square(
+    @Arg({
+      description: 'Side in pixels (1-256)',
+      schema: { type: 'integer', minimum: 1, maximum: 256 },
+    })
+    size: number,
+  ): Image {
     return new Image({ data: solidPng(size, '#3366ff'), format: 'png' });
   }
 }

@@ -25,22 +25,41 @@ export function sqliteLifespan(path: string): Lifespan {
   };
 }
 
-@McpServer({ name: 'SQLite Explorer', version: '1.0.0', lifespan: sqliteLifespan(process.env.SQLITE_DB ?? process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'database.db') })
+@McpServer({
+  name: 'SQLite Explorer',
+  version: '1.0.0',
+  lifespan: sqliteLifespan(
+    process.env.SQLITE_DB ??
+      process.argv.slice(2).find((a) => !a.startsWith('--')) ??
+      'database.db',
+  ),
+})
 export class SqliteExplorer {
   constructor(private readonly sqlite: SqliteDatabase) {}
 
-  @Resource('schema://main', { description: 'The CREATE statements of every table', mimeType: 'text/plain' })
+  @Resource('schema://main', {
+    description: 'The CREATE statements of every table',
+    mimeType: 'text/plain',
+  })
   schema(): string {
-    const result = this.sqlite.db.exec("SELECT sql FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    const result = this.sqlite.db.exec(
+      "SELECT sql FROM sqlite_master WHERE type = 'table' ORDER BY name",
+    );
     return (result[0]?.values ?? []).map((row) => String(row[0])).join('\n');
   }
 
-  @Tool({ description: 'Run a read-only SQL query and return the rows', annotations: { readOnlyHint: true } })
+  @Tool({
+    description: 'Run a read-only SQL query and return the rows',
+    annotations: { readOnlyHint: true },
+  })
   query(sql: string): string {
     const results = this.sqlite.db.exec(sql);
     if (results.length === 0) return 'No rows';
     const { columns, values } = results[0];
-    return [columns.join(' | '), ...values.map((row) => row.map((v) => String(v)).join(' | '))].join('\n');
+    return [
+      columns.join(' | '),
+      ...values.map((row) => row.map((v) => String(v)).join(' | ')),
+    ].join('\n');
   }
 }
 

@@ -10,13 +10,18 @@ async function main(): Promise<void> {
   });
   const client = new Client({ name: 'quickstart-demo', version: '1.0.0' });
   await client.connect(transport);
-  console.log(`Connected to ${client.getServerVersion()?.name} (protocol ${client.protocolVersion}, ${client.era} era)`);
+  console.log(
+    `Connected to ${client.getServerVersion()?.name} (protocol ${client.protocolVersion}, ${client.era} era)`,
+  );
 
   const { tools } = await client.listTools();
   console.log('Tools:', tools.map((t) => `${t.name} — ${t.description ?? ''}`).join('; '));
 
   const sum = await client.callTool({ name: 'add', arguments: { a: 2, b: 3 } });
-  console.log('add(2, 3) =', sum.content.map((c) => (c.type === 'text' ? c.text : `[${c.type}]`)).join(''));
+  console.log(
+    'add(2, 3) =',
+    sum.content.map((c) => (c.type === 'text' ? c.text : `[${c.type}]`)).join(''),
+  );
 
   const greeting = await client.readResource({ uri: 'greeting://World' });
   const first = greeting.contents[0];

@@ -11,7 +11,10 @@ export type { JwtVerifierOptions } from './resource/JwtVerifier';
 export { IntrospectionVerifier } from './resource/IntrospectionVerifier';
 export type { IntrospectionVerifierOptions } from './resource/IntrospectionVerifier';
 export { authorizationServer } from './authorization/authorizationServer';
-export type { AuthorizationServerOptions, ClientRegistrationOptions } from './authorization/AuthorizationServerOptions';
+export type {
+  AuthorizationServerOptions,
+  ClientRegistrationOptions,
+} from './authorization/AuthorizationServerOptions';
 export type {
   OAuthServerProvider,
   OAuthClientRecord,
@@ -29,4 +32,11 @@ export type { ClientAssertionOptions } from './client/createClientAssertion';
 export { OAuthError } from './authorization/OAuthError';
 export { hashSecret, randomToken } from './authorization/secrets';
 export { InvalidTokenError } from '@typemcp/protocol';
-export type { TokenVerifier, ResourceServerOptions, AuthInfo, OAuthTokens, OAuthClientInformation, OAuthClientMetadata } from '@typemcp/protocol';
+export type {
+  TokenVerifier,
+  ResourceServerOptions,
+  AuthInfo,
+  OAuthTokens,
+  OAuthClientInformation,
+  OAuthClientMetadata,
+} from '@typemcp/protocol';

@@ -7,8 +7,20 @@ const AUDIENCE = 'https://mcp.example.com/mcp';
 let calls = 0;
 let fail = false;
 const answers: Record<string, Record<string, unknown>> = {
-  good: { active: true, sub: 'alice', client_id: 'c1', scope: 'mcp admin', aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 600 },
-  other: { active: true, sub: 'alice', aud: 'https://other.example/mcp', exp: Math.floor(Date.now() / 1000) + 600 },
+  good: {
+    active: true,
+    sub: 'alice',
+    client_id: 'c1',
+    scope: 'mcp admin',
+    aud: AUDIENCE,
+    exp: Math.floor(Date.now() / 1000) + 600,
+  },
+  other: {
+    active: true,
+    sub: 'alice',
+    aud: 'https://other.example/mcp',
+    exp: Math.floor(Date.now() / 1000) + 600,
+  },
   expired: { active: true, sub: 'alice', aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) - 5 },
 };
 const server = createServer((req, res) => {
@@ -19,20 +31,32 @@ const server = createServer((req, res) => {
     if (fail) return void res.writeHead(500).end();
     expect(req.headers.authorization).toBe(`Basic ${Buffer.from('rs:secret').toString('base64')}`);
     const token = new URLSearchParams(body).get('token') as string;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answers[token] ?? { active: false }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify(answers[token] ?? { active: false }));
   });
 });
 let verifier: IntrospectionVerifier;
 beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  verifier = new IntrospectionVerifier({ endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}/introspect`, audience: AUDIENCE, clientId: 'rs', clientSecret: 'secret' });
+  verifier = new IntrospectionVerifier({
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}/introspect`,
+    audience: AUDIENCE,
+    clientId: 'rs',
+    clientSecret: 'secret',
+  });
 });
 afterAll(() => new Promise((r) => server.close(r)));
 
 it('an active token becomes the caller, and the answer is reused', async () => {
   calls = 0;
   const auth = await verifier.verify('good');
-  expect(auth).toMatchObject({ subject: 'alice', clientId: 'c1', scopes: ['mcp', 'admin'], token: 'good' });
+  expect(auth).toMatchObject({
+    subject: 'alice',
+    clientId: 'c1',
+    scopes: ['mcp', 'admin'],
+    token: 'good',
+  });
   await verifier.verify('good');
   expect(calls).toBe(1);
 });

@@ -15,7 +15,9 @@ export async function runCli(argv: string[]): Promise<number | undefined> {
   const program = new Command('typemcp');
   let exitCode: number | undefined = 0;
   program
-    .description('TypeMCP command line: run, develop (MCP Inspector), install, inspect, scaffold, check and type MCP servers')
+    .description(
+      'TypeMCP command line: run, develop (MCP Inspector), install, inspect, scaffold, check and type MCP servers',
+    )
     .version(readVersion(), '-V, --version')
     .showHelpAfterError(false)
     .exitOverride()

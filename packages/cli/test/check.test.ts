@@ -84,10 +84,22 @@ describe('typemcp check', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({
       checked: 6,
       skipped: [],
-      findings: expect.arrayContaining([{ location: 'lossy.ts:24', subject: 'Lossy.later', schema: 'no outputSchema (unstructured text)', typescript: 'returns Promise<number>', fix: '@Tool({ output: () => Number })' }]),
+      findings: expect.arrayContaining([
+        {
+          location: 'lossy.ts:24',
+          subject: 'Lossy.later',
+          schema: 'no outputSchema (unstructured text)',
+          typescript: 'returns Promise<number>',
+          fix: '@Tool({ output: () => Number })',
+        },
+      ]),
     });
     const clean = await typemcp(['check', 'server.ts'], { cwd });
-    expect(clean).toMatchObject({ code: 0, stdout: '', stderr: 'typemcp 2 decorated methods checked, no schema loses anything\n' });
+    expect(clean).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: 'typemcp 2 decorated methods checked, no schema loses anything\n',
+    });
   });
 
   it('reports a definition error on one line with exit code 1', async () => {
@@ -95,6 +107,8 @@ describe('typemcp check', () => {
     const broken = await typemcp(['check', 'broken.ts'], { cwd });
     expect(broken.code).toBe(1);
     expect(broken.stderr.trim().split('\n')).toHaveLength(1);
-    expect(broken.stderr).toContain('typemcp error Cannot infer the type of Broken.where(p): reflection gives "Object". Give it explicitly');
+    expect(broken.stderr).toContain(
+      'typemcp error Cannot infer the type of Broken.where(p): reflection gives "Object". Give it explicitly',
+    );
   });
 });

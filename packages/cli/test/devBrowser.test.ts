@@ -13,10 +13,25 @@ import { QUICKSTART, ROOT, startTypemcp, tempProject, waitForOutput } from './su
 
 jest.setTimeout(240_000);
 
-const INSPECTOR = path.join(ROOT, 'tests', 'conformance', 'node_modules', '@modelcontextprotocol', 'inspector');
+const INSPECTOR = path.join(
+  ROOT,
+  'tests',
+  'conformance',
+  'node_modules',
+  '@modelcontextprotocol',
+  'inspector',
+);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.join(ROOT, '.tmp', 'artifacts');
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 async function connect(page: Page): Promise<void> {
   await page.getByText('Servers', { exact: true }).first().click();
@@ -27,9 +42,22 @@ async function connect(page: Page): Promise<void> {
 
 describe('typemcp dev in headless Chromium', () => {
   it('opens the printed URL, connects, lists and calls a tool, and sees an edit after reloading', async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    if (!fs.existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     const cwd = tempProject({ 'server.ts': QUICKSTART });
-    const child = startTypemcp(['dev', 'server.ts', '--inspector', INSPECTOR, '--inspector-port', String(await freePort()), '--json', '--no-check'], { cwd });
+    const child = startTypemcp(
+      [
+        'dev',
+        'server.ts',
+        '--inspector',
+        INSPECTOR,
+        '--inspector-port',
+        String(await freePort()),
+        '--json',
+        '--no-check',
+      ],
+      { cwd },
+    );
     let browser: Browser | undefined;
     try {
       const [json] = await waitForOutput(child.stdout, /\{[\s\S]*"inspectorVersion": "[^"]+"\s*\}/);
@@ -48,7 +76,13 @@ describe('typemcp dev in headless Chromium', () => {
       await page.screenshot({ path: path.join(ARTIFACTS, 'typemcp-dev-inspector.png') });
 
       const restarted = waitForOutput(child.stderr, /server restarted/);
-      fs.writeFileSync(path.join(cwd, 'server.ts'), QUICKSTART.replace("@Tool({ description: 'Add two numbers' })", "@Tool() twice(n: number): number { return 2 * n; }\n\n  @Tool({ description: 'Add two numbers' })"));
+      fs.writeFileSync(
+        path.join(cwd, 'server.ts'),
+        QUICKSTART.replace(
+          "@Tool({ description: 'Add two numbers' })",
+          "@Tool() twice(n: number): number { return 2 * n; }\n\n  @Tool({ description: 'Add two numbers' })",
+        ),
+      );
       await restarted;
       // A fresh page connects anew (the restarted server lost every legacy session).
       await page.reload();

@@ -12,7 +12,17 @@ jest.setTimeout(180_000);
 const WEATHER = fs.readFileSync(path.join(__dirname, 'fixtures', 'weather.ts'), 'utf8');
 
 const TSCONFIG = JSON.stringify({
-  compilerOptions: { target: 'ES2022', lib: ['ES2022', 'DOM'], module: 'commonjs', moduleResolution: 'node', strict: true, esModuleInterop: true, skipLibCheck: true, noEmit: true, types: ['node'] },
+  compilerOptions: {
+    target: 'ES2022',
+    lib: ['ES2022', 'DOM'],
+    module: 'commonjs',
+    moduleResolution: 'node',
+    strict: true,
+    esModuleInterop: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: ['node'],
+  },
   files: ['usage.ts'],
 });
 
@@ -76,18 +86,31 @@ async function main(): Promise<void> {
 void main();
 `;
 
-function exec(command: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
+function exec(
+  command: string,
+  args: string[],
+  cwd: string,
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     execFile(command, args, { cwd, timeout: 150_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, output: `${stdout}${stderr}` });
+      resolve({
+        code: error ? Number((error as { code?: unknown }).code ?? 1) : 0,
+        output: `${stdout}${stderr}`,
+      });
     });
   });
 }
 
-const tsc = (cwd: string) => exec(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], cwd);
+const tsc = (cwd: string) =>
+  exec(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], cwd);
 
 describe('typemcp types', () => {
-  const cwd = tempProject({ 'weather.ts': WEATHER, 'tsconfig.json': TSCONFIG, 'usage.ts': USAGE, 'live.ts': LIVE });
+  const cwd = tempProject({
+    'weather.ts': WEATHER,
+    'tsconfig.json': TSCONFIG,
+    'usage.ts': USAGE,
+    'live.ts': LIVE,
+  });
 
   beforeAll(async () => {
     const generated = await typemcp(['types', 'weather.ts', '-o', 'api.ts'], { cwd });
@@ -100,15 +123,25 @@ describe('typemcp types', () => {
   });
 
   it('makes a wrong call a compile error', async () => {
-    const dir = tempProject({ 'tsconfig.json': TSCONFIG, 'usage.ts': "import { typed } from './api';\nexport const wrong = (c: Parameters<typeof typed>[0]) => typed(c).tools.add({ a: 1, b: 'two' });\n" });
+    const dir = tempProject({
+      'tsconfig.json': TSCONFIG,
+      'usage.ts':
+        "import { typed } from './api';\nexport const wrong = (c: Parameters<typeof typed>[0]) => typed(c).tools.add({ a: 1, b: 'two' });\n",
+    });
     fs.copyFileSync(path.join(cwd, 'api.ts'), path.join(dir, 'api.ts'));
     const failed = await tsc(dir);
     expect(failed.code).not.toBe(0);
-    expect(failed.output).toContain("usage.ts(2,85): error TS2322: Type 'string' is not assignable to type 'number'.");
+    expect(failed.output).toContain(
+      "usage.ts(2,85): error TS2322: Type 'string' is not assignable to type 'number'.",
+    );
   });
 
   it('drives the live server through the typed client', async () => {
-    const run = await exec(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), 'live.ts', typemcpBin()], cwd);
+    const run = await exec(
+      process.execPath,
+      ['-r', require.resolve('ts-node/register/transpile-only'), 'live.ts', typemcpBin()],
+      cwd,
+    );
     expect(run.code).toBe(0);
     expect(JSON.parse(run.output)).toEqual({
       add: 42,

@@ -1,10 +1,29 @@
 import { ErrorCode, McpError, Session } from '@typemcp/protocol';
 import type {
-  SubscriptionFilter, CallToolResult, ClientCapabilities, ClientRequestMethods, CompleteResult,
-  DiscoverResult, EmptyResult, GetPromptResult, Implementation, InputRequiredResult, JSONRPCNotification,
-  ListPromptsResult, ListResourceTemplatesResult, ListResourcesResult, ListToolsResult, LoggingLevel,
-  ProtocolEra, ReadResourceResult, RequestOptions, ServerCapabilities, ServerNotificationMethods,
-  ServerRequestMethods, Tool, Transport,
+  SubscriptionFilter,
+  CallToolResult,
+  ClientCapabilities,
+  ClientRequestMethods,
+  CompleteResult,
+  DiscoverResult,
+  EmptyResult,
+  GetPromptResult,
+  Implementation,
+  InputRequiredResult,
+  JSONRPCNotification,
+  ListPromptsResult,
+  ListResourceTemplatesResult,
+  ListResourcesResult,
+  ListToolsResult,
+  LoggingLevel,
+  ProtocolEra,
+  ReadResourceResult,
+  RequestOptions,
+  ServerCapabilities,
+  ServerNotificationMethods,
+  ServerRequestMethods,
+  Tool,
+  Transport,
 } from '@typemcp/protocol';
 import type { ClientRequestHandler } from './answerInputRequests';
 import { checkToolResult } from './checkToolResult';
@@ -22,11 +41,17 @@ import { requestModern } from './requestModern';
 import { toolParamHeaders } from './toolParamHeaders';
 
 /** Params of a client request as a caller writes them: the protocol `_meta` is added for you. */
-export type ClientParams<M extends keyof ClientRequestMethods> = Omit<ClientRequestMethods[M]['params'], '_meta'> & {
+export type ClientParams<M extends keyof ClientRequestMethods> = Omit<
+  ClientRequestMethods[M]['params'],
+  '_meta'
+> & {
   _meta?: Record<string, unknown>;
 };
 /** The complete result of a client request (multi round-trip rounds are answered inside). */
-export type ClientResult<M extends keyof ClientRequestMethods> = Exclude<ClientRequestMethods[M]['result'], InputRequiredResult>;
+export type ClientResult<M extends keyof ClientRequestMethods> = Exclude<
+  ClientRequestMethods[M]['result'],
+  InputRequiredResult
+>;
 /** Answers one server-to-client request method (legacy) or input request (modern). */
 export type ServerRequestHandler<M extends keyof ServerRequestMethods> = (
   params: ServerRequestMethods[M]['params'],
@@ -100,12 +125,18 @@ export class Client {
    * round-trip request (modern era). Declaring the capability (`sampling`, `elicitation`,
    * `roots`) in `options.capabilities` stays the caller's job. `ping` is answered for you.
    */
-  setRequestHandler<M extends keyof ServerRequestMethods>(method: M, handler: ServerRequestHandler<M>): void {
+  setRequestHandler<M extends keyof ServerRequestMethods>(
+    method: M,
+    handler: ServerRequestHandler<M>,
+  ): void {
     this.handlers.set(method, handler as ClientRequestHandler);
   }
 
   /** Listens to a server notification; returns a function that stops listening. */
-  onNotification<M extends keyof ServerNotificationMethods>(method: M, listener: (params: ServerNotificationMethods[M]) => void): () => void;
+  onNotification<M extends keyof ServerNotificationMethods>(
+    method: M,
+    listener: (params: ServerNotificationMethods[M]) => void,
+  ): () => void;
   onNotification(method: string, listener: (params: Record<string, unknown>) => void): () => void;
   onNotification(method: string, listener: (params: never) => void): () => void {
     let set = this.listeners.get(method);
@@ -117,15 +148,18 @@ export class Client {
 
   /** Connects over `transport` and settles the protocol era (see {@link ClientOptions.mode}). */
   async connect(transport: Transport): Promise<void> {
-    if (this.session && !this.session.isClosed) throw new Error('This client is already connected; close() it first');
+    if (this.session && !this.session.isClosed)
+      throw new Error('This client is already connected; close() it first');
     this.transport = transport as Transport & VersionAwareTransport;
     const session = new Session(transport, {
       defaultTimeoutMs: this.options.requestTimeoutMs,
-      onrequest: (request, context) => this.answerServerRequest(request.method, request.params ?? {}, context.signal),
+      onrequest: (request, context) =>
+        this.answerServerRequest(request.method, request.params ?? {}, context.signal),
       onnotification: (notification) => this.dispatchNotification(notification),
       onclose: () => this.onclose?.(),
       onerror: (error) => this.onerror?.(error),
-      describeClose: () => (transport as VersionAwareTransport).closeReason ?? 'the transport closed',
+      describeClose: () =>
+        (transport as VersionAwareTransport).closeReason ?? 'the transport closed',
     });
     this.era = this.protocolVersion = this.discoverResult = undefined;
     this.session = session;
@@ -160,24 +194,32 @@ export class Client {
         this.discoverResult = outcome.discover;
         this.serverCapabilities = outcome.discover.capabilities;
         this.instructions = outcome.discover.instructions;
-        this.serverInfo = outcome.discover._meta?.[MODERN_META_KEYS.serverInfo] as Implementation | undefined;
+        this.serverInfo = outcome.discover._meta?.[MODERN_META_KEYS.serverInfo] as
+          Implementation | undefined;
         this.transport?.setProtocolVersion?.(outcome.protocolVersion);
         return;
       }
-      if (mode === 'modern') throw new ProtocolNegotiationError(`The server does not speak the 2026-07-28 protocol: ${outcome.reason}`);
+      if (mode === 'modern')
+        throw new ProtocolNegotiationError(
+          `The server does not speak the 2026-07-28 protocol: ${outcome.reason}`,
+        );
     }
     await this.handshake(session);
   }
 
   private async handshake(session: Session): Promise<void> {
-    const result = await initializeLegacy(session, { capabilities: this.capabilities, clientInfo: this.clientInfo });
+    const result = await initializeLegacy(session, {
+      capabilities: this.capabilities,
+      clientInfo: this.clientInfo,
+    });
     this.era = 'legacy';
     this.protocolVersion = result.protocolVersion;
     this.serverCapabilities = result.capabilities;
     this.serverInfo = result.serverInfo;
     this.instructions = result.instructions;
     this.transport?.setProtocolVersion?.(result.protocolVersion);
-    if (this.logLevel && result.capabilities.logging) await session.request('logging/setLevel', { level: this.logLevel });
+    if (this.logLevel && result.capabilities.logging)
+      await session.request('logging/setLevel', { level: this.logLevel });
     await this.transport?.openStandaloneStream?.().catch(() => false);
   }
 
@@ -186,7 +228,11 @@ export class Client {
     return this.session;
   }
 
-  private async answerServerRequest(method: string, params: Record<string, unknown>, signal: AbortSignal): Promise<Record<string, unknown>> {
+  private async answerServerRequest(
+    method: string,
+    params: Record<string, unknown>,
+    signal: AbortSignal,
+  ): Promise<Record<string, unknown>> {
     if (method === 'ping') return {};
     const handler = this.handlers.get(method);
     if (!handler) throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${method}`);
@@ -210,9 +256,21 @@ export class Client {
    * `_meta` fields are added (and `progressToken` when `options.onprogress` is set), the
    * `resultType` is checked, input requests are answered and the request retried.
    */
-  request<M extends keyof ClientRequestMethods>(method: M, params?: ClientParams<M>, options?: RequestOptions): Promise<ClientResult<M>>;
-  request<T = Record<string, unknown>>(method: string, params?: Record<string, unknown>, options?: RequestOptions): Promise<T>;
-  async request(method: string, params: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<unknown> {
+  request<M extends keyof ClientRequestMethods>(
+    method: M,
+    params?: ClientParams<M>,
+    options?: RequestOptions,
+  ): Promise<ClientResult<M>>;
+  request<T = Record<string, unknown>>(
+    method: string,
+    params?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<T>;
+  async request(
+    method: string,
+    params: Record<string, unknown> = {},
+    options: RequestOptions = {},
+  ): Promise<unknown> {
     const session = this.requireSession();
     const era = this.era as ProtocolEra;
     assertMethodInEra(method, era);
@@ -233,7 +291,11 @@ export class Client {
       return await session.request(method, params, options);
     } catch (error) {
       // HTTP: the server ended our legacy session (404). Initialize a new one and retry once.
-      if (!(error instanceof McpError) || (error.data as { sessionExpired?: boolean } | undefined)?.sessionExpired !== true) throw error;
+      if (
+        !(error instanceof McpError) ||
+        (error.data as { sessionExpired?: boolean } | undefined)?.sessionExpired !== true
+      )
+        throw error;
       await this.handshake(session);
       return session.request(method, params, options);
     }
@@ -262,10 +324,14 @@ export class Client {
    * Over HTTP, tools whose `x-mcp-header` declarations break the rules are left out (the spec
    * requires it), and the others' headers are mirrored on each call.
    */
-  async listTools(params: ClientParams<'tools/list'> = {}, options?: RequestOptions): Promise<ListToolsResult> {
+  async listTools(
+    params: ClientParams<'tools/list'> = {},
+    options?: RequestOptions,
+  ): Promise<ListToolsResult> {
     const result = await this.request('tools/list', params, options);
     if (!Array.isArray(result.tools)) return result;
-    for (const tool of result.tools) this.outputSchemas.set(tool.name, tool.outputSchema as Record<string, unknown> | undefined);
+    for (const tool of result.tools)
+      this.outputSchemas.set(tool.name, tool.outputSchema as Record<string, unknown> | undefined);
     const transport = this.transport;
     if (!transport?.setToolParamHeaders) return result;
     const kept = result.tools.filter((tool) => {
@@ -292,51 +358,80 @@ export class Client {
    * Calls a tool. When {@link Client.listTools} saw an `outputSchema` for it, a result without
    * matching `structuredContent` is an `InvalidResultError` (disable with `validateToolResults: false`).
    */
-  async callTool(params: ClientParams<'tools/call'>, options?: RequestOptions): Promise<CallToolResult> {
+  async callTool(
+    params: ClientParams<'tools/call'>,
+    options?: RequestOptions,
+  ): Promise<CallToolResult> {
     let result = (await this.request('tools/call', params, options)) as CallToolResult;
     // 2026-07-28 with the tasks extension declared: the server may answer with a task; wait for it.
-    if ((result as { resultType?: string }).resultType === 'task') result = await this.tasks.waitModern(toTaskInfo(result), options ?? {});
-    if (this.options.validateToolResults !== false) checkToolResult(params.name, this.outputSchemas.get(params.name), result);
+    if ((result as { resultType?: string }).resultType === 'task')
+      result = await this.tasks.waitModern(toTaskInfo(result), options ?? {});
+    if (this.options.validateToolResults !== false)
+      checkToolResult(params.name, this.outputSchemas.get(params.name), result);
     return result;
   }
 
   /** One page of `resources/list`. */
-  listResources(params: ClientParams<'resources/list'> = {}, options?: RequestOptions): Promise<ListResourcesResult> {
+  listResources(
+    params: ClientParams<'resources/list'> = {},
+    options?: RequestOptions,
+  ): Promise<ListResourcesResult> {
     return this.request('resources/list', params, options);
   }
 
   /** One page of `resources/templates/list`. */
-  listResourceTemplates(params: ClientParams<'resources/templates/list'> = {}, options?: RequestOptions): Promise<ListResourceTemplatesResult> {
+  listResourceTemplates(
+    params: ClientParams<'resources/templates/list'> = {},
+    options?: RequestOptions,
+  ): Promise<ListResourceTemplatesResult> {
     return this.request('resources/templates/list', params, options);
   }
 
   /** Reads a resource (a missing one: -32602 in 2026-07-28, -32002 before). */
-  readResource(params: ClientParams<'resources/read'>, options?: RequestOptions): Promise<ReadResourceResult> {
+  readResource(
+    params: ClientParams<'resources/read'>,
+    options?: RequestOptions,
+  ): Promise<ReadResourceResult> {
     return this.request('resources/read', params, options);
   }
 
   /** Subscribes to a resource's updates (legacy era; 2026-07-28 uses `subscriptions/listen`). */
-  subscribeResource(params: ClientParams<'resources/subscribe'>, options?: RequestOptions): Promise<EmptyResult> {
+  subscribeResource(
+    params: ClientParams<'resources/subscribe'>,
+    options?: RequestOptions,
+  ): Promise<EmptyResult> {
     return this.request('resources/subscribe', params, options);
   }
 
   /** Ends a resource subscription (legacy era). */
-  unsubscribeResource(params: ClientParams<'resources/unsubscribe'>, options?: RequestOptions): Promise<EmptyResult> {
+  unsubscribeResource(
+    params: ClientParams<'resources/unsubscribe'>,
+    options?: RequestOptions,
+  ): Promise<EmptyResult> {
     return this.request('resources/unsubscribe', params, options);
   }
 
   /** One page of `prompts/list`. */
-  listPrompts(params: ClientParams<'prompts/list'> = {}, options?: RequestOptions): Promise<ListPromptsResult> {
+  listPrompts(
+    params: ClientParams<'prompts/list'> = {},
+    options?: RequestOptions,
+  ): Promise<ListPromptsResult> {
     return this.request('prompts/list', params, options);
   }
 
   /** Gets a prompt with its arguments filled in. */
-  getPrompt(params: ClientParams<'prompts/get'>, options?: RequestOptions): Promise<GetPromptResult> {
+  getPrompt(
+    params: ClientParams<'prompts/get'>,
+    options?: RequestOptions,
+  ): Promise<GetPromptResult> {
     return this.request('prompts/get', params, options);
   }
 
   /** Asks for completions of a prompt or resource-template argument. */
-  complete(params: ClientParams<'completion/complete'>, options?: RequestOptions): Promise<CompleteResult> {
+  complete(
+    params: ClientParams<'completion/complete'>,
+    options?: RequestOptions,
+  ): Promise<CompleteResult> {
     return this.request('completion/complete', params, options);
   }
 
@@ -350,8 +445,15 @@ export class Client {
    * client.onNotification('notifications/tools/list_changed', () => refresh());
    * void client.listen({ toolsListChanged: true }, { signal: stop.signal });
    */
-  listen(notifications: SubscriptionFilter, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.request('subscriptions/listen', { notifications }, { timeoutMs: Infinity, ...options });
+  listen(
+    notifications: SubscriptionFilter,
+    options: RequestOptions = {},
+  ): Promise<Record<string, unknown>> {
+    return this.request(
+      'subscriptions/listen',
+      { notifications },
+      { timeoutMs: Infinity, ...options },
+    );
   }
 
   private listenAbort?: AbortController;

@@ -8,7 +8,10 @@ import { MissingRequestHandlerError } from './errors/MissingRequestHandlerError'
  * @example
  * const onRoots: ClientRequestHandler = () => ({ roots: [{ uri: 'file:///work' }] });
  */
-export type ClientRequestHandler = (params: Record<string, unknown>, context: { signal: AbortSignal }) => unknown;
+export type ClientRequestHandler = (
+  params: Record<string, unknown>,
+  context: { signal: AbortSignal },
+) => unknown;
 
 /**
  * Answers the `inputRequests` of an `InputRequiredResult` with the client's handlers, the same

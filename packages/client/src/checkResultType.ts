@@ -19,5 +19,7 @@ export function checkResultType(
   const type = result.resultType ?? 'complete';
   if (type === 'complete' || type === 'input_required') return type;
   if (type === 'task' && capabilities.extensions?.[TASKS_EXTENSION_ID] !== undefined) return type;
-  throw new InvalidResultError(`The server answered ${method} with an unknown resultType ${JSON.stringify(type)}`);
+  throw new InvalidResultError(
+    `The server answered ${method} with an unknown resultType ${JSON.stringify(type)}`,
+  );
 }

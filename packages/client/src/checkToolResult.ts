@@ -9,13 +9,24 @@ import { InvalidResultError } from './errors/InvalidResultError';
  * @example
  * checkToolResult('weather', { type: 'object' }, { content: [] }); // throws InvalidResultError
  */
-export function checkToolResult(name: string, outputSchema: Record<string, unknown> | undefined, result: CallToolResult): void {
+export function checkToolResult(
+  name: string,
+  outputSchema: Record<string, unknown> | undefined,
+  result: CallToolResult,
+): void {
   if (!outputSchema || result.isError === true) return;
   const structured = result.structuredContent;
   if (structured === undefined) {
-    throw new InvalidResultError(`Tool ${name} declares an outputSchema but returned no structuredContent`);
+    throw new InvalidResultError(
+      `Tool ${name} declares an outputSchema but returned no structuredContent`,
+    );
   }
-  if (outputSchema.type === 'object' && (typeof structured !== 'object' || structured === null || Array.isArray(structured))) {
-    throw new InvalidResultError(`Tool ${name} returned structuredContent that is not an object, as its outputSchema requires`);
+  if (
+    outputSchema.type === 'object' &&
+    (typeof structured !== 'object' || structured === null || Array.isArray(structured))
+  ) {
+    throw new InvalidResultError(
+      `Tool ${name} returned structuredContent that is not an object, as its outputSchema requires`,
+    );
   }
 }

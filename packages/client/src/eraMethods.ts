@@ -6,12 +6,18 @@ import { UnsupportedInEraError } from './errors/UnsupportedInEraError';
 const HINTS: ReadonlyMap<string, string> = new Map([
   ['initialize', 'the stateless era has no handshake'],
   ['ping', 'use client.ping(), which sends server/discover'],
-  ['logging/setLevel', 'use client.setLoggingLevel(level): the level then travels in every request\'s _meta'],
+  [
+    'logging/setLevel',
+    "use client.setLoggingLevel(level): the level then travels in every request's _meta",
+  ],
   ['resources/subscribe', 'use subscriptions/listen'],
   ['resources/unsubscribe', 'use subscriptions/listen'],
   ['tasks/result', 'the tasks extension has tasks/get, tasks/update and tasks/cancel'],
   ['tasks/list', 'the tasks extension has tasks/get, tasks/update and tasks/cancel'],
-  ['server/discover', 'the server speaks a handshake version; its capabilities came with initialize'],
+  [
+    'server/discover',
+    'the server speaks a handshake version; its capabilities came with initialize',
+  ],
   ['subscriptions/listen', 'legacy servers push notifications on the session without it'],
 ]);
 

@@ -17,9 +17,18 @@ export { ResponseTooLargeError } from './errors/ResponseTooLargeError';
 export { CrossOriginRedirectError } from './errors/CrossOriginRedirectError';
 export { StdioClientTransport } from './transports/stdio/StdioClientTransport';
 export type { StdioServerParameters } from './transports/stdio/StdioServerParameters';
-export { getDefaultEnvironment, DEFAULT_INHERITED_ENV_VARS } from './transports/stdio/defaultEnvironment';
-export { StreamableHTTPClientTransport, HttpStatusError } from './transports/http/StreamableHTTPClientTransport';
-export type { StreamableHTTPClientTransportOptions, ReconnectionOptions } from './transports/http/StreamableHTTPClientTransport';
+export {
+  getDefaultEnvironment,
+  DEFAULT_INHERITED_ENV_VARS,
+} from './transports/stdio/defaultEnvironment';
+export {
+  StreamableHTTPClientTransport,
+  HttpStatusError,
+} from './transports/http/StreamableHTTPClientTransport';
+export type {
+  StreamableHTTPClientTransportOptions,
+  ReconnectionOptions,
+} from './transports/http/StreamableHTTPClientTransport';
 export { SSEClientTransport } from './transports/http/SSEClientTransport';
 export type { SSEClientTransportOptions } from './transports/http/SSEClientTransport';
 export type { HttpClientLimits } from './transports/http/httpLimits';

@@ -1,11 +1,20 @@
-import type { ClientCapabilities, InputRequiredResult, RequestOptions, Session } from '@typemcp/protocol';
+import type {
+  ClientCapabilities,
+  InputRequiredResult,
+  RequestOptions,
+  Session,
+} from '@typemcp/protocol';
 import { answerInputRequests } from './answerInputRequests';
 import type { ClientRequestHandler } from './answerInputRequests';
 import { checkResultType } from './checkResultType';
 import { InvalidResultError } from './errors/InvalidResultError';
 
 /** Methods whose result may be an `InputRequiredResult` (2026-07-28 multi round-trip requests). */
-export const MULTI_ROUND_METHODS: ReadonlySet<string> = new Set(['tools/call', 'prompts/get', 'resources/read']);
+export const MULTI_ROUND_METHODS: ReadonlySet<string> = new Set([
+  'tools/call',
+  'prompts/get',
+  'resources/read',
+]);
 
 /** What {@link requestModern} needs besides the request. */
 export interface ModernRequestContext {
@@ -41,15 +50,23 @@ export async function requestModern<T>(
     const type = checkResultType(method, result, context.capabilities);
     if (type !== 'input_required') return result as T;
     if (!MULTI_ROUND_METHODS.has(method)) {
-      throw new InvalidResultError(`The server answered ${method} with input_required, which only ${[...MULTI_ROUND_METHODS].join(', ')} may do`);
+      throw new InvalidResultError(
+        `The server answered ${method} with input_required, which only ${[...MULTI_ROUND_METHODS].join(', ')} may do`,
+      );
     }
     if (round >= context.maxRounds) {
-      throw new InvalidResultError(`${method} still needed input after ${context.maxRounds} rounds`);
+      throw new InvalidResultError(
+        `${method} still needed input after ${context.maxRounds} rounds`,
+      );
     }
     const input = result as InputRequiredResult;
     const next: Record<string, unknown> = { ...params, _meta: meta };
     if (input.inputRequests) {
-      next.inputResponses = await answerInputRequests(input.inputRequests, context.handlers, options.signal ?? new AbortController().signal);
+      next.inputResponses = await answerInputRequests(
+        input.inputRequests,
+        context.handlers,
+        options.signal ?? new AbortController().signal,
+      );
     }
     if (input.requestState !== undefined) next.requestState = input.requestState;
     current = next;

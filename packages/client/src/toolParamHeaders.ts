@@ -12,7 +12,10 @@ const ALLOWED_TYPES = new Set(['string', 'integer', 'boolean']);
  * toolParamHeaders(tool); // { region: 'Region' }
  */
 export function toolParamHeaders(tool: Tool): Record<string, string> | null {
-  const properties = (tool.inputSchema?.properties ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const properties = (tool.inputSchema?.properties ?? {}) as Record<
+    string,
+    Record<string, unknown> | undefined
+  >;
   const map: Record<string, string> = {};
   const seen = new Set<string>();
   for (const [argument, schema] of Object.entries(properties)) {

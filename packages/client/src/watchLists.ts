@@ -24,7 +24,10 @@ export function watchLists(
   const filter: SubscriptionFilter = {};
   for (const kind of ['tools', 'prompts', 'resources'] as const) {
     if (!watch[kind]) continue;
-    client.onNotification(`notifications/${kind}/list_changed`, () => void refresh(kind).catch(onerror));
+    client.onNotification(
+      `notifications/${kind}/list_changed`,
+      () => void refresh(kind).catch(onerror),
+    );
     filter[`${kind}ListChanged`] = true;
   }
   if (client.era !== 'modern') return undefined;

@@ -11,17 +11,23 @@ class Lists {
   }
 }
 
-it.each(['modern', 'legacy'] as const)('%s era: listChanged re-fetches the tool list when the server changes it', async (mode) => {
-  const app = createServer({ providers: [Lists] });
-  const seen: string[][] = [];
-  const client = new Client({ name: 'c', version: '1' }, { mode, listChanged: { tools: (tools: ToolDef[]) => seen.push(tools.map((t) => t.name)) } });
-  const [a, b] = InMemoryTransport.createLinkedPair();
-  await app.server.connect(b);
-  await client.connect(a);
-  expect(client.era).toBe(mode);
-  await new Promise((r) => setTimeout(r, 20)); // the modern listen stream is acknowledged
-  app.addTool({ name: 'two', handler: () => ({ content: [] }) });
-  for (let i = 0; i < 50 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
-  expect(seen).toEqual([['one', 'two']]);
-  await client.close();
-});
+it.each(['modern', 'legacy'] as const)(
+  '%s era: listChanged re-fetches the tool list when the server changes it',
+  async (mode) => {
+    const app = createServer({ providers: [Lists] });
+    const seen: string[][] = [];
+    const client = new Client(
+      { name: 'c', version: '1' },
+      { mode, listChanged: { tools: (tools: ToolDef[]) => seen.push(tools.map((t) => t.name)) } },
+    );
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    await app.server.connect(b);
+    await client.connect(a);
+    expect(client.era).toBe(mode);
+    await new Promise((r) => setTimeout(r, 20)); // the modern listen stream is acknowledged
+    app.addTool({ name: 'two', handler: () => ({ content: [] }) });
+    for (let i = 0; i < 50 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(seen).toEqual([['one', 'two']]);
+    await client.close();
+  },
+);

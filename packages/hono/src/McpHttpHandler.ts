@@ -1,4 +1,9 @@
-import { ErrorCode, hasModernMeta, isModernHeaderVersion, LEGACY_PROTOCOL_VERSIONS } from '@typemcp/protocol';
+import {
+  ErrorCode,
+  hasModernMeta,
+  isModernHeaderVersion,
+  LEGACY_PROTOCOL_VERSIONS,
+} from '@typemcp/protocol';
 import type { AuthInfo, JSONRPCRequest, MessageExtra, RequestId } from '@typemcp/protocol';
 import type { Server } from '@typemcp/server';
 import { ResourceGuard } from './auth/ResourceGuard';
@@ -77,12 +82,20 @@ export class McpHttpHandler {
   ) {
     this.bodyLimit = options.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
     this.maxSessions = options.maxSessions ?? 10_000;
-    this.streams = new StreamBudget(options.maxSseStreams ?? 10_000, options.maxSseStreamsPerSession ?? 100);
+    this.streams = new StreamBudget(
+      options.maxSseStreams ?? 10_000,
+      options.maxSseStreamsPerSession ?? 100,
+    );
     const keepAliveMs = options.keepAliveMs ?? 15_000;
     const maxInflightPerSession = options.maxInflightPerSession ?? 100;
-    this.legacySse = new LegacySseSessions(server, { keepAliveMs, maxInflightPerSession, streams: this.streams });
+    this.legacySse = new LegacySseSessions(server, {
+      keepAliveMs,
+      maxInflightPerSession,
+      streams: this.streams,
+    });
     const sessionOptions: StreamableSessionsOptions = {
-      eventStore: options.eventStore === false ? undefined : (options.eventStore ?? new InMemoryEventStore()),
+      eventStore:
+        options.eventStore === false ? undefined : (options.eventStore ?? new InMemoryEventStore()),
       keepAliveMs,
       retryMs: options.retryMs ?? 1000,
       enableJsonResponse: options.enableJsonResponse ?? false,
@@ -93,7 +106,14 @@ export class McpHttpHandler {
     const { stores, owned } = resolveStores(options);
     if (stores) {
       const ttlMs = options.sessionIdleTimeoutMs ?? 30 * 60_000;
-      this.cluster = new ClusterLink(server, stores, this.streamable.sessions, sessionOptions, this.inflight, ttlMs);
+      this.cluster = new ClusterLink(
+        server,
+        stores,
+        this.streamable.sessions,
+        sessionOptions,
+        this.inflight,
+        ttlMs,
+      );
       sessionOptions.eventStore = this.cluster.events;
       sessionOptions.cluster = this.cluster;
       const cluster = this.cluster;
@@ -108,7 +128,10 @@ export class McpHttpHandler {
     if (!this.stateless) {
       const idle = options.sessionIdleTimeoutMs ?? 30 * 60_000;
       const unused = options.unusedSessionTimeoutMs ?? 10_000;
-      this.sweeper = setInterval(() => this.evictIdle(idle, unused), Math.max(50, Math.min(idle / 2, unused / 2, 60_000)));
+      this.sweeper = setInterval(
+        () => this.evictIdle(idle, unused),
+        Math.max(50, Math.min(idle / 2, unused / 2, 60_000)),
+      );
       this.sweeper.unref?.();
     }
   }
@@ -157,7 +180,8 @@ export class McpHttpHandler {
     const deadline = Date.now() + timeoutMs;
     await this.inflight.drain(timeoutMs);
     // HTTP+SSE requests are answered on their session's stream, after their POST got its 202
-    while (this.legacySse.pendingRequests > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (this.legacySse.pendingRequests > 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
   }
 
   /**
@@ -195,8 +219,12 @@ export class McpHttpHandler {
     const path = new URL(request.url).pathname;
     const { endpoint = '/mcp', ssePath = '/sse', messagesPath = '/messages' } = this.options;
     const guard = this.guard;
-    if (guard?.metadataPaths.includes(path) && request.method === 'GET') return Promise.resolve(guard.metadataResponse());
-    const serve = (route: McpRoute) => (guard ? guard.serve(request, route, (caller) => this.handle(request, route, caller), this.options) : this.handle(request, route, auth));
+    if (guard?.metadataPaths.includes(path) && request.method === 'GET')
+      return Promise.resolve(guard.metadataResponse());
+    const serve = (route: McpRoute) =>
+      guard
+        ? guard.serve(request, route, (caller) => this.handle(request, route, caller), this.options)
+        : this.handle(request, route, auth);
     if (path.endsWith(endpoint)) return serve('mcp');
     if (ssePath !== false && path.endsWith(ssePath)) return serve('sse');
     if (ssePath !== false && path.endsWith(messagesPath)) return serve('messages');
@@ -218,7 +246,11 @@ export class McpHttpHandler {
         if (request.method !== 'GET') return this.notAllowed('GET');
         const refused = this.refuseSession();
         if (refused) return refused;
-        return await this.legacySse.open(request, this.messagesPath(request), auth && (auth.subject ?? ''));
+        return await this.legacySse.open(
+          request,
+          this.messagesPath(request),
+          auth && (auth.subject ?? ''),
+        );
       }
       if (route === 'messages') {
         if (request.method !== 'POST') return this.notAllowed('POST');
@@ -226,7 +258,8 @@ export class McpHttpHandler {
       }
       if (request.method === 'POST') return await this.post(request, auth);
       if (this.stateless) return this.notAllowed('POST');
-      if (request.method === 'GET') return this.draining ? shuttingDownResponse() : await this.streamable.get(request);
+      if (request.method === 'GET')
+        return this.draining ? shuttingDownResponse() : await this.streamable.get(request);
       if (request.method === 'DELETE') return await this.streamable.delete(request);
       return this.notAllowed('GET, POST, DELETE');
     } catch (error) {
@@ -245,7 +278,14 @@ export class McpHttpHandler {
   }
 
   private notAllowed(allow: string): Response {
-    return errorResponse(405, ErrorCode.InvalidRequest, `Method Not Allowed: use ${allow}`, undefined, undefined, { allow });
+    return errorResponse(
+      405,
+      ErrorCode.InvalidRequest,
+      `Method Not Allowed: use ${allow}`,
+      undefined,
+      undefined,
+      { allow },
+    );
   }
 
   /** No sessions at all (`statelessOnly`, or `statelessLegacy` which implies it). */
@@ -255,7 +295,11 @@ export class McpHttpHandler {
 
   /** What a throw-away exchange needs. */
   private exchange(): ModernExchangeOptions {
-    return { keepAliveMs: this.options.keepAliveMs ?? 15_000, ondone: () => this.inflight.end(), streams: this.streams };
+    return {
+      keepAliveMs: this.options.keepAliveMs ?? 15_000,
+      ondone: () => this.inflight.end(),
+      streams: this.streams,
+    };
   }
 
   /** A POST: modern when the body's `_meta` (or a modern header) says so, else legacy. */
@@ -266,23 +310,40 @@ export class McpHttpHandler {
     if (message instanceof Response) return message;
     const forbidden = this.guard?.authorize(message, auth);
     if (forbidden) return forbidden;
-    if (this.draining && 'method' in message && 'id' in message) return shuttingDownResponse(message.id);
+    if (this.draining && 'method' in message && 'id' in message)
+      return shuttingDownResponse(message.id);
     const extra = messageExtra(request, auth);
     const modern =
-      ('method' in message && hasModernMeta(message.params?._meta)) || isModernHeaderVersion(headerOf(request, 'mcp-protocol-version'));
+      ('method' in message && hasModernMeta(message.params?._meta)) ||
+      isModernHeaderVersion(headerOf(request, 'mcp-protocol-version'));
     if (!modern && this.options.statelessLegacy) {
       this.inflight.begin();
       return serveStatelessLegacy(this.server, request, message, extra, this.exchange());
     }
     if (modern || this.stateless) {
-      if (!('method' in message)) return errorResponse(400, ErrorCode.InvalidRequest, 'Invalid Request: clients POST requests and notifications only');
+      if (!('method' in message))
+        return errorResponse(
+          400,
+          ErrorCode.InvalidRequest,
+          'Invalid Request: clients POST requests and notifications only',
+        );
       if (!('id' in message)) return new Response(null, { status: 202 });
-      if (message.method === 'initialize' && !modern) return this.refuseHandshake(message as JSONRPCRequest);
+      if (message.method === 'initialize' && !modern)
+        return this.refuseHandshake(message as JSONRPCRequest);
       this.inflight.begin();
-      return serveModernRequest(this.server, request, message as JSONRPCRequest, extra, this.exchange());
+      return serveModernRequest(
+        this.server,
+        request,
+        message as JSONRPCRequest,
+        extra,
+        this.exchange(),
+      );
     }
     if ('method' in message && message.method === 'initialize' && 'id' in message) {
-      return this.refuseSession(message.id) ?? this.streamable.initialize(message as JSONRPCRequest, extra);
+      return (
+        this.refuseSession(message.id) ??
+        this.streamable.initialize(message as JSONRPCRequest, extra)
+      );
     }
     return this.streamable.post(request, message, extra);
   }
@@ -295,7 +356,12 @@ export class McpHttpHandler {
     if (this.draining) return shuttingDownResponse(id);
     const full = () => this.streamable.sessions.size + this.legacySse.size >= this.maxSessions;
     if (full() && !this.streamable.evictOldestIdle()) {
-      return limitResponse('maxSessions', this.maxSessions, id, this.streamable.retryAfterSeconds(BUSY_RETRY_SECONDS));
+      return limitResponse(
+        'maxSessions',
+        this.maxSessions,
+        id,
+        this.streamable.retryAfterSeconds(BUSY_RETRY_SECONDS),
+      );
     }
     return undefined;
   }
@@ -308,7 +374,9 @@ export class McpHttpHandler {
       `This server serves only protocol ${this.server.supportedVersions.filter((v) => !LEGACY_PROTOCOL_VERSIONS.includes(v)).join(', ')}; it has no initialize handshake`,
       message.id,
       {
-        supported: this.server.supportedVersions.filter((v) => !LEGACY_PROTOCOL_VERSIONS.includes(v)),
+        supported: this.server.supportedVersions.filter(
+          (v) => !LEGACY_PROTOCOL_VERSIONS.includes(v),
+        ),
         requested: (message.params as { protocolVersion?: unknown } | undefined)?.protocolVersion,
       },
     );

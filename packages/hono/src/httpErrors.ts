@@ -46,7 +46,10 @@ export function errorResponse(
   const body: Record<string, unknown> = { jsonrpc: '2.0' };
   if (id !== undefined) body.id = id;
   body.error = error;
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 /**
@@ -55,7 +58,14 @@ export function errorResponse(
  * @example
  * return jsonResponse({ jsonrpc: '2.0', id: 1, result: {} });
  */
-export function jsonResponse(body: unknown, status = 200, headers?: Record<string, string>): Response {
+export function jsonResponse(
+  body: unknown,
+  status = 200,
+  headers?: Record<string, string>,
+): Response {
   // a fresh headers object each time: @hono/node-server may write into the one it is given
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }

@@ -13,7 +13,10 @@ export function loadNodeServer(): NodeServe {
     return (require('@hono/node-server') as { serve: NodeServe }).serve;
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes('@hono/node-server')) {
+    if (
+      code === 'MODULE_NOT_FOUND' &&
+      String((error as Error).message).includes('@hono/node-server')
+    ) {
       throw new MissingPackageError('@hono/node-server', 'serve() (HTTP on Node.js)');
     }
     throw error;

@@ -62,7 +62,8 @@ export function mcpHonoApp(target: Servable, options: McpHttpOptions = {}): McpH
   app.close = (timeoutMs = 10_000) =>
     (closing ??= (async () => {
       await handler.shutdown(timeoutMs);
-      if ('stop' in target && typeof target.stop === 'function') await (target.stop as () => Promise<void>)();
+      if ('stop' in target && typeof target.stop === 'function')
+        await (target.stop as () => Promise<void>)();
     })());
   const auth = (c: HonoContext) => c.get('auth' as never) as AuthInfo | undefined;
   // Under @hono/node-server the engine reads Node's request directly (see nodeRequest.ts).
@@ -75,7 +76,8 @@ export function mcpHonoApp(target: Servable, options: McpHttpOptions = {}): McpH
   if (guard) {
     // OAuth (options.auth): the RFC 9728 metadata, and every MCP route behind the guard
     for (const path of guard.metadataPaths) app.get(path, () => guard.metadataResponse());
-    serveRoute = (c, route) => guard.serve(node(c), route, (caller) => handler.handle(c.req.raw, route, caller), options);
+    serveRoute = (c, route) =>
+      guard.serve(node(c), route, (caller) => handler.handle(c.req.raw, route, caller), options);
   }
   app.all(options.endpoint ?? '/mcp', (c) => serveRoute(c, 'mcp'));
   if (options.ssePath !== false) {

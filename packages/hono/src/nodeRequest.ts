@@ -13,7 +13,8 @@ export interface NodeExchange {
  */
 const EXCHANGE = Symbol('typemcp.nodeExchange');
 type WithExchange = Request & { [EXCHANGE]?: NodeExchange };
-const exchangeOf = (request: Request): NodeExchange | undefined => (request as WithExchange)[EXCHANGE];
+const exchangeOf = (request: Request): NodeExchange | undefined =>
+  (request as WithExchange)[EXCHANGE];
 
 /**
  * Remembers the Node.js request and response behind `request` (from Hono's `c.env` under
@@ -24,7 +25,8 @@ const exchangeOf = (request: Request): NodeExchange | undefined => (request as W
  */
 export function rememberNodeExchange(request: Request, env: unknown): void {
   const e = env as Partial<NodeExchange> | undefined;
-  if (e?.incoming && e.outgoing && typeof e.incoming.on === 'function') (request as WithExchange)[EXCHANGE] = { incoming: e.incoming, outgoing: e.outgoing };
+  if (e?.incoming && e.outgoing && typeof e.incoming.on === 'function')
+    (request as WithExchange)[EXCHANGE] = { incoming: e.incoming, outgoing: e.outgoing };
 }
 
 /**
@@ -44,7 +46,8 @@ export function headerOf(request: Request, name: string): string | null {
   let value: string | null = null;
   for (let i = 0; i < raw.length; i += 2) {
     const key = raw[i] as string;
-    if (key.length === lower.length && key.toLowerCase() === lower) value = value === null ? (raw[i + 1] as string) : `${value}, ${raw[i + 1]}`;
+    if (key.length === lower.length && key.toLowerCase() === lower)
+      value = value === null ? (raw[i + 1] as string) : `${value}, ${raw[i + 1]}`;
   }
   return value;
 }
@@ -118,7 +121,10 @@ export function onClientGone(request: Request, onabort: () => void): () => void 
  * The body of a Node.js request as text, or `undefined` as soon as it passes `limit` bytes (the
  * rest is read and dropped, so the client gets the 413 rather than a reset).
  */
-export function readNodeBody(incoming: IncomingMessage, limit: number): Promise<string | undefined> {
+export function readNodeBody(
+  incoming: IncomingMessage,
+  limit: number,
+): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -133,7 +139,15 @@ export function readNodeBody(incoming: IncomingMessage, limit: number): Promise<
       resolve(undefined);
     };
     incoming.on('data', ondata);
-    incoming.once('end', () => resolve(size > limit ? undefined : chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    incoming.once('end', () =>
+      resolve(
+        size > limit
+          ? undefined
+          : chunks.length === 1
+            ? (chunks[0] as Buffer).toString('utf8')
+            : Buffer.concat(chunks).toString('utf8'),
+      ),
+    );
     incoming.once('error', reject);
     incoming.once('close', () => resolve(undefined)); // the client left mid-body: nobody to answer
   });

@@ -8,12 +8,17 @@ import { nodeExchangeOf, readNodeBody } from './nodeRequest';
  * not JSON-RPC → 400 -32600 (each as a JSON-RPC error response). A 413 carries
  * `Connection: close`: the rest of the body may be unread, so the connection cannot be reused.
  */
-export async function readMessage(request: Request, limit: number): Promise<JSONRPCMessage | Response> {
+export async function readMessage(
+  request: Request,
+  limit: number,
+): Promise<JSONRPCMessage | Response> {
   const text = await readBody(request, limit);
   if (text === undefined) {
     const data = { limit: 'maxBodyBytes', value: limit };
     const message = `Payload Too Large: the body exceeds ${limit} bytes (raise the maxBodyBytes option)`;
-    return errorResponse(413, ErrorCode.InvalidRequest, message, undefined, data, { connection: 'close' });
+    return errorResponse(413, ErrorCode.InvalidRequest, message, undefined, data, {
+      connection: 'close',
+    });
   }
   let parsed: unknown;
   try {
@@ -22,7 +27,11 @@ export async function readMessage(request: Request, limit: number): Promise<JSON
     return errorResponse(400, ErrorCode.ParseError, 'Parse error: invalid JSON');
   }
   const decoded = validateMessage(parsed);
-  if (!decoded.ok) return new Response(JSON.stringify(decoded.response), { status: 400, headers: { 'content-type': 'application/json' } });
+  if (!decoded.ok)
+    return new Response(JSON.stringify(decoded.response), {
+      status: 400,
+      headers: { 'content-type': 'application/json' },
+    });
   return decoded.message;
 }
 

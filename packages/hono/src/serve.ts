@@ -39,12 +39,18 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
  * @example
  * const { url } = await serve(createServer({ providers: [Demo] }), { port: 3000 });
  */
-export async function serve(target: Servable | McpHonoApp, options: ServeOptions = {}): Promise<RunningHttpServer> {
+export async function serve(
+  target: Servable | McpHonoApp,
+  options: ServeOptions = {},
+): Promise<RunningHttpServer> {
   const host = options.host ?? '127.0.0.1';
   const app: McpHonoApp =
     'fetch' in target && 'mcp' in target
       ? (target as McpHonoApp)
-      : mcpHonoApp(target as Servable, { validateHost: LOOPBACK.has(host) || options.allowedHosts !== undefined, ...options });
+      : mcpHonoApp(target as Servable, {
+          validateHost: LOOPBACK.has(host) || options.allowedHosts !== undefined,
+          ...options,
+        });
   // a node of a cluster first reaches its shared stores; failing that, nothing is left running
   await app.mcp.ready().catch(async (error: unknown) => {
     await app.mcp.close();
@@ -52,7 +58,9 @@ export async function serve(target: Servable | McpHonoApp, options: ServeOptions
   });
   const serveNode = loadNodeServer();
   const server = await new Promise<ReturnType<typeof serveNode>>((resolve) => {
-    const s = serveNode({ fetch: app.fetch, hostname: host, port: options.port ?? 3000 }, () => resolve(s));
+    const s = serveNode({ fetch: app.fetch, hostname: host, port: options.port ?? 3000 }, () =>
+      resolve(s),
+    );
   });
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -62,7 +70,10 @@ export async function serve(target: Servable | McpHonoApp, options: ServeOptions
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      const nodeServer = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+      const nodeServer = server as unknown as {
+        closeIdleConnections?: () => void;
+        closeAllConnections?: () => void;
+      };
       nodeServer.closeIdleConnections?.();
       // In-flight requests finish first, then the lifespan stops (a parent app carrying a mounted
       // engine at `.mcp` has no close() of its own: its engine is shut down).

@@ -13,12 +13,25 @@ function nodeRequest(rawHeaders: string[]): Request {
 }
 
 it('reads a header by name in any case, joining repeats like Headers.get', () => {
-  const request = nodeRequest(['Host', '127.0.0.1', 'Mcp-Param-Region', 'eu', 'Accept', 'application/json', 'accept', 'text/event-stream']);
+  const request = nodeRequest([
+    'Host',
+    '127.0.0.1',
+    'Mcp-Param-Region',
+    'eu',
+    'Accept',
+    'application/json',
+    'accept',
+    'text/event-stream',
+  ]);
   expect(headerOf(request, 'mcp-param-region')).toBe('eu');
   expect(headerOf(request, 'Mcp-Param-Region')).toBe('eu');
   expect(headerOf(request, 'accept')).toBe('application/json, text/event-stream');
   expect(headerOf(request, 'origin')).toBeNull();
-  expect(headerRecordOf(request)).toEqual({ host: '127.0.0.1', 'mcp-param-region': 'eu', accept: 'application/json, text/event-stream' });
+  expect(headerRecordOf(request)).toEqual({
+    host: '127.0.0.1',
+    'mcp-param-region': 'eu',
+    accept: 'application/json, text/event-stream',
+  });
 });
 
 it('falls back to the Request when no Node exchange stands behind it', () => {

@@ -55,7 +55,12 @@ export {
   isModernHeaderVersion,
   missingCapabilityCode,
 } from './version/era';
-export type { Transport, TransportSendOptions, MessageExtra, AuthInfo } from './transport/Transport';
+export type {
+  Transport,
+  TransportSendOptions,
+  MessageExtra,
+  AuthInfo,
+} from './transport/Transport';
 export type { TokenVerifier } from './auth/TokenVerifier';
 export { InvalidTokenError } from './auth/TokenVerifier';
 export type { ResourceServerOptions } from './auth/ResourceServerOptions';

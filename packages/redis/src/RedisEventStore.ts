@@ -71,17 +71,23 @@ export class RedisEventStore implements EventStore {
 
   async streamIdOf(eventId: string): Promise<string | undefined> {
     const parsed = this.parse(eventId);
-    return parsed && (await this.redis.exists(this.key(parsed.streamId))) === 1 ? parsed.streamId : undefined;
+    return parsed && (await this.redis.exists(this.key(parsed.streamId))) === 1
+      ? parsed.streamId
+      : undefined;
   }
 
-  async replayEventsAfter(lastEventId: string, send: (eventId: string, message: JSONRPCMessage) => Promise<void>): Promise<string | undefined> {
+  async replayEventsAfter(
+    lastEventId: string,
+    send: (eventId: string, message: JSONRPCMessage) => Promise<void>,
+  ): Promise<string | undefined> {
     const parsed = this.parse(lastEventId);
     if (!parsed) return undefined;
     const key = this.key(parsed.streamId);
     let after = parsed.entry;
     for (;;) {
       const entries = await this.redis.xrange(key, `(${after}`, '+', 'COUNT', BATCH);
-      if (entries.length === 0 && after === parsed.entry && (await this.redis.exists(key)) === 0) return undefined;
+      if (entries.length === 0 && after === parsed.entry && (await this.redis.exists(key)) === 0)
+        return undefined;
       for (const [entry, fields] of entries) {
         after = entry;
         const data = fields[1];

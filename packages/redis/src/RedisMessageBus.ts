@@ -34,7 +34,10 @@ export class RedisMessageBus implements MessageBus {
     await this.publisher.publish(this.prefix + channel, JSON.stringify(message));
   }
 
-  async subscribe(channel: string, handler: (message: unknown) => void): Promise<() => Promise<void>> {
+  async subscribe(
+    channel: string,
+    handler: (message: unknown) => void,
+  ): Promise<() => Promise<void>> {
     let handlers = this.handlers.get(channel);
     if (!handlers) {
       handlers = new Set();

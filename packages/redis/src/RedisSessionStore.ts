@@ -28,13 +28,18 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async save(record: SessionRecord, ttlMs: number): Promise<void> {
-    const multi = this.redis.multi().set(this.key(record.id), JSON.stringify(record), 'PX', ttlMs).zadd(this.liveKey, Date.now() + ttlMs, record.id);
+    const multi = this.redis
+      .multi()
+      .set(this.key(record.id), JSON.stringify(record), 'PX', ttlMs)
+      .zadd(this.liveKey, Date.now() + ttlMs, record.id);
     for (const uri of record.subscriptions) multi.sadd(this.subKey(uri), record.id);
     await multi.exec();
   }
 
   async touch(id: string, ttlMs: number): Promise<SessionRecord | undefined> {
-    const [[, text]] = (await this.redis.multi().getex(this.key(id), 'PX', ttlMs).exec()) as [[Error | null, string | null]];
+    const [[, text]] = (await this.redis.multi().getex(this.key(id), 'PX', ttlMs).exec()) as [
+      [Error | null, string | null],
+    ];
     if (!text) {
       await this.redis.zrem(this.liveKey, id);
       return undefined;

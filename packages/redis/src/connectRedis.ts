@@ -24,7 +24,11 @@ export interface RedisConnection {
  * const { client } = connectRedis('redis://127.0.0.1:6379', 'typemcp-node-a');
  * await client.connect();
  */
-export function connectRedis(url: string, name: string, commandTimeoutMs = DEFAULT_COMMAND_TIMEOUT_MS): RedisConnection {
+export function connectRedis(
+  url: string,
+  name: string,
+  commandTimeoutMs = DEFAULT_COMMAND_TIMEOUT_MS,
+): RedisConnection {
   let connectedOnce = false;
   let last: Error | undefined;
   const client = new Redis(url, {

@@ -70,7 +70,8 @@ export function redisStores(url: string, options: RedisStoresOptions = {}): Redi
   let connecting: Promise<void> | undefined;
   return {
     nodeId,
-    requestStateSecret: options.requestStateSecret ?? (process.env.TYPEMCP_REQUEST_STATE_SECRET || undefined),
+    requestStateSecret:
+      options.requestStateSecret ?? (process.env.TYPEMCP_REQUEST_STATE_SECRET || undefined),
     sessions: new RedisSessionStore(client, prefix),
     events: new RedisEventStore(client, prefix, { ttlMs: 30 * 60_000, ...options.events }),
     bus: new RedisMessageBus(client, subscriber, prefix),
@@ -90,7 +91,13 @@ export function redisStores(url: string, options: RedisStoresOptions = {}): Redi
       })());
     },
     async close() {
-      const end = (c: typeof client) => (c.status === 'ready' ? c.quit().then(() => undefined, () => c.disconnect()) : c.disconnect());
+      const end = (c: typeof client) =>
+        c.status === 'ready'
+          ? c.quit().then(
+              () => undefined,
+              () => c.disconnect(),
+            )
+          : c.disconnect();
       await Promise.all([end(client), end(subscriber)]);
     },
   };

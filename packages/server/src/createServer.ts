@@ -14,13 +14,21 @@ import { getMetadataStorage } from './metadata/MetadataStorage';
 import type { RequestStateOptions } from './mrtr/requestState';
 import { Registry } from './registry/Registry';
 import type { EntryKind } from './registry/Registry';
-import type { DynamicPromptOptions, DynamicResourceOptions, DynamicToolOptions } from './runtime/dynamicEntries';
+import type {
+  DynamicPromptOptions,
+  DynamicResourceOptions,
+  DynamicToolOptions,
+} from './runtime/dynamicEntries';
 import type { LegacyTaskManager } from './tasks/legacy/LegacyTaskManager';
 import type { TaskManager } from './tasks/TaskManager';
 import type { TaskOptions } from './tasks/TaskManager';
 import type { TaskStore } from './tasks/TaskStore';
 
-export type { DynamicPromptOptions, DynamicResourceOptions, DynamicToolOptions } from './runtime/dynamicEntries';
+export type {
+  DynamicPromptOptions,
+  DynamicResourceOptions,
+  DynamicToolOptions,
+} from './runtime/dynamicEntries';
 
 /** Options of {@link createServer}: the `@McpServer` options (defaulting to the first provider's), plus: */
 export interface CreateServerOptions extends McpServerOptions {

@@ -5,7 +5,12 @@
  * @packageDocumentation
  */
 export { Server } from './dispatch/Server';
-export type { RequestHandler, NotificationHandler, MethodParams, MethodResult } from './dispatch/Server';
+export type {
+  RequestHandler,
+  NotificationHandler,
+  MethodParams,
+  MethodResult,
+} from './dispatch/Server';
 export { ServerConnection } from './dispatch/ServerConnection';
 export type { ServerOptions } from './dispatch/ServerOptions';
 export type { RequestContext } from './dispatch/RequestContext';
@@ -33,7 +38,12 @@ export type { ClassType, TypeThunk, TypeValue, CompleteFn } from './metadata/def
 export { Context } from './context/Context';
 export type { Lifespan, LifespanContext } from './context/lifespan';
 export { createServer, McpApp } from './createServer';
-export type { CreateServerOptions, DynamicToolOptions, DynamicResourceOptions, DynamicPromptOptions } from './createServer';
+export type {
+  CreateServerOptions,
+  DynamicToolOptions,
+  DynamicResourceOptions,
+  DynamicPromptOptions,
+} from './createServer';
 export type { EntryKind } from './registry/Registry';
 export { run } from './run';
 export type { RunOptions, RunningServer } from './run';

@@ -29,7 +29,16 @@ export interface RunOptions {
 
 /** What `@typemcp/hono` offers `run()` (loaded lazily so this package never depends on it). */
 interface HonoModule {
-  serve(app: McpApp, options: { port?: number; host?: string; auth?: ResourceServerOptions; onshutdown?: () => unknown; redis?: string }): Promise<{ url: string }>;
+  serve(
+    app: McpApp,
+    options: {
+      port?: number;
+      host?: string;
+      auth?: ResourceServerOptions;
+      onshutdown?: () => unknown;
+      redis?: string;
+    },
+  ): Promise<{ url: string }>;
 }
 
 /** What {@link run} started. */
@@ -48,14 +57,21 @@ export interface RunningServer {
  * @example
  * if (require.main === module) run(Demo);
  */
-export async function run(target: ClassType | McpApp, options: RunOptions = {}): Promise<RunningServer> {
+export async function run(
+  target: ClassType | McpApp,
+  options: RunOptions = {},
+): Promise<RunningServer> {
   const app = target instanceof McpApp ? target : createServer({ providers: [target] });
   const argv = options.argv ?? process.argv.slice(2);
   const portFlag = argv.indexOf('--port');
   const port = options.port ?? (portFlag !== -1 ? Number(argv[portFlag + 1]) : undefined);
-  const http = options.transport === 'http' || (options.transport === undefined && argv.includes('--http'));
+  const http =
+    options.transport === 'http' || (options.transport === undefined && argv.includes('--http'));
   const redisFlag = argv.indexOf('--redis');
-  const redis = options.redis ?? (redisFlag !== -1 ? argv[redisFlag + 1] : undefined) ?? (process.env.TYPEMCP_REDIS_URL || undefined);
+  const redis =
+    options.redis ??
+    (redisFlag !== -1 ? argv[redisFlag + 1] : undefined) ??
+    (process.env.TYPEMCP_REDIS_URL || undefined);
   await app.start();
   if (http) {
     let hono: HonoModule;
@@ -64,21 +80,32 @@ export async function run(target: ClassType | McpApp, options: RunOptions = {}):
     } catch (error) {
       // Only a missing @typemcp/hono is ours to explain; its own failures surface as they are.
       const code = (error as { code?: unknown }).code;
-      if (code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes('@typemcp/hono')) {
+      if (
+        code === 'MODULE_NOT_FOUND' &&
+        String((error as Error).message).includes('@typemcp/hono')
+      ) {
         throw new MissingPackageError('@typemcp/hono', 'Serving over HTTP');
       }
       throw error;
     }
     let served: { url: string };
     try {
-      served = await hono.serve(app, { port: port ?? 3000, host: options.host, auth: options.auth, onshutdown: () => app.stop(), redis });
+      served = await hono.serve(app, {
+        port: port ?? 3000,
+        host: options.host,
+        auth: options.auth,
+        onshutdown: () => app.stop(),
+        redis,
+      });
     } catch (error) {
       // a start-up failure (Redis unreachable, port taken) is one line, not a stack
       process.stderr.write(`[typemcp] ${(error as Error).message ?? String(error)}\n`);
       process.exit(1);
     }
     const shared = redis ? ' (sharing state through Redis)' : '';
-    process.stderr.write(`[typemcp] ${app.server.serverInfo.name} serving MCP at ${served.url}/mcp (legacy HTTP+SSE at ${served.url}/sse)${shared}\n`);
+    process.stderr.write(
+      `[typemcp] ${app.server.serverInfo.name} serving MCP at ${served.url}/mcp (legacy HTTP+SSE at ${served.url}/sse)${shared}\n`,
+    );
     return { app, url: served.url };
   }
   const connection = await serveStdio(app.server, { onshutdown: () => app.stop() });

@@ -57,10 +57,20 @@ export class HttpPeer {
     return new Promise<RawResponse>((resolve, reject) => {
       const headers = { ...request.headers };
       // node:http sends a DELETE/OPTIONS body with no length unless told: say it, as clients must
-      if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
-      const req = http.request({ host: this.base.hostname, port: this.base.port, method: request.method, path: request.path, headers, agent: this.agent });
+      if (request.body !== undefined)
+        headers['content-length'] = String(Buffer.byteLength(request.body));
+      const req = http.request({
+        host: this.base.hostname,
+        port: this.base.port,
+        method: request.method,
+        path: request.path,
+        headers,
+        agent: this.agent,
+      });
       const timer = setTimeout(() => {
-        req.destroy(new Error(`no answer within ${this.timeoutMs} ms: ${request.method} ${request.path}`));
+        req.destroy(
+          new Error(`no answer within ${this.timeoutMs} ms: ${request.method} ${request.path}`),
+        );
       }, this.timeoutMs);
       const done = (fn: () => void) => {
         clearTimeout(timer);
@@ -70,7 +80,14 @@ export class HttpPeer {
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
         const finish = (cut: boolean) =>
-          done(() => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), cut }));
+          done(() =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+              cut,
+            }),
+          );
         if (request.cut && String(res.headers['content-type']).startsWith('text/event-stream')) {
           const cut = () => {
             clearTimeout(quiet);

@@ -56,7 +56,8 @@ export class StdioFuzzPeer {
         this.garbage.push(line.slice(0, 200));
         continue;
       }
-      if (typeof message !== 'object' || message === null || Array.isArray(message)) this.garbage.push(line.slice(0, 200));
+      if (typeof message !== 'object' || message === null || Array.isArray(message))
+        this.garbage.push(line.slice(0, 200));
       else if ('method' in message) this.notifications.push(message);
       else if ('id' in message) {
         const list = this.byId.get(message.id);
@@ -83,7 +84,8 @@ export class StdioFuzzPeer {
       const text = chunk.join('\n') + '\n';
       chunk = [];
       size = 0;
-      if (!this.child.stdin.write(text)) await new Promise<void>((resolve) => this.child.stdin.once('drain', resolve));
+      if (!this.child.stdin.write(text))
+        await new Promise<void>((resolve) => this.child.stdin.once('drain', resolve));
     };
     for (const line of lines) {
       chunk.push(line);
@@ -94,11 +96,21 @@ export class StdioFuzzPeer {
   }
 
   /** Resolves once `check()` holds; rejects after `timeoutMs` or when the process exits. */
-  async until(check: () => boolean, timeoutMs = 15_000, what: () => string = () => 'condition'): Promise<void> {
+  async until(
+    check: () => boolean,
+    timeoutMs = 15_000,
+    what: () => string = () => 'condition',
+  ): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!check()) {
-      if (this.exitCode !== undefined) throw new Error(`the server exited (${this.exitCode}) waiting for ${what()}; stderr: ${this.stderrBrief()}`);
-      if (Date.now() > deadline) throw new Error(`no ${what()} within ${timeoutMs} ms (the server hangs?); stderr: ${this.stderrBrief()}`);
+      if (this.exitCode !== undefined)
+        throw new Error(
+          `the server exited (${this.exitCode}) waiting for ${what()}; stderr: ${this.stderrBrief()}`,
+        );
+      if (Date.now() > deadline)
+        throw new Error(
+          `no ${what()} within ${timeoutMs} ms (the server hangs?); stderr: ${this.stderrBrief()}`,
+        );
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 50);
@@ -116,16 +128,28 @@ export class StdioFuzzPeer {
   }
 
   /** Sends a request and resolves with its response. */
-  async request(id: string | number, method: string, params?: Record<string, unknown>): Promise<Written> {
-    await this.write([JSON.stringify({ jsonrpc: '2.0', id, method, ...(params === undefined ? {} : { params }) })]);
-    await this.until(() => this.byId.has(id), 15_000, () => `answer to ${String(id)}`);
+  async request(
+    id: string | number,
+    method: string,
+    params?: Record<string, unknown>,
+  ): Promise<Written> {
+    await this.write([
+      JSON.stringify({ jsonrpc: '2.0', id, method, ...(params === undefined ? {} : { params }) }),
+    ]);
+    await this.until(
+      () => this.byId.has(id),
+      15_000,
+      () => `answer to ${String(id)}`,
+    );
     return (this.byId.get(id) as Written[])[0];
   }
 
   /** Ends stdin and waits for the exit code (SIGKILL after 5 s). */
   async close(): Promise<number | null> {
     if (this.exitCode !== undefined) return this.exitCode;
-    const exited = new Promise<number | null>((resolve) => this.child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      this.child.once('exit', (code) => resolve(code)),
+    );
     this.child.stdin.end();
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
     const code = await exited;

@@ -24,8 +24,12 @@ export function problemsOf(c: HttpCase, res: RawResponse): string[] {
   const problems: string[] = [];
   const type = String(res.headers['content-type'] ?? '');
   const expect = c.expect;
-  if (res.status >= 500 || res.status < 200) problems.push(`status ${res.status}: ${brief(res.body)}`);
-  if (expect && !expect.statuses.includes(res.status)) problems.push(`status ${res.status}, expected ${expect.statuses.join('|')}: ${brief(res.body)}`);
+  if (res.status >= 500 || res.status < 200)
+    problems.push(`status ${res.status}: ${brief(res.body)}`);
+  if (expect && !expect.statuses.includes(res.status))
+    problems.push(
+      `status ${res.status}, expected ${expect.statuses.join('|')}: ${brief(res.body)}`,
+    );
   if (c.request.method === 'HEAD') return problems; // no body
   if (res.status >= 400) {
     if (type !== 'application/json') problems.push(`a ${res.status} of type ${type}`);
@@ -35,10 +39,12 @@ export function problemsOf(c: HttpCase, res: RawResponse): string[] {
     } catch {
       return [...problems, `a ${res.status} whose body is not JSON: ${brief(res.body)}`];
     }
-    const bad = malformed(body) ?? ('error' in body ? undefined : `a ${res.status} without a JSON-RPC error`);
+    const bad =
+      malformed(body) ?? ('error' in body ? undefined : `a ${res.status} without a JSON-RPC error`);
     if (bad) problems.push(bad);
     const code = (body.error as { code?: number } | undefined)?.code as number;
-    if (expect?.codes && !expect.codes.includes(code)) problems.push(`error ${code}, expected ${expect.codes.join('|')}: ${brief(body)}`);
+    if (expect?.codes && !expect.codes.includes(code))
+      problems.push(`error ${code}, expected ${expect.codes.join('|')}: ${brief(body)}`);
     if (res.status === 405 && !res.headers.allow) problems.push('a 405 without Allow');
     return problems;
   }
@@ -67,16 +73,19 @@ function streamProblems(c: HttpCase, res: RawResponse): string[] {
   const problems = messages.map((m) => malformed(m)).filter((p): p is string => p !== undefined);
   if (res.cut || !c.expect?.answer) return problems;
   const final = messages.filter((m) => !('method' in m));
-  if (final.length !== 1) return [...problems, `${final.length} responses on one reply stream: ${brief(res.body)}`];
+  if (final.length !== 1)
+    return [...problems, `${final.length} responses on one reply stream: ${brief(res.body)}`];
   return [...problems, ...answerProblems(c, final[0])];
 }
 
 /** A JSON-RPC answer against the message's own expectation. */
 function answerProblems(c: HttpCase, message: Record<string, unknown>): string[] {
   const answer = c.expect?.answer;
-  if (c.expect?.opensSession) return 'result' in message ? [] : [`initialize failed: ${brief(message)}`];
+  if (c.expect?.opensSession)
+    return 'result' in message ? [] : [`initialize failed: ${brief(message)}`];
   const bad = answer ? wrongAnswer(answer, message) : malformed(message);
   if (bad) return [bad];
-  if (answer && answer.kind === 'answer' && message.id !== answer.id) return [`answered id ${brief(message.id)}, expected ${brief(answer.id)}`];
+  if (answer && answer.kind === 'answer' && message.id !== answer.id)
+    return [`answered id ${brief(message.id)}, expected ${brief(answer.id)}`];
   return [];
 }

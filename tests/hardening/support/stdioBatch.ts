@@ -20,7 +20,10 @@ const idOf = (line: string): unknown => {
     return undefined;
   }
 };
-const subscriptionOf = (n: Written) => (n.params as { _meta?: Record<string, unknown> } | undefined)?._meta?.['io.modelcontextprotocol/subscriptionId'];
+const subscriptionOf = (n: Written) =>
+  (n.params as { _meta?: Record<string, unknown> } | undefined)?._meta?.[
+    'io.modelcontextprotocol/subscriptionId'
+  ];
 
 /**
  * Sends `inputs` to `peer` (a connection in `state`) and returns every problem found.
@@ -28,7 +31,11 @@ const subscriptionOf = (n: Written) => (n.params as { _meta?: Record<string, unk
  * @example
  * const problems = await runStdioBatch(peer, 'legacy', inputs);
  */
-export async function runStdioBatch(peer: StdioFuzzPeer, state: ConnectionState, inputs: FuzzInput[]): Promise<string[]> {
+export async function runStdioBatch(
+  peer: StdioFuzzPeer,
+  state: ConnectionState,
+  inputs: FuzzInput[],
+): Promise<string[]> {
   const notesBefore = peer.notifications.length;
   const lines: string[] = [];
   const withId = new Map<unknown, Expectation>();
@@ -46,19 +53,34 @@ export async function runStdioBatch(peer: StdioFuzzPeer, state: ConnectionState,
   await peer.write(lines);
 
   const sent = (id: unknown) => lines.find((line) => idOf(line) === id);
-  const listens = [...withId.values()].filter((e) => e.kind === 'answer' && e.listen).map((e) => (e as { id: unknown }).id);
+  const listens = [...withId.values()]
+    .filter((e) => e.kind === 'answer' && e.listen)
+    .map((e) => (e as { id: unknown }).id);
   const acked = () => new Set(peer.notifications.slice(notesBefore).map(subscriptionOf));
-  const missing = () => [...withId.values()].filter((e) => e.kind === 'answer' && !e.listen && !peer.byId.has(e.id)) as Array<{ id: unknown }>;
+  const missing = () =>
+    [...withId.values()].filter(
+      (e) => e.kind === 'answer' && !e.listen && !peer.byId.has(e.id),
+    ) as Array<{ id: unknown }>;
   await peer.until(
     () => missing().length === 0 && listens.every((id) => acked().has(id)),
     15_000,
-    () => `answers to the batch (${missing().length} missing, e.g. to ${brief(sent(missing()[0]?.id))}; ${listens.filter((id) => !acked().has(id)).length} listens not acknowledged)`,
+    () =>
+      `answers to the batch (${missing().length} missing, e.g. to ${brief(sent(missing()[0]?.id))}; ${listens.filter((id) => !acked().has(id)).length} listens not acknowledged)`,
   );
   // lines are decoded in order: any error without id was written before the sentinel's answer
   const id = `sentinel-${++sentinel}`;
   const pong = await peer.request(id, 'ping');
   peer.byId.delete(id);
-  if (listens.length > 0) await peer.write(listens.map((requestId) => JSON.stringify({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId } })));
+  if (listens.length > 0)
+    await peer.write(
+      listens.map((requestId) =>
+        JSON.stringify({
+          jsonrpc: '2.0',
+          method: 'notifications/cancelled',
+          params: { requestId },
+        }),
+      ),
+    );
 
   const problems: string[] = [];
   if (!pong.result) problems.push(`ping failed: ${brief(pong)}`);
@@ -71,16 +93,27 @@ export async function runStdioBatch(peer: StdioFuzzPeer, state: ConnectionState,
         : wrongAnswer(expectation, answers[0]);
     if (wrong) problems.push(`${wrong}: ${brief(answers)}\n  to ${brief(sent(key))}`);
   }
-  const invalidIdless = [...withId.values()].filter((e) => e.kind === 'invalid' && !peer.byId.has(e.id)).length;
+  const invalidIdless = [...withId.values()].filter(
+    (e) => e.kind === 'invalid' && !peer.byId.has(e.id),
+  ).length;
   const least = idless.length + invalidIdless;
   if (peer.idless.length < least || peer.idless.length > least + optionalIdless) {
-    problems.push(`${peer.idless.length} errors without id, expected ${least} (+ up to ${optionalIdless})`);
+    problems.push(
+      `${peer.idless.length} errors without id, expected ${least} (+ up to ${optionalIdless})`,
+    );
   }
-  const parseErrors = peer.idless.filter((m) => (m.error as { code?: number } | undefined)?.code === -32700).length;
+  const parseErrors = peer.idless.filter(
+    (m) => (m.error as { code?: number } | undefined)?.code === -32700,
+  ).length;
   const expectedParseErrors = idless.filter((c) => c === -32700).length;
-  if (parseErrors !== expectedParseErrors) problems.push(`${parseErrors} parse errors, expected ${expectedParseErrors}`);
+  if (parseErrors !== expectedParseErrors)
+    problems.push(`${parseErrors} parse errors, expected ${expectedParseErrors}`);
   for (const m of peer.idless) {
-    const wrong = malformed(m) ?? ([-32700, -32600].includes((m.error as { code: number }).code) ? undefined : `an error without id of code ${brief(m)}`);
+    const wrong =
+      malformed(m) ??
+      ([-32700, -32600].includes((m.error as { code: number }).code)
+        ? undefined
+        : `an error without id of code ${brief(m)}`);
     if (wrong) problems.push(wrong);
   }
   for (const m of peer.notifications.slice(notesBefore)) {

@@ -15,7 +15,11 @@ export interface HttpReply {
 /** Where a benchmark client sends its requests: one MCP endpoint over kept-alive connections. */
 export interface Endpoint {
   /** Sends one request and resolves with the whole reply. */
-  send(method: 'POST' | 'DELETE', headers: Record<string, string>, body?: string): Promise<HttpReply>;
+  send(
+    method: 'POST' | 'DELETE',
+    headers: Record<string, string>,
+    body?: string,
+  ): Promise<HttpReply>;
   /** Closes the kept-alive connections. */
   close(): void | Promise<void>;
 }
@@ -30,20 +34,43 @@ export class HttpEndpoint implements Endpoint {
     connections: number,
     private readonly path = '/mcp',
   ) {
-    this.agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+    this.agent = new http.Agent({
+      keepAlive: true,
+      maxSockets: connections,
+      maxFreeSockets: connections,
+    });
   }
 
   /** Sends one request and resolves with the whole reply. */
-  send(method: 'POST' | 'DELETE', headers: Record<string, string>, body?: string): Promise<HttpReply> {
+  send(
+    method: 'POST' | 'DELETE',
+    headers: Record<string, string>,
+    body?: string,
+  ): Promise<HttpReply> {
     return new Promise((resolve, reject) => {
-      const allHeaders = body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) };
-      const req = http.request({ agent: this.agent, host: '127.0.0.1', port: this.port, method, path: this.path, headers: allHeaders }, (res) => {
-        res.setEncoding('utf8');
-        let text = '';
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-        res.on('error', reject);
-      });
+      const allHeaders =
+        body === undefined
+          ? headers
+          : { ...headers, 'content-length': String(Buffer.byteLength(body)) };
+      const req = http.request(
+        {
+          agent: this.agent,
+          host: '127.0.0.1',
+          port: this.port,
+          method,
+          path: this.path,
+          headers: allHeaders,
+        },
+        (res) => {
+          res.setEncoding('utf8');
+          let text = '';
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }),
+          );
+          res.on('error', reject);
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -61,13 +88,15 @@ export class HttpEndpoint implements Endpoint {
  * tool result or a missing response, so a wrong request shape never counts as a call.
  */
 export function responseOf(reply: HttpReply, id: number): RpcMessage {
-  const fail = (why: string) => new Error(`${why}: HTTP ${reply.status} ${reply.body.slice(0, 500)}`);
+  const fail = (why: string) =>
+    new Error(`${why}: HTTP ${reply.status} ${reply.body.slice(0, 500)}`);
   if (reply.status !== 200) throw fail('unexpected status');
   let message: RpcMessage | undefined;
   if (String(reply.headers['content-type']).startsWith('text/event-stream')) {
     for (const block of reply.body.split('\n\n')) {
       let data = '';
-      for (const line of block.split('\n')) if (line.startsWith('data:')) data += line.slice(line[5] === ' ' ? 6 : 5);
+      for (const line of block.split('\n'))
+        if (line.startsWith('data:')) data += line.slice(line[5] === ' ' ? 6 : 5);
       if (!data) continue;
       const m = JSON.parse(data) as RpcMessage;
       if (m.id === id) message = m;

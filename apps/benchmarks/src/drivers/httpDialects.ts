@@ -28,7 +28,11 @@ const MODERN_META = {
   'io.modelcontextprotocol/clientCapabilities': {},
   'io.modelcontextprotocol/clientInfo': CLIENT_INFO,
 };
-const NAMED: Record<string, string> = { 'tools/call': 'name', 'prompts/get': 'name', 'resources/read': 'uri' };
+const NAMED: Record<string, string> = {
+  'tools/call': 'name',
+  'prompts/get': 'name',
+  'resources/read': 'uri',
+};
 
 /** One client of an HTTP server: its session (legacy), its request ids, its headers. */
 export class HttpClientSession {
@@ -45,10 +49,23 @@ export class HttpClientSession {
   /** A client ready to call: for `legacy`, after the whole handshake. */
   static async open(endpoint: Endpoint, dialect: HttpDialect): Promise<HttpClientSession> {
     const base = { 'content-type': 'application/json', accept: ACCEPT };
-    if (dialect === 'modern') return new HttpClientSession(endpoint, dialect, { ...base, 'mcp-protocol-version': MODERN_VERSION });
-    if (dialect === 'legacy-stateless') return new HttpClientSession(endpoint, dialect, { ...base, 'mcp-protocol-version': LEGACY_VERSION });
+    if (dialect === 'modern')
+      return new HttpClientSession(endpoint, dialect, {
+        ...base,
+        'mcp-protocol-version': MODERN_VERSION,
+      });
+    if (dialect === 'legacy-stateless')
+      return new HttpClientSession(endpoint, dialect, {
+        ...base,
+        'mcp-protocol-version': LEGACY_VERSION,
+      });
     const sessionId = await openLegacySession(endpoint);
-    return new HttpClientSession(endpoint, dialect, { ...base, 'mcp-session-id': sessionId, 'mcp-protocol-version': LEGACY_VERSION }, sessionId);
+    return new HttpClientSession(
+      endpoint,
+      dialect,
+      { ...base, 'mcp-session-id': sessionId, 'mcp-protocol-version': LEGACY_VERSION },
+      sessionId,
+    );
   }
 
   /** Sends one request and resolves with its (successful) response. */
@@ -61,7 +78,11 @@ export class HttpClientSession {
       if (field) headers['mcp-name'] = String(params[field]);
       params = { ...params, _meta: MODERN_META };
     }
-    const reply = await this.endpoint.send('POST', headers, JSON.stringify({ jsonrpc: '2.0', id, method, params }));
+    const reply = await this.endpoint.send(
+      'POST',
+      headers,
+      JSON.stringify({ jsonrpc: '2.0', id, method, params }),
+    );
     return responseOf(reply, id);
   }
 }
@@ -75,13 +96,26 @@ export async function openLegacySession(endpoint: Endpoint): Promise<string> {
   const init = await endpoint.send(
     'POST',
     base,
-    JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: LEGACY_VERSION, capabilities: {}, clientInfo: CLIENT_INFO } }),
+    JSON.stringify({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: { protocolVersion: LEGACY_VERSION, capabilities: {}, clientInfo: CLIENT_INFO },
+    }),
   );
   responseOf(init, 0);
   const sessionId = init.headers['mcp-session-id'];
-  if (typeof sessionId !== 'string') throw new Error(`initialize answered without Mcp-Session-Id: ${init.body.slice(0, 300)}`);
+  if (typeof sessionId !== 'string')
+    throw new Error(`initialize answered without Mcp-Session-Id: ${init.body.slice(0, 300)}`);
   const headers = { ...base, 'mcp-session-id': sessionId, 'mcp-protocol-version': LEGACY_VERSION };
-  const done = await endpoint.send('POST', headers, '{"jsonrpc":"2.0","method":"notifications/initialized"}');
-  if (done.status !== 202) throw new Error(`notifications/initialized answered HTTP ${done.status}: ${done.body.slice(0, 300)}`);
+  const done = await endpoint.send(
+    'POST',
+    headers,
+    '{"jsonrpc":"2.0","method":"notifications/initialized"}',
+  );
+  if (done.status !== 202)
+    throw new Error(
+      `notifications/initialized answered HTTP ${done.status}: ${done.body.slice(0, 300)}`,
+    );
   return sessionId;
 }

@@ -24,13 +24,30 @@ export interface HttpWork {
  * @example
  * await driveHttp(process.execPath, ['rawHttp.cjs', 'json'], { dialect: 'legacy', method: 'tools/call', params, warmup: 500 }, budget);
  */
-export async function driveHttp(command: string, args: string[], work: HttpWork, budget: LoadBudget, endpointOf?: EndpointFactory): Promise<Measurement> {
-  return withHttpServer(command, args, budget.concurrency, async (server, endpoint) => {
-    const clients: HttpClientSession[] = [];
-    for (let i = 0; i < budget.concurrency; i++) clients.push(await HttpClientSession.open(endpoint, work.dialect));
-    const call = (worker: number) => clients[worker].call(work.method, work.params);
-    await runLoad(call, { concurrency: budget.concurrency, maxCalls: work.warmup, maxMs: 60_000 });
-    const { value: load, cpu } = await withCpu(server.pid, () => runLoad(call, budget));
-    return { ...load, ...serverFigures(load, cpu, peakRssMb(server.pid)) };
-  }, endpointOf);
+export async function driveHttp(
+  command: string,
+  args: string[],
+  work: HttpWork,
+  budget: LoadBudget,
+  endpointOf?: EndpointFactory,
+): Promise<Measurement> {
+  return withHttpServer(
+    command,
+    args,
+    budget.concurrency,
+    async (server, endpoint) => {
+      const clients: HttpClientSession[] = [];
+      for (let i = 0; i < budget.concurrency; i++)
+        clients.push(await HttpClientSession.open(endpoint, work.dialect));
+      const call = (worker: number) => clients[worker].call(work.method, work.params);
+      await runLoad(call, {
+        concurrency: budget.concurrency,
+        maxCalls: work.warmup,
+        maxMs: 60_000,
+      });
+      const { value: load, cpu } = await withCpu(server.pid, () => runLoad(call, budget));
+      return { ...load, ...serverFigures(load, cpu, peakRssMb(server.pid)) };
+    },
+    endpointOf,
+  );
 }

@@ -48,7 +48,9 @@ export class HttpServerProcess {
     const key = [command, ...args].join('\0');
     let server = HttpServerProcess.shared.get(key);
     if (!server) {
-      server = HttpServerProcess.launch(command, args).then((s) => Object.assign(s, { isShared: true }));
+      server = HttpServerProcess.launch(command, args).then((s) =>
+        Object.assign(s, { isShared: true }),
+      );
       HttpServerProcess.shared.set(key, server);
       server.catch(() => HttpServerProcess.shared.delete(key));
     }
@@ -59,7 +61,14 @@ export class HttpServerProcess {
   static async closeShared(): Promise<void> {
     const all = [...HttpServerProcess.shared.values()];
     HttpServerProcess.shared.clear();
-    await Promise.all(all.map((server) => server.then((s) => s.stop(), () => undefined)));
+    await Promise.all(
+      all.map((server) =>
+        server.then(
+          (s) => s.stop(),
+          () => undefined,
+        ),
+      ),
+    );
   }
 
   private static async launch(command: string, args: string[]): Promise<HttpServerProcess> {
@@ -102,7 +111,9 @@ export class HttpServerProcess {
       const i = this.lines.findIndex((l) => l.startsWith(prefix));
       if (i !== -1) return this.lines.splice(i, 1)[0];
       if (this.child.exitCode !== null || Date.now() > deadline) {
-        throw new Error(`server ${this.child.spawnargs.join(' ')} gave no "${prefix}" line; stderr: ${this.stderr}`);
+        throw new Error(
+          `server ${this.child.spawnargs.join(' ')} gave no "${prefix}" line; stderr: ${this.stderr}`,
+        );
       }
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
@@ -134,7 +145,8 @@ export class HttpServerProcess {
 export type EndpointFactory = (port: number, connections: number) => Endpoint;
 
 /** The default client: node:http with a keep-alive Agent. */
-export const nodeHttpEndpoint: EndpointFactory = (port, connections) => new HttpEndpoint(port, connections);
+export const nodeHttpEndpoint: EndpointFactory = (port, connections) =>
+  new HttpEndpoint(port, connections);
 
 /**
  * Starts an HTTP server process and a client endpoint with `connections` sockets (made by
@@ -157,7 +169,11 @@ export async function withHttpServer<T>(
     return await drive(server, endpoint);
   } catch (error) {
     const stderr = server.stderrTail.trim();
-    throw stderr ? new Error(`${error instanceof Error ? error.message : String(error)}\nserver stderr: ${stderr}`) : error;
+    throw stderr
+      ? new Error(
+          `${error instanceof Error ? error.message : String(error)}\nserver stderr: ${stderr}`,
+        )
+      : error;
   } finally {
     await endpoint.close();
     await server.close();

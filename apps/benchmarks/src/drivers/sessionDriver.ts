@@ -26,17 +26,24 @@ export interface SessionWork {
  * @example
  * await driveSessions(process.execPath, ['--expose-gc', 'rawHttp.cjs', 'sse'], { sessions: 1000, warmup: 100, concurrency: 32 });
  */
-export async function driveSessions(command: string, args: string[], work: SessionWork): Promise<Measurement> {
+export async function driveSessions(
+  command: string,
+  args: string[],
+  work: SessionWork,
+): Promise<Measurement> {
   return withHttpServer(command, args, work.concurrency, async (server, endpoint) => {
     const open = () => openLegacySession(endpoint);
     await runLoad(open, { concurrency: work.concurrency, maxCalls: work.warmup, maxMs: 60_000 });
     const before = await server.memory();
-    const { value: load, cpu } = await withCpu(server.pid, () => runLoad(open, { concurrency: work.concurrency, maxCalls: work.sessions, maxMs: 600_000 }));
+    const { value: load, cpu } = await withCpu(server.pid, () =>
+      runLoad(open, { concurrency: work.concurrency, maxCalls: work.sessions, maxMs: 600_000 }),
+    );
     const after = await server.memory();
     return {
       ...load,
       ...serverFigures(load, cpu, peakRssMb(server.pid)),
-      heapKbPerSession: (after.heapUsed + after.external - before.heapUsed - before.external) / 1024 / load.calls,
+      heapKbPerSession:
+        (after.heapUsed + after.external - before.heapUsed - before.external) / 1024 / load.calls,
       rssKbPerSession: (after.rss - before.rss) / 1024 / load.calls,
     };
   });

@@ -19,12 +19,19 @@ export interface StdioWork {
  * @example
  * await driveStdio(process.execPath, ['raw.cjs'], { method: 'tools/call', params: { name: 'add', arguments: { a: 1, b: 2 } }, warmup: 500 }, budget);
  */
-export async function driveStdio(command: string, args: string[], work: StdioWork, budget: LoadBudget): Promise<Measurement> {
+export async function driveStdio(
+  command: string,
+  args: string[],
+  work: StdioWork,
+  budget: LoadBudget,
+): Promise<Measurement> {
   const peer = new StdioPeer(command, args);
   try {
     await peer.initialize();
     for (let i = 0; i < work.warmup; i++) await peer.request(work.method, work.params);
-    const { value: load, cpu } = await withCpu(peer.pid, () => runLoad(() => peer.request(work.method, work.params), budget));
+    const { value: load, cpu } = await withCpu(peer.pid, () =>
+      runLoad(() => peer.request(work.method, work.params), budget),
+    );
     return { ...load, ...serverFigures(load, cpu, peakRssMb(peer.pid)) };
   } finally {
     await peer.close();

@@ -3,7 +3,12 @@ import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 
 /** A JSON-RPC message as the driver sees it. */
-export type RpcMessage = { id?: number; result?: Record<string, unknown>; error?: unknown; method?: string };
+export type RpcMessage = {
+  id?: number;
+  result?: Record<string, unknown>;
+  error?: unknown;
+  method?: string;
+};
 
 /**
  * A stdio MCP server in a child process, spoken to with raw JSON-RPC lines. Responses are
@@ -11,7 +16,10 @@ export type RpcMessage = { id?: number; result?: Record<string, unknown>; error?
  */
 export class StdioPeer {
   readonly child: ChildProcessWithoutNullStreams;
-  private readonly pending = new Map<number, { resolve: (m: RpcMessage) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (m: RpcMessage) => void; reject: (e: Error) => void }
+  >();
   private parts: string[] = [];
   private nextId = 1;
   private stderr = '';
@@ -26,7 +34,8 @@ export class StdioPeer {
     this.child.stderr.on('data', (c: string) => (this.stderr = (this.stderr + c).slice(-4000)));
     this.exited = new Promise((resolve) =>
       this.child.on('exit', () => {
-        for (const p of this.pending.values()) p.reject(new Error(`server exited; stderr: ${this.stderr}`));
+        for (const p of this.pending.values())
+          p.reject(new Error(`server exited; stderr: ${this.stderr}`));
         this.pending.clear();
         resolve();
       }),
@@ -51,7 +60,8 @@ export class StdioPeer {
       const waiter = m.id !== undefined ? this.pending.get(m.id) : undefined;
       if (!waiter) continue;
       this.pending.delete(m.id as number);
-      if (m.error || m.result?.isError) waiter.reject(new Error(`server answered ${line.slice(0, 500)}`));
+      if (m.error || m.result?.isError)
+        waiter.reject(new Error(`server answered ${line.slice(0, 500)}`));
       else waiter.resolve(m);
     }
     if (start < chunk.length) this.parts.push(chunk.slice(start));
@@ -68,7 +78,11 @@ export class StdioPeer {
 
   /** The legacy handshake: `initialize`, then `notifications/initialized`. */
   async initialize(protocolVersion = '2025-06-18'): Promise<void> {
-    await this.request('initialize', { protocolVersion, capabilities: {}, clientInfo: { name: 'bench', version: '1' } });
+    await this.request('initialize', {
+      protocolVersion,
+      capabilities: {},
+      clientInfo: { name: 'bench', version: '1' },
+    });
     this.child.stdin.write('{"jsonrpc":"2.0","method":"notifications/initialized"}\n');
   }
 

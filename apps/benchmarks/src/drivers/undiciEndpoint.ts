@@ -24,9 +24,17 @@ export class UndiciEndpoint implements Endpoint {
   }
 
   /** Sends one request and resolves with the whole reply. */
-  async send(method: 'POST' | 'DELETE', headers: Record<string, string>, body?: string): Promise<HttpReply> {
+  async send(
+    method: 'POST' | 'DELETE',
+    headers: Record<string, string>,
+    body?: string,
+  ): Promise<HttpReply> {
     const response = await this.pool.request({ method, path: this.path, headers, body });
-    return { status: response.statusCode, headers: response.headers, body: await response.body.text() };
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      body: await response.body.text(),
+    };
   }
 
   /** Closes the kept-alive connections. */

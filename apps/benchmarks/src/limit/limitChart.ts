@@ -10,7 +10,8 @@ const BAR = 340;
 const ROW = 34;
 const TOP = 46;
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
 /** One row: label, bar, the per-round range, the target tick, the figure. */

@@ -9,7 +9,8 @@ import type { LimitResult } from './limitRun';
 const BEGIN = '<!-- limit-run:begin (written by npm run bench:limit -- --write) -->';
 const END = '<!-- limit-run:end -->';
 
-const fixed = (n: number | undefined, digits: number) => (n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(digits));
+const fixed = (n: number | undefined, digits: number) =>
+  n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(digits);
 const pct = (n: number | undefined) => (n === undefined ? '—' : `${Math.round(n * 100)}%`);
 
 /** The markdown table of the run. */
@@ -21,14 +22,26 @@ export function limitTable(results: LimitResult[]): string {
   for (const r of results) {
     const range = r.shareRange ? ` (${pct(r.shareRange[0])}–${pct(r.shareRange[1])})` : '';
     const share = r.share === undefined ? 'the limit' : `${pct(r.share)}${range}`;
-    lines.push(`| ${r.row.name} | ${fixed(r.callsPerSecond, 0)} | ${fixed(r.cpuUsPerCall, 0)} | ${share} | ${r.row.target === undefined ? '—' : pct(r.row.target)} |`);
+    lines.push(
+      `| ${r.row.name} | ${fixed(r.callsPerSecond, 0)} | ${fixed(r.cpuUsPerCall, 0)} | ${share} | ${r.row.target === undefined ? '—' : pct(r.row.target)} |`,
+    );
   }
   return lines.join('\n');
 }
 
 /** The section's text, markers included. */
 export function limitSection(results: LimitResult[], how: string, chartFile: string): string {
-  return [BEGIN, '', how, '', limitTable(results), '', `![TypeMCP against the no-SDK limit](${chartFile})`, '', END].join('\n');
+  return [
+    BEGIN,
+    '',
+    how,
+    '',
+    limitTable(results),
+    '',
+    `![TypeMCP against the no-SDK limit](${chartFile})`,
+    '',
+    END,
+  ].join('\n');
 }
 
 /**
@@ -41,6 +54,9 @@ export function writeLimitSection(file: string, section: string): void {
   const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   const begin = old.indexOf(BEGIN);
   const end = old.indexOf(END);
-  const text = begin !== -1 && end > begin ? old.slice(0, begin) + section + old.slice(end + END.length) : `${old.trimEnd()}\n\n${section}\n`;
+  const text =
+    begin !== -1 && end > begin
+      ? old.slice(0, begin) + section + old.slice(end + END.length)
+      : `${old.trimEnd()}\n\n${section}\n`;
   writeFileSync(file, text);
 }

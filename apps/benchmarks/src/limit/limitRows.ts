@@ -26,9 +26,34 @@ const httpRows = (n: number, target: number): LimitRow[] => {
   const conns = `${n} conn${n === 1 ? '' : 's'}`;
   const limit = `no-SDK node:http responder (JSON), ${conns}`;
   return [
-    { name: limit, server: 'raw', transport: 'http', mode: 'json', dialect: 'legacy', concurrency: n },
-    { name: `TypeMCP stateful HTTP (SSE, event store), ${conns}`, server: 'typemcp', transport: 'http', mode: 'sse', dialect: 'legacy', concurrency: n, limit, target },
-    { name: `TypeMCP stateless HTTP (2026-07-28), ${conns}`, server: 'typemcp', transport: 'http', mode: 'stateless', dialect: 'modern', concurrency: n, limit, target },
+    {
+      name: limit,
+      server: 'raw',
+      transport: 'http',
+      mode: 'json',
+      dialect: 'legacy',
+      concurrency: n,
+    },
+    {
+      name: `TypeMCP stateful HTTP (SSE, event store), ${conns}`,
+      server: 'typemcp',
+      transport: 'http',
+      mode: 'sse',
+      dialect: 'legacy',
+      concurrency: n,
+      limit,
+      target,
+    },
+    {
+      name: `TypeMCP stateless HTTP (2026-07-28), ${conns}`,
+      server: 'typemcp',
+      transport: 'http',
+      mode: 'stateless',
+      dialect: 'modern',
+      concurrency: n,
+      limit,
+      target,
+    },
   ];
 };
 
@@ -40,6 +65,13 @@ export const LIMIT_GROUPS: LimitRow[][] = [
   httpRows(1, 0.85),
   [
     { name: STDIO_LIMIT, server: 'raw', transport: 'stdio', concurrency: 1 },
-    { name: 'TypeMCP stdio, 1 in flight', server: 'typemcp', transport: 'stdio', concurrency: 1, limit: STDIO_LIMIT, target: 0.9 },
+    {
+      name: 'TypeMCP stdio, 1 in flight',
+      server: 'typemcp',
+      transport: 'stdio',
+      concurrency: 1,
+      limit: STDIO_LIMIT,
+      target: 0.9,
+    },
   ],
 ];

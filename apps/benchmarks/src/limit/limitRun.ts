@@ -40,10 +40,26 @@ export function median(values: number[]): number {
 function measureRow(row: LimitRow, sizes: Sizes): Promise<Measurement> {
   const budget = { concurrency: row.concurrency, maxCalls: sizes.maxCalls, maxMs: sizes.measureMs };
   if (row.transport === 'stdio') {
-    return driveStdio(process.execPath, stdioServer(row.server), { method: 'tools/call', params: ADD, warmup: sizes.warmup }, budget);
+    return driveStdio(
+      process.execPath,
+      stdioServer(row.server),
+      { method: 'tools/call', params: ADD, warmup: sizes.warmup },
+      budget,
+    );
   }
-  const work = { dialect: row.dialect ?? 'legacy', method: 'tools/call', params: ADD, warmup: sizes.warmup };
-  return driveHttp(process.execPath, httpServer(row.server, row.mode ?? 'json'), work, budget, (port, n) => new UndiciEndpoint(port, n));
+  const work = {
+    dialect: row.dialect ?? 'legacy',
+    method: 'tools/call',
+    params: ADD,
+    warmup: sizes.warmup,
+  };
+  return driveHttp(
+    process.execPath,
+    httpServer(row.server, row.mode ?? 'json'),
+    work,
+    budget,
+    (port, n) => new UndiciEndpoint(port, n),
+  );
 }
 
 /**
@@ -52,7 +68,12 @@ function measureRow(row: LimitRow, sizes: Sizes): Promise<Measurement> {
  * @example
  * const results = await runLimit(LIMIT_GROUPS, SIZES.full, 5, (line) => process.stderr.write(line));
  */
-export async function runLimit(groups: LimitRow[][], sizes: Sizes, rounds: number, log: (line: string) => void): Promise<LimitResult[]> {
+export async function runLimit(
+  groups: LimitRow[][],
+  sizes: Sizes,
+  rounds: number,
+  log: (line: string) => void,
+): Promise<LimitResult[]> {
   const byName = new Map<string, Measurement[]>();
   for (let round = 0; round < rounds; round++) {
     for (const group of groups) {
@@ -60,7 +81,9 @@ export async function runLimit(groups: LimitRow[][], sizes: Sizes, rounds: numbe
         const row = group[(i + round) % group.length];
         const m = await measureRow(row, sizes);
         byName.set(row.name, [...(byName.get(row.name) ?? []), m]);
-        log(`[round ${round + 1}/${rounds}] ${row.name}: ${m.callsPerSecond.toFixed(0)}/s, ${m.serverCpuUsPerCall.toFixed(0)} µs CPU/call\n`);
+        log(
+          `[round ${round + 1}/${rounds}] ${row.name}: ${m.callsPerSecond.toFixed(0)}/s, ${m.serverCpuUsPerCall.toFixed(0)} µs CPU/call\n`,
+        );
       }
     }
   }

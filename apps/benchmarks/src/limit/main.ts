@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   const sizes = smoke ? SIZES.smoke : SIZES.full;
   const rounds = Number(flag('--rounds') ?? (smoke ? 1 : 5));
   const only = flag('--only');
-  const groups = LIMIT_GROUPS.filter((g) => only === undefined || g.some((row) => row.name.includes(only)));
+  const groups = LIMIT_GROUPS.filter(
+    (g) => only === undefined || g.some((row) => row.name.includes(only)),
+  );
   const load = loadavg()[0].toFixed(1);
   const results = await runLimit(groups, sizes, rounds, (line) => process.stderr.write(line));
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
@@ -52,7 +54,10 @@ async function main(): Promise<void> {
     'server. The HTTP limit is `rawHttp.cjs json`: node:http, the body parsed, a JSON body answered;',
     'the stdio limit is `raw.cjs`.',
   ].join('\n');
-  writeLimitSection(path.join(ROOT, 'docs', 'benchmarks.md'), limitSection(results, how, 'benchmarks-limit.svg'));
+  writeLimitSection(
+    path.join(ROOT, 'docs', 'benchmarks.md'),
+    limitSection(results, how, 'benchmarks-limit.svg'),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -8,7 +8,6 @@ import { IsObject, IsString } from 'class-validator';
 import { serve } from '@typemcp/hono';
 import { Context, createServer, McpServer, Resource, Tool } from '@typemcp/server';
 
- 
 const { announce } = require('./sideChannel.cjs') as { announce: (port: number) => void };
 
 /** A DTO with a free-form object field. */
@@ -26,7 +25,8 @@ export class AttackTarget {
 
   @Tool()
   async flood(count: number, ctx: Context): Promise<string> {
-    for (let i = 1; i <= count; i++) await ctx.reportProgress(i, count, 'flooding the client with progress notifications');
+    for (let i = 1; i <= count; i++)
+      await ctx.reportProgress(i, count, 'flooding the client with progress notifications');
     return `flooded ${count}`;
   }
 
@@ -51,7 +51,10 @@ export class AttackTarget {
 }
 
 async function main(): Promise<void> {
-  const running = await serve(createServer({ providers: [AttackTarget], onerror: () => undefined }), { port: 0, handleSignals: false });
+  const running = await serve(
+    createServer({ providers: [AttackTarget], onerror: () => undefined }),
+    { port: 0, handleSignals: false },
+  );
   announce(running.port);
 }
 

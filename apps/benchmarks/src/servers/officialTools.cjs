@@ -5,12 +5,27 @@ const { z } = require('zod');
 /** Registers add, echo and `extraTools` more tools on an official McpServer; returns the server. */
 function registerBenchTools(server, extraTools = 0) {
   const add = async ({ a, b }) => ({ content: [{ type: 'text', text: String(a + b) }] });
-  server.registerTool('add', { description: 'Add two numbers', inputSchema: { a: z.number(), b: z.number() } }, add);
-  server.registerTool('echo', { description: 'Echo text', inputSchema: { text: z.string() } }, async ({ text }) => ({
-    content: [{ type: 'text', text }],
-  }));
+  server.registerTool(
+    'add',
+    { description: 'Add two numbers', inputSchema: { a: z.number(), b: z.number() } },
+    add,
+  );
+  server.registerTool(
+    'echo',
+    { description: 'Echo text', inputSchema: { text: z.string() } },
+    async ({ text }) => ({
+      content: [{ type: 'text', text }],
+    }),
+  );
   for (let i = 0; i < extraTools; i++) {
-    server.registerTool(`tool_${i}`, { description: `Adds two numbers (tool ${i})`, inputSchema: { a: z.number(), b: z.number() } }, add);
+    server.registerTool(
+      `tool_${i}`,
+      {
+        description: `Adds two numbers (tool ${i})`,
+        inputSchema: { a: z.number(), b: z.number() },
+      },
+      add,
+    );
   }
   return server;
 }

@@ -6,20 +6,25 @@
 const http = require('node:http');
 const { randomUUID } = require('node:crypto');
 const { McpServer } = require('@modelcontextprotocol/sdk/server/mcp.js');
-const { StreamableHTTPServerTransport } = require('@modelcontextprotocol/sdk/server/streamableHttp.js');
+const {
+  StreamableHTTPServerTransport,
+} = require('@modelcontextprotocol/sdk/server/streamableHttp.js');
 const { registerBenchTools, extraToolsFromArgv } = require('./officialTools.cjs');
 const { announce } = require('./sideChannel.cjs');
 
 const mode = process.argv[2] || 'sse';
 const extra = extraToolsFromArgv();
-const newServer = () => registerBenchTools(new McpServer({ name: 'bench-official-v1', version: '1.0.0' }), extra);
+const newServer = () =>
+  registerBenchTools(new McpServer({ name: 'bench-official-v1', version: '1.0.0' }), extra);
 const transports = new Map();
 
 async function stateful(req, res) {
   const sid = req.headers['mcp-session-id'];
   let transport = sid ? transports.get(sid) : undefined;
   if (sid && !transport) {
-    res.writeHead(404, { 'content-type': 'application/json' }).end('{"jsonrpc":"2.0","error":{"code":-32001,"message":"Session not found"},"id":null}');
+    res
+      .writeHead(404, { 'content-type': 'application/json' })
+      .end('{"jsonrpc":"2.0","error":{"code":-32001,"message":"Session not found"},"id":null}');
     return;
   }
   if (!transport) {

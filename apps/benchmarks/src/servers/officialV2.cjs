@@ -5,4 +5,6 @@ const { serveStdio } = require('@modelcontextprotocol/server/stdio');
 const { registerBenchTools, extraToolsFromArgv } = require('./officialTools.cjs');
 
 const extra = extraToolsFromArgv();
-serveStdio(() => registerBenchTools(new McpServer({ name: 'bench-official-v2', version: '1.0.0' }), extra));
+serveStdio(() =>
+  registerBenchTools(new McpServer({ name: 'bench-official-v2', version: '1.0.0' }), extra),
+);

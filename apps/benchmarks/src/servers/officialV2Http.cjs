@@ -7,6 +7,11 @@ const { registerBenchTools, extraToolsFromArgv } = require('./officialTools.cjs'
 const { announce } = require('./sideChannel.cjs');
 
 const extra = extraToolsFromArgv();
-const handler = createMcpHandler(() => registerBenchTools(new McpServer({ name: 'bench-official-v2', version: '1.0.0' }), extra));
-const server = serve({ fetch: (request) => handler.fetch(request), port: 0, hostname: '127.0.0.1' }, (info) => announce(info.port));
+const handler = createMcpHandler(() =>
+  registerBenchTools(new McpServer({ name: 'bench-official-v2', version: '1.0.0' }), extra),
+);
+const server = serve(
+  { fetch: (request) => handler.fetch(request), port: 0, hostname: '127.0.0.1' },
+  (info) => announce(info.port),
+);
 void server;

@@ -13,10 +13,18 @@ const sessions = new Map();
 function answer(res, message, headers) {
   const body = JSON.stringify(message);
   if (mode === 'sse') {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      ...headers,
+    });
     res.end(`event: message\ndata: ${body}\n\n`);
   } else {
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      ...headers,
+    });
     res.end(body);
   }
 }
@@ -27,15 +35,24 @@ function serve(req, res, text) {
   const sid = req.headers['mcp-session-id'];
   if (m.method === 'initialize' && mode !== 'stateless') {
     const id = randomUUID();
-    sessions.set(id, { protocolVersion: m.params.protocolVersion, clientInfo: m.params.clientInfo });
-    const result = { protocolVersion: m.params.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: 'raw', version: '1' } };
+    sessions.set(id, {
+      protocolVersion: m.params.protocolVersion,
+      clientInfo: m.params.clientInfo,
+    });
+    const result = {
+      protocolVersion: m.params.protocolVersion,
+      capabilities: { tools: {} },
+      serverInfo: { name: 'raw', version: '1' },
+    };
     return answer(res, { jsonrpc: '2.0', id: m.id, result }, { 'mcp-session-id': id });
   }
   if (mode !== 'stateless' && !sessions.has(sid)) return void res.writeHead(404).end();
   let result = {};
   if (m.method === 'tools/call') {
     const a = m.params.arguments;
-    result = { content: [{ type: 'text', text: m.params.name === 'echo' ? a.text : String(a.a + a.b) }] };
+    result = {
+      content: [{ type: 'text', text: m.params.name === 'echo' ? a.text : String(a.a + a.b) }],
+    };
   }
   answer(res, { jsonrpc: '2.0', id: m.id, result });
 }

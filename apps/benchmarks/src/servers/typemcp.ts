@@ -28,9 +28,18 @@ export function toolCountFromArgv(argv: string[] = process.argv): number {
 /** The benchmark server: {@link Bench} plus `toolCount - 2` more tools like `add`. */
 export function benchApp(toolCount = 2): McpApp {
   const app = createServer({ providers: [Bench] });
-  const numbers = { type: 'object' as const, properties: { a: { type: 'number' } as const, b: { type: 'number' } as const }, required: ['a', 'b'] };
+  const numbers = {
+    type: 'object' as const,
+    properties: { a: { type: 'number' } as const, b: { type: 'number' } as const },
+    required: ['a', 'b'],
+  };
   for (let i = 0; i < toolCount - 2; i++) {
-    app.addTool({ name: `tool_${i}`, description: `Adds two numbers (tool ${i})`, inputSchema: numbers, handler: (args) => (args.a as number) + (args.b as number) });
+    app.addTool({
+      name: `tool_${i}`,
+      description: `Adds two numbers (tool ${i})`,
+      inputSchema: numbers,
+      handler: (args) => (args.a as number) + (args.b as number),
+    });
   }
   return app;
 }

@@ -7,7 +7,6 @@
 import { serve } from '@typemcp/hono';
 import { benchApp, toolCountFromArgv } from './typemcp';
 
- 
 const { announce } = require('./sideChannel.cjs') as { announce: (port: number) => void };
 
 async function main(): Promise<void> {

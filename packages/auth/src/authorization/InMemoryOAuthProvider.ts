@@ -18,7 +18,10 @@ import { hashSecret, randomToken } from './secrets';
  */
 export interface InMemoryOAuthProviderOptions {
   /** Decides each authorization request: approve (who, which scopes), deny, or show a page. */
-  approve: (request: AuthorizationRequest, http: Request) => Promise<AuthorizationDecision> | AuthorizationDecision;
+  approve: (
+    request: AuthorizationRequest,
+    http: Request,
+  ) => Promise<AuthorizationDecision> | AuthorizationDecision;
   /** Access token lifetime in seconds (default 3600). */
   accessTokenTtlSeconds?: number;
   /** Refresh token lifetime in seconds (default 30 days). */
@@ -48,7 +51,8 @@ class BoundedMap<V extends { expiresAt?: number }> extends Map<string, V> {
   override set(key: string, value: V): this {
     if (this.size >= this.max) {
       const now = Date.now();
-      for (const [k, v] of this) if (v.expiresAt !== undefined && v.expiresAt <= now) this.delete(k);
+      for (const [k, v] of this)
+        if (v.expiresAt !== undefined && v.expiresAt <= now) this.delete(k);
       if (this.size >= this.max) this.delete(this.keys().next().value as string);
     }
     return super.set(key, value);
@@ -107,32 +111,67 @@ export class InMemoryOAuthProvider implements OAuthServerProvider {
   async issueTokens(grant: TokenGrant, family = randomToken(16)): Promise<OAuthTokens> {
     const accessTtl = this.options.accessTokenTtlSeconds ?? 3600;
     const now = Date.now();
-    const base = { clientId: grant.clientId, subject: grant.subject, scopes: grant.scopes, resource: grant.resource, family };
+    const base = {
+      clientId: grant.clientId,
+      subject: grant.subject,
+      scopes: grant.scopes,
+      resource: grant.resource,
+      family,
+    };
     const accessToken = randomToken();
     this.accessTokens.set(hashSecret(accessToken), { ...base, expiresAt: now + accessTtl * 1000 });
-    const tokens: OAuthTokens = { access_token: accessToken, token_type: 'Bearer', expires_in: accessTtl };
+    const tokens: OAuthTokens = {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: accessTtl,
+    };
     if (grant.scopes.length) tokens.scope = grant.scopes.join(' ');
     if (grant.refresh) {
       const refreshToken = randomToken();
       const refreshTtl = this.options.refreshTokenTtlSeconds ?? 30 * 24 * 3600;
-      this.refreshTokens.set(hashSecret(refreshToken), { ...base, expiresAt: now + refreshTtl * 1000, used: false });
+      this.refreshTokens.set(hashSecret(refreshToken), {
+        ...base,
+        expiresAt: now + refreshTtl * 1000,
+        used: false,
+      });
       tokens.refresh_token = refreshToken;
     }
     return tokens;
   }
 
-  async refresh(refreshToken: string, clientId: string, scopes: string[] | undefined, resource: string | undefined): Promise<OAuthTokens | undefined> {
+  async refresh(
+    refreshToken: string,
+    clientId: string,
+    scopes: string[] | undefined,
+    resource: string | undefined,
+  ): Promise<OAuthTokens | undefined> {
     const record = this.refreshTokens.get(hashSecret(refreshToken));
-    if (!record || record.clientId !== clientId || record.expiresAt <= Date.now() || this.revokedFamilies.has(record.family)) return undefined;
+    if (
+      !record ||
+      record.clientId !== clientId ||
+      record.expiresAt <= Date.now() ||
+      this.revokedFamilies.has(record.family)
+    )
+      return undefined;
     if (record.used) {
       // a rotated refresh token came back: someone holds a copy, so the whole grant goes
       this.revokeFamily(record.family);
       return undefined;
     }
     if (scopes && scopes.some((s) => !record.scopes.includes(s))) return undefined;
-    if (resource !== undefined && record.resource !== undefined && resource !== record.resource) return undefined;
+    if (resource !== undefined && record.resource !== undefined && resource !== record.resource)
+      return undefined;
     record.used = true;
-    return this.issueTokens({ clientId, subject: record.subject, scopes: scopes ?? record.scopes, resource: record.resource, refresh: true }, record.family);
+    return this.issueTokens(
+      {
+        clientId,
+        subject: record.subject,
+        scopes: scopes ?? record.scopes,
+        resource: record.resource,
+        refresh: true,
+      },
+      record.family,
+    );
   }
 
   async revoke(token: string, clientId: string): Promise<void> {
@@ -150,7 +189,8 @@ export class InMemoryOAuthProvider implements OAuthServerProvider {
 
   async verify(token: string): Promise<AuthInfo> {
     const record = this.accessTokens.get(hashSecret(token));
-    if (!record || this.revokedFamilies.has(record.family)) throw new InvalidTokenError('The token is not valid');
+    if (!record || this.revokedFamilies.has(record.family))
+      throw new InvalidTokenError('The token is not valid');
     if (record.expiresAt <= Date.now()) throw new InvalidTokenError('The token expired');
     return {
       subject: record.subject,
@@ -159,7 +199,12 @@ export class InMemoryOAuthProvider implements OAuthServerProvider {
       expiresAt: Math.floor(record.expiresAt / 1000),
       resource: record.resource,
       token,
-      claims: { sub: record.subject, client_id: record.clientId, scope: record.scopes.join(' '), aud: record.resource },
+      claims: {
+        sub: record.subject,
+        client_id: record.clientId,
+        scope: record.scopes.join(' '),
+        aud: record.resource,
+      },
     };
   }
 }

@@ -18,15 +18,28 @@ export class OAuthError extends Error {
 
   /** The JSON answer. */
   toResponse(headers: Record<string, string> = {}): Response {
-    const extra: Record<string, string> = this.status === 401 ? { 'www-authenticate': 'Basic realm="oauth"' } : {};
-    return oauthJson({ error: this.error, error_description: this.description }, this.status, { ...extra, ...headers });
+    const extra: Record<string, string> =
+      this.status === 401 ? { 'www-authenticate': 'Basic realm="oauth"' } : {};
+    return oauthJson({ error: this.error, error_description: this.description }, this.status, {
+      ...extra,
+      ...headers,
+    });
   }
 }
 
 /** A JSON answer of an OAuth endpoint, never cached. */
-export function oauthJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+export function oauthJson(
+  body: unknown,
+  status = 200,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', pragma: 'no-cache', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      'cache-control': 'no-store',
+      pragma: 'no-cache',
+      ...headers,
+    },
   });
 }

@@ -39,7 +39,8 @@ export interface AuthorizationRequest {
  * @example
  * const decision: AuthorizationDecision = signedIn ? { subject: user.id } : loginPage(request);
  */
-export type AuthorizationDecision = { subject: string; scopes?: string[] } | { denied: true; description?: string } | Response;
+export type AuthorizationDecision =
+  { subject: string; scopes?: string[] } | { denied: true; description?: string } | Response;
 
 /**
  * A one-time authorization code, bound to everything the token request must repeat.
@@ -102,7 +103,12 @@ export interface OAuthServerProvider extends TokenVerifier {
    * old one revokes its whole family). `scopes` may only narrow the original grant. Returns
    * undefined when the token is unknown, expired, revoked, another client's, or the scopes widen.
    */
-  refresh(refreshToken: string, clientId: string, scopes: string[] | undefined, resource: string | undefined): Promise<OAuthTokens | undefined>;
+  refresh(
+    refreshToken: string,
+    clientId: string,
+    scopes: string[] | undefined,
+    resource: string | undefined,
+  ): Promise<OAuthTokens | undefined>;
   /** Revokes an access or refresh token of `clientId` (RFC 7009); absent: `/revoke` is not offered. */
   revoke?(token: string, clientId: string): Promise<void>;
 }

@@ -33,7 +33,9 @@ export class RateLimiter {
   }
 
   private sweep(now: number): void {
-    for (const [key, window] of this.windows) if (now - window.start >= this.windowMs) this.windows.delete(key);
-    if (this.windows.size >= this.maxKeys) this.windows.delete(this.windows.keys().next().value as string);
+    for (const [key, window] of this.windows)
+      if (now - window.start >= this.windowMs) this.windows.delete(key);
+    if (this.windows.size >= this.maxKeys)
+      this.windows.delete(this.windows.keys().next().value as string);
   }
 }

@@ -20,7 +20,8 @@ const CORS = {
 
 /** The address of the caller under @hono/node-server (else one shared bucket). */
 function clientAddress(c: HonoContext): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
+    ?.incoming;
   return incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
@@ -45,11 +46,16 @@ export function authorizationServer(options: AuthorizationServerOptions): Hono {
   const run = (name: string, handler: Handler) => async (c: HonoContext) => {
     const key = `${clientAddress(c)} ${name}`;
     if (limiter && !limiter.allow(key)) {
-      return oauthJson({ error: 'too_many_requests', error_description: 'Too many requests; try again later' }, 429, { 'retry-after': String(limiter.retryAfter(key)), ...CORS });
+      return oauthJson(
+        { error: 'too_many_requests', error_description: 'Too many requests; try again later' },
+        429,
+        { 'retry-after': String(limiter.retryAfter(key)), ...CORS },
+      );
     }
     try {
       const response = await handler(c.req.raw, ctx);
-      if (name !== 'authorize') for (const [k, v] of Object.entries(CORS)) response.headers.set(k, v);
+      if (name !== 'authorize')
+        for (const [k, v] of Object.entries(CORS)) response.headers.set(k, v);
       return response;
     } catch (error) {
       if (error instanceof OAuthError) return error.toResponse(name === 'authorize' ? {} : CORS);
@@ -57,15 +63,23 @@ export function authorizationServer(options: AuthorizationServerOptions): Hono {
     }
   };
   const base = ctx.basePath;
-  const metadata = () => oauthJson(authorizationServerMetadata(ctx), 200, { ...CORS, 'cache-control': 'max-age=300' });
-  const wellKnown = [`/.well-known/oauth-authorization-server${base}`, `/.well-known/openid-configuration${base}`];
+  const metadata = () =>
+    oauthJson(authorizationServerMetadata(ctx), 200, { ...CORS, 'cache-control': 'max-age=300' });
+  const wellKnown = [
+    `/.well-known/oauth-authorization-server${base}`,
+    `/.well-known/openid-configuration${base}`,
+  ];
   if (base) wellKnown.push(`${base}/.well-known/openid-configuration`);
   for (const path of wellKnown) {
     app.get(path, metadata);
     app.options(path, () => new Response(null, { status: 204, headers: CORS }));
   }
   app.on(['GET', 'POST'], `${base}/authorize`, run('authorize', authorizeHandler));
-  for (const [path, handler] of [['token', tokenHandler], ['register', registerHandler], ['revoke', revokeHandler]] as const) {
+  for (const [path, handler] of [
+    ['token', tokenHandler],
+    ['register', registerHandler],
+    ['revoke', revokeHandler],
+  ] as const) {
     app.post(`${base}/${path}`, run(path, handler));
     app.options(`${base}/${path}`, () => new Response(null, { status: 204, headers: CORS }));
   }

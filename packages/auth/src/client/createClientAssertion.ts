@@ -30,10 +30,16 @@ export interface ClientAssertionOptions {
  * const assertion = createClientAssertion({ clientId: 'robot', privateKey, alg: 'ES256' });
  * const provider = { clientMetadata: {}, clientCredentials: { clientId: 'robot', assertion } };
  */
-export function createClientAssertion(options: ClientAssertionOptions): (audience: string) => Promise<string> {
+export function createClientAssertion(
+  options: ClientAssertionOptions,
+): (audience: string) => Promise<string> {
   const alg = options.alg ?? 'ES256';
   let key: Promise<KeyLike | Uint8Array> | undefined;
-  const keyOf = () => (key ??= 'kty' in options.privateKey ? importJWK(options.privateKey as JWK, alg) : Promise.resolve(options.privateKey as KeyLike));
+  const keyOf = () =>
+    (key ??=
+      'kty' in options.privateKey
+        ? importJWK(options.privateKey as JWK, alg)
+        : Promise.resolve(options.privateKey as KeyLike));
   return async (audience) => {
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({})

@@ -103,15 +103,21 @@ export class IntrospectionVerifier implements TokenVerifier {
   private refusal(answer: Record<string, unknown>, now: number): string | undefined {
     if (answer.active !== true) return 'The token is not active';
     if (typeof answer.exp === 'number' && answer.exp * 1000 <= now) return 'The token expired';
-    if (typeof answer.nbf === 'number' && answer.nbf * 1000 > now + 30_000) return 'The token is not valid yet';
+    if (typeof answer.nbf === 'number' && answer.nbf * 1000 > now + 30_000)
+      return 'The token is not valid yet';
     const aud = answer.aud;
-    if (aud !== undefined && !(Array.isArray(aud) ? aud : [aud]).includes(this.options.audience)) return 'The token was issued for another resource';
-    if (this.options.issuer && answer.iss !== undefined && answer.iss !== this.options.issuer) return 'The token was issued by another issuer';
+    if (aud !== undefined && !(Array.isArray(aud) ? aud : [aud]).includes(this.options.audience))
+      return 'The token was issued for another resource';
+    if (this.options.issuer && answer.iss !== undefined && answer.iss !== this.options.issuer)
+      return 'The token was issued by another issuer';
     return undefined;
   }
 
   private async introspect(token: string): Promise<Record<string, unknown>> {
-    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+    const headers: Record<string, string> = {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+    };
     if (this.options.clientId) {
       const user = encodeURIComponent(this.options.clientId);
       const pass = encodeURIComponent(this.options.clientSecret ?? '');
@@ -130,7 +136,8 @@ export class IntrospectionVerifier implements TokenVerifier {
     }
     const text = await bodyText(response, MAX_ANSWER_BYTES);
     const body = JSON.parse(text) as unknown;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('answer is not a JSON object');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new Error('answer is not a JSON object');
     return body as Record<string, unknown>;
   }
 }

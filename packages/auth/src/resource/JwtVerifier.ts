@@ -43,8 +43,10 @@ function describe(error: unknown): string {
     if (error.claim === 'iss') return 'The token was issued by another issuer';
     return `The token's "${error.claim}" claim is not valid`;
   }
-  if (error instanceof errors.JOSEAlgNotAllowed) return 'The token is signed with an algorithm this server does not accept';
-  if (error instanceof errors.JWSSignatureVerificationFailed) return 'The token signature is not valid';
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return 'The token is signed with an algorithm this server does not accept';
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return 'The token signature is not valid';
   if (error instanceof errors.JWKSNoMatchingKey) return 'No key of the issuer matches the token';
   return 'The token is not a valid JWT';
 }
@@ -68,9 +70,13 @@ export class JwtVerifier implements TokenVerifier {
   private readonly algorithms: string[];
 
   constructor(private readonly options: JwtVerifierOptions) {
-    if (!options.jwksUri && !options.key) throw new TypeError('JwtVerifier needs jwksUri (the issuer\'s JWKS URL) or key');
-    this.algorithms = (options.algorithms ?? DEFAULT_ALGORITHMS).filter((a) => a.toLowerCase() !== 'none');
-    if (this.algorithms.length === 0) throw new TypeError('JwtVerifier needs at least one signature algorithm other than "none"');
+    if (!options.jwksUri && !options.key)
+      throw new TypeError("JwtVerifier needs jwksUri (the issuer's JWKS URL) or key");
+    this.algorithms = (options.algorithms ?? DEFAULT_ALGORITHMS).filter(
+      (a) => a.toLowerCase() !== 'none',
+    );
+    if (this.algorithms.length === 0)
+      throw new TypeError('JwtVerifier needs at least one signature algorithm other than "none"');
     this.key = options.jwksUri
       ? createRemoteJWKSet(new URL(String(options.jwksUri)), {
           timeoutDuration: options.jwksTimeoutMs ?? 5000,
@@ -92,15 +98,25 @@ export class JwtVerifier implements TokenVerifier {
         requiredClaims: ['exp'],
       };
       const key = this.key;
-      payload = (typeof key === 'function' ? await jwtVerify(token, key, verifyOptions) : await jwtVerify(token, key, verifyOptions)).payload;
+      payload = (
+        typeof key === 'function'
+          ? await jwtVerify(token, key, verifyOptions)
+          : await jwtVerify(token, key, verifyOptions)
+      ).payload;
     } catch (error) {
-      if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout)) throw new InvalidTokenError(describe(error));
+      if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout))
+        throw new InvalidTokenError(describe(error));
       if (error instanceof TypeError) throw new InvalidTokenError('The token is not a valid JWT');
       throw error;
     }
     return {
       subject: typeof payload.sub === 'string' ? payload.sub : undefined,
-      clientId: typeof payload.client_id === 'string' ? payload.client_id : typeof payload.azp === 'string' ? payload.azp : undefined,
+      clientId:
+        typeof payload.client_id === 'string'
+          ? payload.client_id
+          : typeof payload.azp === 'string'
+            ? payload.azp
+            : undefined,
       scopes: readScopes(payload),
       expiresAt: payload.exp,
       // the audience was checked above against the configured one, which an identity provider may

@@ -6,7 +6,10 @@ export const ISSUER = 'https://issuer.test';
 /** An ES256 key pair and a signer of tokens with defaults that a test overrides. */
 export async function jwtKit(audience: () => string) {
   const { publicKey, privateKey } = await generateKeyPair('ES256');
-  const sign = async (claims: Record<string, unknown> = {}, options: { key?: KeyLike | Uint8Array; alg?: string } = {}) => {
+  const sign = async (
+    claims: Record<string, unknown> = {},
+    options: { key?: KeyLike | Uint8Array; alg?: string } = {},
+  ) => {
     const now = Math.floor(Date.now() / 1000);
     const body = { sub: 'alice', scope: 'mcp', client_id: 'client-1', ...claims };
     const jwt = new SignJWT(body).setProtectedHeader({ alg: options.alg ?? 'ES256' });

@@ -10,21 +10,29 @@ export type TsShape =
   | { kind: 'promise'; inner: TsShape };
 
 /** Reduces a TypeScript type to a {@link TsShape} (undefined stripped: optionality is told apart). */
-export function shapeOf(type: ts.Type, checker: ts.TypeChecker, tsApi: typeof ts, depth = 0): TsShape {
+export function shapeOf(
+  type: ts.Type,
+  checker: ts.TypeChecker,
+  tsApi: typeof ts,
+  depth = 0,
+): TsShape {
   const F = tsApi.TypeFlags;
   if (depth > 5) return { kind: 'unknown' };
   if (type.flags & (F.Any | F.Unknown | F.Never)) return { kind: 'unknown' };
   if (type.flags & (F.Void | F.Undefined)) return { kind: 'void' };
   if (type.flags & F.Null) return { kind: 'null' };
-  if (type.flags & F.StringLiteral) return { kind: 'literals', values: [(type as ts.StringLiteralType).value] };
-  if (type.flags & F.NumberLiteral) return { kind: 'literals', values: [(type as ts.NumberLiteralType).value] };
+  if (type.flags & F.StringLiteral)
+    return { kind: 'literals', values: [(type as ts.StringLiteralType).value] };
+  if (type.flags & F.NumberLiteral)
+    return { kind: 'literals', values: [(type as ts.NumberLiteralType).value] };
   if (type.flags & F.BooleanLiteral) return { kind: 'boolean' };
   if (type.flags & (F.String | F.TemplateLiteral)) return { kind: 'string' };
   if (type.flags & F.Number) return { kind: 'number' };
   if (type.flags & F.Boolean) return { kind: 'boolean' };
   if (type.isUnion()) {
     const members = type.types.filter((t) => !(t.flags & (F.Undefined | F.Void)));
-    const enumName = type.flags & F.EnumLiteral || type.aliasSymbol === undefined ? enumOf(type) : undefined;
+    const enumName =
+      type.flags & F.EnumLiteral || type.aliasSymbol === undefined ? enumOf(type) : undefined;
     if (members.length > 0 && members.every((t) => t.flags & (F.StringLiteral | F.NumberLiteral))) {
       const values = members.map((t) => (t as ts.LiteralType).value as string | number);
       return enumName ? { kind: 'literals', values, enumName } : { kind: 'literals', values };
@@ -35,11 +43,17 @@ export function shapeOf(type: ts.Type, checker: ts.TypeChecker, tsApi: typeof ts
   const symbol = type.getSymbol();
   if (symbol?.getName() === 'Promise') {
     const [inner] = checker.getTypeArguments(type as ts.TypeReference);
-    return { kind: 'promise', inner: inner ? shapeOf(inner, checker, tsApi, depth + 1) : { kind: 'unknown' } };
+    return {
+      kind: 'promise',
+      inner: inner ? shapeOf(inner, checker, tsApi, depth + 1) : { kind: 'unknown' },
+    };
   }
   if (checker.isArrayType(type)) {
     const [items] = checker.getTypeArguments(type as ts.TypeReference);
-    return { kind: 'array', items: items ? shapeOf(items, checker, tsApi, depth + 1) : { kind: 'unknown' } };
+    return {
+      kind: 'array',
+      items: items ? shapeOf(items, checker, tsApi, depth + 1) : { kind: 'unknown' },
+    };
   }
   if (type.flags & F.Object) {
     const isClass = symbol !== undefined && (symbol.flags & tsApi.SymbolFlags.Class) !== 0;
@@ -68,7 +82,9 @@ function dedupe(shapes: TsShape[]): TsShape[] {
 export function describeShape(shape: TsShape): string {
   switch (shape.kind) {
     case 'literals':
-      return shape.enumName ?? shape.values.map((v) => JSON.stringify(v).replace(/"/g, "'")).join(' | ');
+      return (
+        shape.enumName ?? shape.values.map((v) => JSON.stringify(v).replace(/"/g, "'")).join(' | ')
+      );
     case 'array':
       return `${describeShape(shape.items)}[]`;
     case 'object':

@@ -34,7 +34,10 @@ export async function checkFile(spec: string, cwd: string = process.cwd()): Prom
     if (method.decorator === 'Resource') continue;
     const entry = view.entries.get(`${method.className}.${method.methodName}`);
     if (!entry) {
-      if (!view.classes.has(method.className)) report.skipped.push(`${method.className}.${method.methodName}: export ${method.className} so check can build it`);
+      if (!view.classes.has(method.className))
+        report.skipped.push(
+          `${method.className}.${method.methodName}: export ${method.className} so check can build it`,
+        );
       continue;
     }
     report.checked++;

@@ -18,8 +18,19 @@ export interface Finding {
 
 /** What the server built at run time for one method. */
 export type RuntimeEntry =
-  | { kind: 'tool'; name: string; description?: string; inputSchema: JsonSchema; outputSchema?: JsonSchema }
-  | { kind: 'prompt'; name: string; description?: string; arguments: Array<{ name: string; required?: boolean; description?: string }> };
+  | {
+      kind: 'tool';
+      name: string;
+      description?: string;
+      inputSchema: JsonSchema;
+      outputSchema?: JsonSchema;
+    }
+  | {
+      kind: 'prompt';
+      name: string;
+      description?: string;
+      arguments: Array<{ name: string; required?: boolean; description?: string }>;
+    };
 
 /** The parts of a JSON Schema the comparison reads. */
 export interface JsonSchema {
@@ -61,7 +72,10 @@ function thunkFor(shape: TsShape): string | undefined {
     case 'boolean':
       return 'Boolean';
     case 'literals':
-      return shape.enumName ?? `Union(${shape.values.map((v) => JSON.stringify(v).replace(/"/g, "'")).join(', ')})`;
+      return (
+        shape.enumName ??
+        `Union(${shape.values.map((v) => JSON.stringify(v).replace(/"/g, "'")).join(', ')})`
+      );
     case 'array': {
       const inner = thunkFor(shape.items);
       return inner ? `[${inner}]` : undefined;
@@ -79,28 +93,57 @@ function primitiveMatches(shape: TsShape, schema: JsonSchema): boolean {
   if (shape.kind === 'string') return types.includes('string');
   if (shape.kind === 'number') return types.includes('number') || types.includes('integer');
   if (shape.kind === 'boolean') return types.includes('boolean');
-  if (shape.kind === 'array') return types.includes('array') && (!schema.items || primitiveMatches(shape.items, schema.items));
+  if (shape.kind === 'array')
+    return (
+      types.includes('array') && (!schema.items || primitiveMatches(shape.items, schema.items))
+    );
   return true;
 }
 
 /** What a parameter's schema loses of its TypeScript type. */
-function compareParam(method: SourceMethod, param: SourceParam, schema: JsonSchema | undefined, required: boolean, argFix: (option: string) => string): Finding[] {
+function compareParam(
+  method: SourceMethod,
+  param: SourceParam,
+  schema: JsonSchema | undefined,
+  required: boolean,
+  argFix: (option: string) => string,
+): Finding[] {
   const found: Finding[] = [];
   const subject = `${method.className}.${method.methodName}(${param.name})`;
-  const add = (schemaSays: string, tsSays: string, fix: string) => found.push({ location: method.location, subject, schema: schemaSays, typescript: tsSays, fix });
-  if (param.optional && required) add('required', `optional (${param.name}?)`, argFix('optional: true'));
+  const add = (schemaSays: string, tsSays: string, fix: string) =>
+    found.push({ location: method.location, subject, schema: schemaSays, typescript: tsSays, fix });
+  if (param.optional && required)
+    add('required', `optional (${param.name}?)`, argFix('optional: true'));
   if (schema) {
     const shape = param.shape;
     if (shape.kind === 'literals' && !schema.enum) {
       add(schemaText(schema), describeShape(shape), argFix(`type: () => ${thunkFor(shape)}`));
-    } else if (shape.kind === 'object' && !shape.isClass && schema.type === 'object' && !schema.properties) {
-      add('any object', `${describeShape(shape)} (an interface: no schema at run time)`, `make ${describeShape(shape)} a class with @Field() properties, or ${argFix('schema: { ... }')}`);
+    } else if (
+      shape.kind === 'object' &&
+      !shape.isClass &&
+      schema.type === 'object' &&
+      !schema.properties
+    ) {
+      add(
+        'any object',
+        `${describeShape(shape)} (an interface: no schema at run time)`,
+        `make ${describeShape(shape)} a class with @Field() properties, or ${argFix('schema: { ... }')}`,
+      );
     } else if (!primitiveMatches(shape, schema)) {
       const thunk = thunkFor(shape);
-      add(schemaText(schema), describeShape(shape), thunk ? argFix(`type: () => ${thunk}`) : argFix('schema: { ... }'));
+      add(
+        schemaText(schema),
+        describeShape(shape),
+        thunk ? argFix(`type: () => ${thunk}`) : argFix('schema: { ... }'),
+      );
     }
   }
-  if (param.doc && !schema?.description) add('no description', `"${param.doc}" (JSDoc @param)`, argFix(`description: ${JSON.stringify(param.doc)}`));
+  if (param.doc && !schema?.description)
+    add(
+      'no description',
+      `"${param.doc}" (JSDoc @param)`,
+      argFix(`description: ${JSON.stringify(param.doc)}`),
+    );
   return found;
 }
 
@@ -111,16 +154,31 @@ export function compareMethod(method: SourceMethod, entry: RuntimeEntry): Findin
   const argFix = (option: string) => `@Arg({ ${option} })`;
   const params = method.params.filter((p) => !p.isContext);
   if (method.doc && !entry.description) {
-    found.push({ location: method.location, subject, schema: 'no description', typescript: `"${method.doc.split('\n')[0]}" (JSDoc)`, fix: `@${method.decorator}({ description: ${JSON.stringify(method.doc.split('\n')[0])} })` });
+    found.push({
+      location: method.location,
+      subject,
+      schema: 'no description',
+      typescript: `"${method.doc.split('\n')[0]}" (JSDoc)`,
+      fix: `@${method.decorator}({ description: ${JSON.stringify(method.doc.split('\n')[0])} })`,
+    });
   }
   if (entry.kind === 'tool') {
-    const dto = params.length === 1 && params[0]?.shape.kind === 'object' && params[0].shape.isClass;
+    const dto =
+      params.length === 1 && params[0]?.shape.kind === 'object' && params[0].shape.isClass;
     if (!dto) {
       const names = Object.keys(entry.inputSchema.properties ?? {});
       const required = new Set(entry.inputSchema.required ?? []);
       params.forEach((param, i) => {
         const key = names[i];
-        found.push(...compareParam(method, param, key === undefined ? undefined : entry.inputSchema.properties?.[key], key !== undefined && required.has(key), argFix));
+        found.push(
+          ...compareParam(
+            method,
+            param,
+            key === undefined ? undefined : entry.inputSchema.properties?.[key],
+            key !== undefined && required.has(key),
+            argFix,
+          ),
+        );
       });
     }
     found.push(...compareReturn(method, entry));
@@ -128,17 +186,29 @@ export function compareMethod(method: SourceMethod, entry: RuntimeEntry): Findin
     params.forEach((param, i) => {
       const arg = entry.arguments[i];
       const schema: JsonSchema = arg?.description ? { description: arg.description } : {};
-      found.push(...compareParam(method, { ...param, shape: { kind: 'unknown' } }, schema, arg?.required === true, argFix));
+      found.push(
+        ...compareParam(
+          method,
+          { ...param, shape: { kind: 'unknown' } },
+          schema,
+          arg?.required === true,
+          argFix,
+        ),
+      );
     });
   }
   return found;
 }
 
-function compareReturn(method: SourceMethod, entry: Extract<RuntimeEntry, { kind: 'tool' }>): Finding[] {
+function compareReturn(
+  method: SourceMethod,
+  entry: Extract<RuntimeEntry, { kind: 'tool' }>,
+): Finding[] {
   if (entry.outputSchema || /structuredOutput\s*:\s*false/.test(method.decoratorText)) return [];
   const inner = method.returns.kind === 'promise' ? method.returns.inner : method.returns;
   if (['void', 'unknown', 'null'].includes(inner.kind)) return [];
-  if (inner.kind === 'object' && inner.name && /Result$|^(Image|Audio)$/.test(inner.name)) return [];
+  if (inner.kind === 'object' && inner.name && /Result$|^(Image|Audio)$/.test(inner.name))
+    return [];
   const thunk = thunkFor(inner);
   const fix =
     inner.kind === 'object' && !inner.isClass
@@ -146,5 +216,13 @@ function compareReturn(method: SourceMethod, entry: Extract<RuntimeEntry, { kind
       : thunk
         ? `@Tool({ output: () => ${thunk} })`
         : '@Tool({ output: () => ... })';
-  return [{ location: method.location, subject: `${method.className}.${method.methodName}`, schema: 'no outputSchema (unstructured text)', typescript: `returns ${describeShape(method.returns)}`, fix }];
+  return [
+    {
+      location: method.location,
+      subject: `${method.className}.${method.methodName}`,
+      schema: 'no outputSchema (unstructured text)',
+      typescript: `returns ${describeShape(method.returns)}`,
+      fix,
+    },
+  ];
 }

@@ -56,7 +56,9 @@ export function readSource(file: string): SourceMethod[] {
     if (tsApi.isClassDeclaration(node) && node.name) {
       for (const member of node.members) {
         if (!tsApi.isMethodDeclaration(member) || !tsApi.isIdentifier(member.name)) continue;
-        const decorator = (tsApi.getDecorators(member) ?? []).map((d) => d.expression).find((e) => tsApi.isCallExpression(e) && DECORATORS.has(e.expression.getText(source)));
+        const decorator = (tsApi.getDecorators(member) ?? [])
+          .map((d) => d.expression)
+          .find((e) => tsApi.isCallExpression(e) && DECORATORS.has(e.expression.getText(source)));
         if (!decorator || !tsApi.isCallExpression(decorator)) continue;
         methods.push(readMethod(node.name.text, member, decorator, source, checker, tsApi, file));
       }
@@ -78,7 +80,8 @@ function readMethod(
 ): SourceMethod {
   const params = member.parameters.map((p): SourceParam => {
     const type = checker.getTypeAtLocation(p);
-    const typeName = p.type && tsApi.isTypeReferenceNode(p.type) ? p.type.typeName.getText(source) : undefined;
+    const typeName =
+      p.type && tsApi.isTypeReferenceNode(p.type) ? p.type.typeName.getText(source) : undefined;
     const doc = tsApi
       .getJSDocParameterTags(p)
       .map((tag) => tsApi.getTextOfJSDocComment(tag.comment))
@@ -93,7 +96,9 @@ function readMethod(
     return param;
   });
   const signature = checker.getSignatureFromDeclaration(member);
-  const returns = signature ? shapeOf(checker.getReturnTypeOfSignature(signature), checker, tsApi) : ({ kind: 'unknown' } as TsShape);
+  const returns = signature
+    ? shapeOf(checker.getReturnTypeOfSignature(signature), checker, tsApi)
+    : ({ kind: 'unknown' } as TsShape);
   const jsDoc = (member as unknown as { jsDoc?: ts.JSDoc[] }).jsDoc?.[0];
   const doc = jsDoc ? tsApi.getTextOfJSDocComment(jsDoc.comment)?.trim() : undefined;
   const line = source.getLineAndCharacterOfPosition(member.name.getStart(source)).line + 1;

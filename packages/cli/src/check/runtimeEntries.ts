@@ -14,7 +14,10 @@ export interface RuntimeView {
  * without starting it, and reads its tools and prompts back. A definition error (a missing type
  * thunk...) is thrown as is: its message names the method and the fix.
  */
-export function runtimeEntries(exports: Record<string, unknown>, server: ServerModule): RuntimeView {
+export function runtimeEntries(
+  exports: Record<string, unknown>,
+  server: ServerModule,
+): RuntimeView {
   const entries = new Map<string, RuntimeEntry>();
   const classes = new Set<string>();
   for (const value of Object.values(exports)) {
@@ -30,14 +33,23 @@ export function runtimeEntries(exports: Record<string, unknown>, server: ServerM
       if (member.kind === 'tool') {
         const tool = tools.get(member.name);
         if (!tool) continue;
-        const entry: RuntimeEntry = { kind: 'tool', name: tool.name, inputSchema: tool.inputSchema as unknown as JsonSchema };
+        const entry: RuntimeEntry = {
+          kind: 'tool',
+          name: tool.name,
+          inputSchema: tool.inputSchema as unknown as JsonSchema,
+        };
         if (tool.description !== undefined) entry.description = tool.description;
-        if (tool.outputSchema !== undefined) entry.outputSchema = tool.outputSchema as unknown as JsonSchema;
+        if (tool.outputSchema !== undefined)
+          entry.outputSchema = tool.outputSchema as unknown as JsonSchema;
         entries.set(key, entry);
       } else if (member.kind === 'prompt') {
         const prompt = prompts.get(member.name);
         if (!prompt) continue;
-        const entry: RuntimeEntry = { kind: 'prompt', name: prompt.name, arguments: prompt.arguments ?? [] };
+        const entry: RuntimeEntry = {
+          kind: 'prompt',
+          name: prompt.name,
+          arguments: prompt.arguments ?? [],
+        };
         if (prompt.description !== undefined) entry.description = prompt.description;
         entries.set(key, entry);
       }

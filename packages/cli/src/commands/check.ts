@@ -13,9 +13,12 @@ export async function checkCommand(file: string, options: { json?: boolean }): P
     printJson(report);
     return report.findings.length > 0 ? 1 : 0;
   }
-  for (const finding of report.findings) process.stdout.write(`${out.yellow(formatFinding(finding))}\n`);
+  for (const finding of report.findings)
+    process.stdout.write(`${out.yellow(formatFinding(finding))}\n`);
   for (const skipped of report.skipped) warn(skipped);
   const n = report.findings.length;
-  info(`${report.checked} decorated method${report.checked === 1 ? '' : 's'} checked, ${n === 0 ? 'no schema loses anything' : `${n} loss${n === 1 ? '' : 'es'}`}`);
+  info(
+    `${report.checked} decorated method${report.checked === 1 ? '' : 's'} checked, ${n === 0 ? 'no schema loses anything' : `${n} loss${n === 1 ? '' : 'es'}`}`,
+  );
   return n > 0 ? 1 : 0;
 }

@@ -26,21 +26,40 @@ export interface InspectCommandOptions {
  *
  * @returns the exit code: 1 when the tool reported an error.
  */
-export async function inspectCommand(target: string[], options: InspectCommandOptions): Promise<number> {
+export async function inspectCommand(
+  target: string[],
+  options: InspectCommandOptions,
+): Promise<number> {
   const actions = [options.call, options.read, options.prompt].filter((a) => a !== undefined);
   if (actions.length > 1) throw new UsageError('give one of --call, --read and --prompt');
-  if (options.arg.length > 0 && options.call === undefined && options.prompt === undefined) throw new UsageError('--arg goes with --call or --prompt');
+  if (options.arg.length > 0 && options.call === undefined && options.prompt === undefined)
+    throw new UsageError('--arg goes with --call or --prompt');
   const timeoutMs = options.timeout === undefined ? undefined : Number(options.timeout);
-  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(`--timeout ${options.timeout}: give milliseconds above 0`);
+  if (timeoutMs !== undefined && !(timeoutMs > 0))
+    throw new UsageError(`--timeout ${options.timeout}: give milliseconds above 0`);
   const json = options.json === true || process.stdout.isTTY !== true;
-  const connection = await connect(serverCommand(target).command, { era: options.era, env: readEnv(options.env, undefined), verbose: options.verbose, timeoutMs });
+  const connection = await connect(serverCommand(target).command, {
+    era: options.era,
+    env: readEnv(options.env, undefined),
+    verbose: options.verbose,
+    timeoutMs,
+  });
   try {
     const { client } = connection;
     if (options.call !== undefined) {
       const tools = await client.listAllTools();
       const tool = tools.find((t) => t.name === options.call);
-      if (!tool) throw new CliError(`no tool named ${options.call}: the server has ${tools.map((t) => t.name).join(', ') || 'no tools'}`);
-      const result = await client.callTool({ name: tool.name, arguments: parseArgs(options.arg, tool.inputSchema as unknown as { properties?: Record<string, unknown> }) });
+      if (!tool)
+        throw new CliError(
+          `no tool named ${options.call}: the server has ${tools.map((t) => t.name).join(', ') || 'no tools'}`,
+        );
+      const result = await client.callTool({
+        name: tool.name,
+        arguments: parseArgs(
+          options.arg,
+          tool.inputSchema as unknown as { properties?: Record<string, unknown> },
+        ),
+      });
       process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : renderCall(result));
       return result.isError ? 1 : 0;
     }
@@ -50,7 +69,10 @@ export async function inspectCommand(target: string[], options: InspectCommandOp
       return 0;
     }
     if (options.prompt !== undefined) {
-      const result = await client.getPrompt({ name: options.prompt, arguments: parseArgs(options.arg) as Record<string, string> });
+      const result = await client.getPrompt({
+        name: options.prompt,
+        arguments: parseArgs(options.arg) as Record<string, string>,
+      });
       process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : renderPrompt(result));
       return 0;
     }

@@ -25,10 +25,17 @@ export async function newCommand(dir: string, options: NewCommandOptions): Promi
   if (fs.existsSync(root) && fs.readdirSync(root).length > 0 && !options.force) {
     throw new CliError(`${root} is not empty: pick a new folder, or pass --force to write into it`);
   }
-  const name = options.name ?? path.basename(root).toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
-  if (!/^(@[a-z0-9._-]+\/)?[a-z0-9][a-z0-9._-]*$/.test(name)) throw new UsageError(`--name ${name}: give a valid npm package name (lowercase, no spaces)`);
+  const name =
+    options.name ??
+    path
+      .basename(root)
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-');
+  if (!/^(@[a-z0-9._-]+\/)?[a-z0-9][a-z0-9._-]*$/.test(name))
+    throw new UsageError(`--name ${name}: give a valid npm package name (lowercase, no spaces)`);
   const className = toClassName(name);
-  const versions = options.tarballs === undefined ? {} : tarballVersions(path.resolve(options.tarballs));
+  const versions =
+    options.tarballs === undefined ? {} : tarballVersions(path.resolve(options.tarballs));
   const files = projectFiles({ name, className, versions });
   writeFiles(root, files);
   if (options.install) {
@@ -40,11 +47,16 @@ export async function newCommand(dir: string, options: NewCommandOptions): Promi
   }
   const cd = path.relative(process.cwd(), root) || '.';
   info(`created ${name} in ${root}`);
-  process.stderr.write(`\nNext:\n  cd ${cd}\n${options.install ? '' : '  npm install\n'}  npm test\n  npm run dev\n`);
+  process.stderr.write(
+    `\nNext:\n  cd ${cd}\n${options.install ? '' : '  npm install\n'}  npm test\n  npm run dev\n`,
+  );
 }
 
 function toClassName(name: string): string {
-  const words = name.replace(/^@[^/]+\//, '').split(/[^a-zA-Z0-9]+/).filter(Boolean);
+  const words = name
+    .replace(/^@[^/]+\//, '')
+    .split(/[^a-zA-Z0-9]+/)
+    .filter(Boolean);
   const joined = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
   const base = /^[A-Za-z]/.test(joined) ? joined : `Mcp${joined}`;
   return base.endsWith('Server') ? base : `${base}Server`;
@@ -58,26 +70,53 @@ function tarballVersions(folder: string): Record<string, string> {
     const match = /^typemcp-([a-z-]+?)-\d+\.\d+\.\d+.*\.tgz$/.exec(file);
     if (match) versions[`@typemcp/${match[1]}`] = `file:${path.join(folder, file)}`;
   }
-  const wanted = Object.keys({ ...DEPENDENCIES, ...DEV_DEPENDENCIES }).filter((n) => n.startsWith('@typemcp/'));
+  const wanted = Object.keys({ ...DEPENDENCIES, ...DEV_DEPENDENCIES }).filter((n) =>
+    n.startsWith('@typemcp/'),
+  );
   const missing = wanted.filter((n) => !versions[n]);
-  if (missing.length) throw new CliError(`--tarballs ${folder} lacks ${missing.join(', ')}: run npm pack for them there`);
+  if (missing.length)
+    throw new CliError(
+      `--tarballs ${folder} lacks ${missing.join(', ')}: run npm pack for them there`,
+    );
   return versions;
 }
 
 function npmInstall(cwd: string): Promise<void> {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   return new Promise((resolve, reject) => {
-    const child = spawn(npm, ['install', '--no-audit', '--no-fund'], { cwd, stdio: ['ignore', 'ignore', 'pipe'], shell: process.platform === 'win32' });
+    const child = spawn(npm, ['install', '--no-audit', '--no-fund'], {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      shell: process.platform === 'win32',
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-    child.on('error', (error) => reject(new CliError(`cannot run npm (${error.message}): install Node.js with npm, or pass --no-install`)));
+    child.on('error', (error) =>
+      reject(
+        new CliError(
+          `cannot run npm (${error.message}): install Node.js with npm, or pass --no-install`,
+        ),
+      ),
+    );
     child.on('close', (code) => {
       if (code === 0) resolve();
-      else reject(new CliError(`npm install failed in ${cwd} (exit ${code}): ${lastLine(stderr)}; fix it and run npm install there`));
+      else
+        reject(
+          new CliError(
+            `npm install failed in ${cwd} (exit ${code}): ${lastLine(stderr)}; fix it and run npm install there`,
+          ),
+        );
     });
   });
 }
 
 function lastLine(text: string): string {
-  return text.trim().split('\n').filter((l) => /ERR!|error/i.test(l)).slice(-1)[0]?.trim() ?? 'see npm\'s log';
+  return (
+    text
+      .trim()
+      .split('\n')
+      .filter((l) => /ERR!|error/i.test(l))
+      .slice(-1)[0]
+      ?.trim() ?? "see npm's log"
+  );
 }

@@ -12,8 +12,21 @@ export interface Started {
  * Starts a process and waits until `ready` matches what it prints (stdout or stderr); each line
  * is also handed to `onLine`. Fails if the process ends first, quoting its last lines.
  */
-export function startAndWait(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; ready: RegExp; onLine?: (line: string) => void }): Promise<Started> {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: 'pipe' });
+export function startAndWait(
+  command: string,
+  args: string[],
+  options: {
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    ready: RegExp;
+    onLine?: (line: string) => void;
+  },
+): Promise<Started> {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: 'pipe',
+  });
   child.stdin.end();
   let text = '';
   let tail: string[] = [];
@@ -21,10 +34,11 @@ export function startAndWait(command: string, args: string[], options: { env?: N
     let done = false;
     const feed = (chunk: Buffer) => {
       const s = chunk.toString();
-      for (const line of s.split('\n')) if (line.trim()) {
-        options.onLine?.(line);
-        tail = [...tail, line].slice(-5);
-      }
+      for (const line of s.split('\n'))
+        if (line.trim()) {
+          options.onLine?.(line);
+          tail = [...tail, line].slice(-5);
+        }
       if (done) return;
       text = (text + s).slice(-20_000);
       const match = options.ready.exec(text);
@@ -40,7 +54,12 @@ export function startAndWait(command: string, args: string[], options: { env?: N
       done = true;
     });
     child.once('exit', (code, signal) => {
-      if (!done) reject(new Error(`${command} ended (${signal ?? `exit ${code}`}) before it was ready: ${tail.join(' | ')}`));
+      if (!done)
+        reject(
+          new Error(
+            `${command} ended (${signal ?? `exit ${code}`}) before it was ready: ${tail.join(' | ')}`,
+          ),
+        );
       done = true;
     });
   });

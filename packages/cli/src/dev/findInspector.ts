@@ -36,11 +36,19 @@ function major(version: string): number {
  * `--inspector`/`--node` given; the project's `@modelcontextprotocol/inspector`; this Node when it
  * is 22 or later, else the `node` npm package's binary (`node@22` installed beside the Inspector).
  */
-export function findInspector(options: { inspector?: string; node?: string; cwd: string }): InspectorCommand {
+export function findInspector(options: {
+  inspector?: string;
+  node?: string;
+  cwd: string;
+}): InspectorCommand {
   const from = [options.cwd, __dirname];
-  const dir = options.inspector ? path.resolve(options.inspector) : findPackage('@modelcontextprotocol/inspector', from);
+  const dir = options.inspector
+    ? path.resolve(options.inspector)
+    : findPackage('@modelcontextprotocol/inspector', from);
   if (!dir || !fs.existsSync(path.join(dir, 'package.json'))) {
-    throw new CliError(`the MCP Inspector is not installed: ${INSTALL} (the Inspector needs Node >= 22), or pass --inspector <its folder>`);
+    throw new CliError(
+      `the MCP Inspector is not installed: ${INSTALL} (the Inspector needs Node >= 22), or pass --inspector <its folder>`,
+    );
   }
   const pkg = readJson(path.join(dir, 'package.json'));
   const bin = pkg.bin as Record<string, string> | string | undefined;
@@ -48,17 +56,24 @@ export function findInspector(options: { inspector?: string; node?: string; cwd:
   if (!relative) throw new CliError(`${dir} has no mcp-inspector bin: reinstall it (${INSTALL})`);
   const launcher = path.join(dir, relative);
   const version = String(pkg.version ?? '');
-  if (major(version) < 2) throw new CliError(`the MCP Inspector ${version} is too old for typemcp dev: npm i -D @modelcontextprotocol/inspector@2`);
+  if (major(version) < 2)
+    throw new CliError(
+      `the MCP Inspector ${version} is too old for typemcp dev: npm i -D @modelcontextprotocol/inspector@2`,
+    );
 
   let node = options.node;
   if (node === undefined && major(process.version) >= 22) node = process.execPath;
   if (node === undefined) {
     const nodePackage = findPackage('node', [dir, ...from]);
-    const binary = nodePackage ? path.join(nodePackage, 'bin', process.platform === 'win32' ? 'node.exe' : 'node') : undefined;
+    const binary = nodePackage
+      ? path.join(nodePackage, 'bin', process.platform === 'win32' ? 'node.exe' : 'node')
+      : undefined;
     if (binary && fs.existsSync(binary)) node = binary;
   }
   if (node === undefined) {
-    throw new CliError(`the MCP Inspector needs Node >= 22 and this is Node ${process.version}: npm i -D node@22 (the npm package that ships a Node binary), or pass --node <path to node 22>`);
+    throw new CliError(
+      `the MCP Inspector needs Node >= 22 and this is Node ${process.version}: npm i -D node@22 (the npm package that ships a Node binary), or pass --node <path to node 22>`,
+    );
   }
   return { node, launcher, version };
 }

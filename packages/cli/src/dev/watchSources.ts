@@ -10,7 +10,8 @@ function folders(dir: string, found: string[] = []): string[] {
   if (found.length >= MAX_FOLDERS) return found;
   found.push(dir);
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory() && !IGNORED.has(entry.name) && !entry.name.startsWith('.')) folders(path.join(dir, entry.name), found);
+    if (entry.isDirectory() && !IGNORED.has(entry.name) && !entry.name.startsWith('.'))
+      folders(path.join(dir, entry.name), found);
   }
   return found;
 }
@@ -20,7 +21,11 @@ function folders(dir: string, found: string[] = []): string[] {
  * its own (not `recursive`, which on Linux would also watch every folder of node_modules).
  * Returns a function that stops watching.
  */
-export function watchSources(dir: string, onChange: (file: string) => void, debounceMs = 150): () => void {
+export function watchSources(
+  dir: string,
+  onChange: (file: string) => void,
+  debounceMs = 150,
+): () => void {
   let timer: NodeJS.Timeout | undefined;
   const watchers = folders(dir).map((folder) => {
     const watcher = fs.watch(folder, (_event, name) => {

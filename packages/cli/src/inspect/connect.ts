@@ -33,13 +33,18 @@ export function isUrl(target: string[]): boolean {
  */
 export async function connect(target: string[], options: ConnectOptions = {}): Promise<Connection> {
   const era = options.era ?? 'auto';
-  if (era !== 'auto' && era !== 'legacy' && era !== 'modern') throw new UsageError(`--era ${era}: pick auto, legacy or modern`);
+  if (era !== 'auto' && era !== 'legacy' && era !== 'modern')
+    throw new UsageError(`--era ${era}: pick auto, legacy or modern`);
   const [command, ...args] = target;
-  if (command === undefined) throw new UsageError('give a server command (after --) or an http(s) URL');
+  if (command === undefined)
+    throw new UsageError('give a server command (after --) or an http(s) URL');
   // A stdio server may take seconds to start (ts-node compiling it): its answer to the era probe
   // is waited for that long, so a slow start is not mistaken for a legacy-only server.
   const probeTimeoutMs = isUrl(target) ? 10_000 : 30_000;
-  const client = new Client({ name: 'typemcp-cli', version: '0.1.0' }, { mode: era as ClientMode, requestTimeoutMs: options.timeoutMs ?? 30_000, probeTimeoutMs });
+  const client = new Client(
+    { name: 'typemcp-cli', version: '0.1.0' },
+    { mode: era as ClientMode, requestTimeoutMs: options.timeoutMs ?? 30_000, probeTimeoutMs },
+  );
   client.onerror = () => undefined;
   if (isUrl(target)) {
     let url: URL;
@@ -49,19 +54,39 @@ export async function connect(target: string[], options: ConnectOptions = {}): P
       throw new UsageError(`${command} is not a valid URL`);
     }
     const transport = new HttpClientTransport(url);
-    await connectOrExplain(client, () => client.connect(transport), command, 'check the URL and that the server is running');
+    await connectOrExplain(
+      client,
+      () => client.connect(transport),
+      command,
+      'check the URL and that the server is running',
+    );
     return { client, transport: transport.kind, close: () => client.close() };
   }
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  const transport = new StdioClientTransport({ command, args, env: { ...env, ...options.env }, stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command,
+    args,
+    env: { ...env, ...options.env },
+    stderr: 'pipe',
+  });
   if (options.verbose) transport.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   else transport.stderr?.resume();
-  await connectOrExplain(client, () => client.connect(transport), target.join(' '), 'check that the command starts an MCP server on stdio (--verbose shows its stderr)');
+  await connectOrExplain(
+    client,
+    () => client.connect(transport),
+    target.join(' '),
+    'check that the command starts an MCP server on stdio (--verbose shows its stderr)',
+  );
   return { client, transport: 'stdio', close: () => client.close() };
 }
 
-async function connectOrExplain(client: Client, attempt: () => Promise<void>, what: string, fix: string): Promise<void> {
+async function connectOrExplain(
+  client: Client,
+  attempt: () => Promise<void>,
+  what: string,
+  fix: string,
+): Promise<void> {
   try {
     await attempt();
   } catch (error) {

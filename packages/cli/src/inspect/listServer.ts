@@ -14,7 +14,10 @@ export interface ServerListing {
   prompts: Prompt[];
 }
 
-async function all<T, R extends { nextCursor?: string }>(page: (cursor?: string) => Promise<R>, items: (r: R) => T[]): Promise<T[]> {
+async function all<T, R extends { nextCursor?: string }>(
+  page: (cursor?: string) => Promise<R>,
+  items: (r: R) => T[],
+): Promise<T[]> {
   const result: T[] = [];
   let cursor: string | undefined;
   for (let pages = 0; pages < 1000; pages++) {
@@ -33,9 +36,24 @@ export async function listServer(client: Client, transport: string): Promise<Ser
   const listing: ServerListing = {
     transport,
     tools: caps.tools ? await client.listAllTools() : [],
-    resources: caps.resources ? await all((cursor) => client.listResources(cursor ? { cursor } : {}), (r) => r.resources) : [],
-    resourceTemplates: caps.resources ? await all((cursor) => client.listResourceTemplates(cursor ? { cursor } : {}), (r) => r.resourceTemplates) : [],
-    prompts: caps.prompts ? await all((cursor) => client.listPrompts(cursor ? { cursor } : {}), (r) => r.prompts) : [],
+    resources: caps.resources
+      ? await all(
+          (cursor) => client.listResources(cursor ? { cursor } : {}),
+          (r) => r.resources,
+        )
+      : [],
+    resourceTemplates: caps.resources
+      ? await all(
+          (cursor) => client.listResourceTemplates(cursor ? { cursor } : {}),
+          (r) => r.resourceTemplates,
+        )
+      : [],
+    prompts: caps.prompts
+      ? await all(
+          (cursor) => client.listPrompts(cursor ? { cursor } : {}),
+          (r) => r.prompts,
+        )
+      : [],
   };
   if (info) listing.server = { name: info.name, version: info.version };
   if (client.protocolVersion) listing.protocolVersion = client.protocolVersion;

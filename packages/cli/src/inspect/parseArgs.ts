@@ -4,7 +4,10 @@ import { UsageError } from '../errors/CliError';
  * Turns `--arg k=v` flags into arguments. A value whose schema says `string` stays text; any
  * other is read as JSON when it parses (`n=2`, `on=true`, `xs=[1,2]`), else kept as text.
  */
-export function parseArgs(pairs: string[], schema?: { properties?: Record<string, unknown> }): Record<string, unknown> {
+export function parseArgs(
+  pairs: string[],
+  schema?: { properties?: Record<string, unknown> },
+): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   for (const pair of pairs) {
     const at = pair.indexOf('=');

@@ -17,15 +17,26 @@ export function addServer(
   options: { force: boolean; file: string },
 ): { config: Record<string, unknown>; status: AddStatus } {
   const current = config[key];
-  if (current !== undefined && (typeof current !== 'object' || current === null || Array.isArray(current))) {
-    throw new CliError(`"${key}" in ${options.file} is not an object: fix the file by hand, or write another with --config`);
+  if (
+    current !== undefined &&
+    (typeof current !== 'object' || current === null || Array.isArray(current))
+  ) {
+    throw new CliError(
+      `"${key}" in ${options.file} is not an object: fix the file by hand, or write another with --config`,
+    );
   }
   const servers = { ...(current as Record<string, unknown> | undefined) };
   const existing = servers[name];
-  if (existing !== undefined && isDeepStrictEqual(existing, entry)) return { config, status: 'unchanged' };
+  if (existing !== undefined && isDeepStrictEqual(existing, entry))
+    return { config, status: 'unchanged' };
   if (existing !== undefined && !options.force) {
-    throw new CliError(`a different server named "${name}" is already in ${options.file}: pass --force to replace it, or --name to pick another name`);
+    throw new CliError(
+      `a different server named "${name}" is already in ${options.file}: pass --force to replace it, or --name to pick another name`,
+    );
   }
   servers[name] = entry;
-  return { config: { ...config, [key]: servers }, status: existing === undefined ? 'added' : 'replaced' };
+  return {
+    config: { ...config, [key]: servers },
+    status: existing === undefined ? 'added' : 'replaced',
+  };
 }

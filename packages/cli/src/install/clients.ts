@@ -41,19 +41,29 @@ export type ServerEntry = Record<string, unknown>;
  * configPath('claude', 'user', { platform: 'darwin', home: '/Users/ada', env: {}, cwd: '/' });
  * // '/Users/ada/Library/Application Support/Claude/claude_desktop_config.json'
  */
-export function configPath(client: ClientName, scope: InstallScope, info: PlatformInfo): string | undefined {
+export function configPath(
+  client: ClientName,
+  scope: InstallScope,
+  info: PlatformInfo,
+): string | undefined {
   const p = info.platform === 'win32' ? path.win32 : path.posix;
   if (scope === 'project') {
     if (client === 'claude') return undefined;
-    const relative = { 'claude-code': ['.mcp.json'], cursor: ['.cursor', 'mcp.json'], vscode: ['.vscode', 'mcp.json'] }[client];
+    const relative = {
+      'claude-code': ['.mcp.json'],
+      cursor: ['.cursor', 'mcp.json'],
+      vscode: ['.vscode', 'mcp.json'],
+    }[client];
     return p.join(info.cwd, ...relative);
   }
   if (client === 'claude-code') return p.join(info.home, '.claude.json');
   if (client === 'cursor') return p.join(info.home, '.cursor', 'mcp.json');
   const appDir = client === 'claude' ? ['Claude'] : ['Code', 'User'];
   const file = client === 'claude' ? 'claude_desktop_config.json' : 'mcp.json';
-  if (info.platform === 'darwin') return p.join(info.home, 'Library', 'Application Support', ...appDir, file);
-  if (info.platform === 'win32') return p.join(info.env.APPDATA ?? p.join(info.home, 'AppData', 'Roaming'), ...appDir, file);
+  if (info.platform === 'darwin')
+    return p.join(info.home, 'Library', 'Application Support', ...appDir, file);
+  if (info.platform === 'win32')
+    return p.join(info.env.APPDATA ?? p.join(info.home, 'AppData', 'Roaming'), ...appDir, file);
   return p.join(info.env.XDG_CONFIG_HOME || p.join(info.home, '.config'), ...appDir, file);
 }
 
@@ -63,8 +73,16 @@ export function serversKey(client: ClientName): 'mcpServers' | 'servers' {
 }
 
 /** The entry that starts a local server over stdio. */
-export function stdioEntry(client: ClientName, command: string, args: string[], env: Record<string, string>): ServerEntry {
-  const entry: ServerEntry = client === 'claude-code' || client === 'vscode' ? { type: 'stdio', command, args } : { command, args };
+export function stdioEntry(
+  client: ClientName,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): ServerEntry {
+  const entry: ServerEntry =
+    client === 'claude-code' || client === 'vscode'
+      ? { type: 'stdio', command, args }
+      : { command, args };
   if (Object.keys(env).length > 0) entry.env = env;
   return entry;
 }
@@ -74,9 +92,17 @@ export function stdioEntry(client: ClientName, command: string, args: string[], 
  * servers, so for it the entry runs the `mcp-remote` bridge (remote servers are otherwise added
  * under Settings > Connectors).
  */
-export function httpEntry(client: ClientName, url: string, env: Record<string, string>): ServerEntry {
+export function httpEntry(
+  client: ClientName,
+  url: string,
+  env: Record<string, string>,
+): ServerEntry {
   const entry: ServerEntry =
-    client === 'claude' ? { command: 'npx', args: ['-y', 'mcp-remote', url] } : client === 'cursor' ? { url } : { type: 'http', url };
+    client === 'claude'
+      ? { command: 'npx', args: ['-y', 'mcp-remote', url] }
+      : client === 'cursor'
+        ? { url }
+        : { type: 'http', url };
   if (Object.keys(env).length > 0 && client === 'claude') entry.env = env;
   return entry;
 }

@@ -16,10 +16,14 @@ export function readJsonObject(file: string): Record<string, unknown> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new CliError(`${file} is not valid JSON (${(error as Error).message}): fix it by hand (comments are not kept), or write another file with --config`);
+    throw new CliError(
+      `${file} is not valid JSON (${(error as Error).message}): fix it by hand (comments are not kept), or write another file with --config`,
+    );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new CliError(`${file} does not hold a JSON object: fix it by hand, or write another file with --config`);
+    throw new CliError(
+      `${file} does not hold a JSON object: fix it by hand, or write another file with --config`,
+    );
   }
   return value as Record<string, unknown>;
 }

@@ -13,12 +13,15 @@ export function registerTypeScript(): void {
   if (registered) return;
   registered = true;
   // Already under ts-node (e.g. `node -r ts-node/register`): its hook compiles .ts files.
-  if ((process as unknown as Record<symbol, unknown>)[Symbol.for('ts-node.register.instance')]) return;
+  if ((process as unknown as Record<symbol, unknown>)[Symbol.for('ts-node.register.instance')])
+    return;
   let tsNode: typeof import('ts-node');
   try {
     tsNode = require('ts-node') as typeof import('ts-node');
   } catch {
-    throw new CliError('ts-node is missing from @typemcp/cli\'s install: reinstall it (npm i -D @typemcp/cli)');
+    throw new CliError(
+      "ts-node is missing from @typemcp/cli's install: reinstall it (npm i -D @typemcp/cli)",
+    );
   }
   tsNode.register({
     compiler: require.resolve('typescript'),

@@ -2,7 +2,10 @@ import * as path from 'node:path';
 import type * as ServerPackage from '@typemcp/server';
 
 /** The parts of `@typemcp/server` the command uses on a user's module. */
-export type ServerModule = Pick<typeof ServerPackage, 'McpApp' | 'run' | 'createServer' | 'describeClass'>;
+export type ServerModule = Pick<
+  typeof ServerPackage,
+  'McpApp' | 'run' | 'createServer' | 'describeClass'
+>;
 
 /**
  * The `@typemcp/server` the user's file itself imports (resolved from the file's folder), so

@@ -6,7 +6,10 @@ import type { Colors } from 'picocolors/types';
  * colours off, https://no-color.org) and `TERM` is not `dumb`. `FORCE_COLOR` is not consulted on
  * purpose: piped output is read by scripts.
  */
-export function colorsFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): Colors {
+export function colorsFor(
+  stream: NodeJS.WriteStream,
+  env: NodeJS.ProcessEnv = process.env,
+): Colors {
   const enabled = stream.isTTY === true && env.NO_COLOR === undefined && env.TERM !== 'dumb';
   return createColors(enabled);
 }

@@ -7,7 +7,8 @@
 export function table(rows: string[][], width: number = process.stdout.columns || 100): string {
   const columns = Math.max(0, ...rows.map((r) => r.length));
   const widths: number[] = [];
-  for (let c = 0; c < columns - 1; c++) widths[c] = Math.min(40, Math.max(0, ...rows.map((r) => visible(r[c] ?? '').length)));
+  for (let c = 0; c < columns - 1; c++)
+    widths[c] = Math.min(40, Math.max(0, ...rows.map((r) => visible(r[c] ?? '').length)));
   return rows
     .map((row) => {
       const cells = row.map((cell, c) => {

@@ -30,8 +30,13 @@ export const DEV_DEPENDENCIES = {
   typescript: '~5.9.3',
 };
 
-function pick(table: Record<string, string>, versions: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(table).map(([name, range]) => [name, versions[name] ?? range]));
+function pick(
+  table: Record<string, string>,
+  versions: Record<string, string>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(table).map(([name, range]) => [name, versions[name] ?? range]),
+  );
 }
 
 /** Every file of a new project, by relative path. */

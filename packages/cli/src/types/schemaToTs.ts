@@ -30,7 +30,9 @@ export function propertyKey(name: string): string {
 export function jsDoc(text: string | undefined, indent: string): string {
   if (!text) return '';
   const lines = text.replace(/\*\//g, '*\\/').split('\n');
-  return lines.length === 1 ? `${indent}/** ${lines[0]} */\n` : `${indent}/**\n${lines.map((l) => `${indent} * ${l}`.trimEnd()).join('\n')}\n${indent} */\n`;
+  return lines.length === 1
+    ? `${indent}/** ${lines[0]} */\n`
+    : `${indent}/**\n${lines.map((l) => `${indent} * ${l}`.trimEnd()).join('\n')}\n${indent} */\n`;
 }
 
 /**
@@ -48,7 +50,8 @@ export function schemaToTs(schema: Schema | boolean | undefined, indent = '', de
   if (Array.isArray(schema.enum)) return schema.enum.map(literal).join(' | ') || 'never';
   const union = schema.anyOf ?? schema.oneOf;
   if (union) return union.map((s) => wrap(schemaToTs(s, indent, depth + 1))).join(' | ') || 'never';
-  if (schema.allOf) return schema.allOf.map((s) => wrap(schemaToTs(s, indent, depth + 1))).join(' & ') || 'unknown';
+  if (schema.allOf)
+    return schema.allOf.map((s) => wrap(schemaToTs(s, indent, depth + 1))).join(' & ') || 'unknown';
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   if (types.length === 0) return schema.properties ? objectType(schema, indent, depth) : 'unknown';
   return types.map((type) => wrap(oneType(type, schema, indent, depth))).join(' | ');
@@ -70,8 +73,12 @@ function oneType(type: string, schema: Schema, indent: string, depth: number): s
     case 'null':
       return 'null';
     case 'array': {
-      const items = Array.isArray(schema.items) ? `[${schema.items.map((s) => schemaToTs(s, indent, depth + 1)).join(', ')}]` : undefined;
-      return items ?? `${wrap(schemaToTs(schema.items as Schema | undefined, indent, depth + 1))}[]`;
+      const items = Array.isArray(schema.items)
+        ? `[${schema.items.map((s) => schemaToTs(s, indent, depth + 1)).join(', ')}]`
+        : undefined;
+      return (
+        items ?? `${wrap(schemaToTs(schema.items as Schema | undefined, indent, depth + 1))}[]`
+      );
     }
     case 'object':
       return objectType(schema, indent, depth);
@@ -89,7 +96,10 @@ function objectType(schema: Schema, indent: string, depth: number): string {
   }
   const required = new Set(schema.required ?? []);
   const inner = `${indent}  `;
-  const lines = properties.map(([name, s]) => `${jsDoc(s.description, inner)}${inner}${propertyKey(name)}${required.has(name) ? '' : '?'}: ${schemaToTs(s, inner, depth + 1)};`);
+  const lines = properties.map(
+    ([name, s]) =>
+      `${jsDoc(s.description, inner)}${inner}${propertyKey(name)}${required.has(name) ? '' : '?'}: ${schemaToTs(s, inner, depth + 1)};`,
+  );
   if (typeof extra === 'object') lines.push(`${inner}[key: string]: unknown;`);
   return `{\n${lines.join('\n')}\n${indent}}`;
 }

@@ -7,10 +7,22 @@ describe('renderListing', () => {
       protocolVersion: '2025-11-25',
       era: 'legacy',
       transport: 'stdio',
-      tools: [{ name: 'add', description: 'Add two numbers', inputSchema: { type: 'object', properties: { a: { type: 'number' }, tag: { enum: ['x', 'y'] } }, required: ['a'] } }],
+      tools: [
+        {
+          name: 'add',
+          description: 'Add two numbers',
+          inputSchema: {
+            type: 'object',
+            properties: { a: { type: 'number' }, tag: { enum: ['x', 'y'] } },
+            required: ['a'],
+          },
+        },
+      ],
       resources: [],
       resourceTemplates: [{ uriTemplate: 'greeting://{name}', name: 'greeting' }],
-      prompts: [{ name: 'greetUser', arguments: [{ name: 'name', required: true }, { name: 'style' }] }],
+      prompts: [
+        { name: 'greetUser', arguments: [{ name: 'name', required: true }, { name: 'style' }] },
+      ],
     });
     expect(text).toMatchInlineSnapshot(`
 "Demo 1.0.0 · protocol 2025-11-25 (legacy) over stdio

@@ -30,9 +30,16 @@ export interface Finished {
 }
 
 /** Runs `typemcp <args>` to its end. */
-export function typemcp(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): Promise<Finished> {
+export function typemcp(
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string },
+): Promise<Finished> {
   const { command, args: full } = typemcpCommand(args);
-  const child = spawn(command, full, { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', ...options.env }, stdio: 'pipe' });
+  const child = spawn(command, full, {
+    cwd: options.cwd,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    stdio: 'pipe',
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -45,13 +52,23 @@ export function typemcp(args: string[], options: { cwd: string; env?: NodeJS.Pro
 }
 
 /** Starts a long-running `typemcp <args>` (run, dev). */
-export function startTypemcp(args: string[], options: SpawnOptions & { cwd: string }): ChildProcessWithoutNullStreams {
+export function startTypemcp(
+  args: string[],
+  options: SpawnOptions & { cwd: string },
+): ChildProcessWithoutNullStreams {
   const { command, args: full } = typemcpCommand(args);
-  return spawn(command, full, { ...options, env: { ...process.env, NO_COLOR: '1', ...options.env }, stdio: 'pipe' }) as ChildProcessWithoutNullStreams;
+  return spawn(command, full, {
+    ...options,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    stdio: 'pipe',
+  }) as ChildProcessWithoutNullStreams;
 }
 
 /** Resolves with the first match of `pattern` in what `stream` prints. */
-export function waitForOutput(stream: NodeJS.ReadableStream, pattern: RegExp): Promise<RegExpExecArray> {
+export function waitForOutput(
+  stream: NodeJS.ReadableStream,
+  pattern: RegExp,
+): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     let text = '';
     const onData = (chunk: Buffer) => {
@@ -86,15 +103,27 @@ afterAll(() => {
  * `@typemcp` packages and reflect-metadata, linked from this repository (or from
  * `TYPEMCP_NODE_MODULES`, a packed install's node_modules), plus any extra packages given.
  */
-export function tempProject(files: Record<string, string> = {}, extraModules: Record<string, Record<string, string>> = {}): string {
+export function tempProject(
+  files: Record<string, string> = {},
+  extraModules: Record<string, Record<string, string>> = {},
+): string {
   const dir = tempDir('typemcp-cli-');
   const source = process.env.TYPEMCP_NODE_MODULES ?? path.join(ROOT, 'node_modules');
   const modules = path.join(dir, 'node_modules');
   fs.mkdirSync(modules);
-  for (const name of ['@typemcp', 'reflect-metadata', 'class-validator', 'class-transformer', 'typedi', '@types']) {
-    if (fs.existsSync(path.join(source, name))) fs.symlinkSync(path.join(source, name), path.join(modules, name), 'junction');
+  for (const name of [
+    '@typemcp',
+    'reflect-metadata',
+    'class-validator',
+    'class-transformer',
+    'typedi',
+    '@types',
+  ]) {
+    if (fs.existsSync(path.join(source, name)))
+      fs.symlinkSync(path.join(source, name), path.join(modules, name), 'junction');
   }
-  for (const [name, content] of Object.entries(extraModules)) writeFiles(path.join(modules, name), content);
+  for (const [name, content] of Object.entries(extraModules))
+    writeFiles(path.join(modules, name), content);
   writeFiles(dir, files);
   return dir;
 }
@@ -108,4 +137,7 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
 }
 
 /** The quickstart server's source (one tool, one resource template, one prompt). */
-export const QUICKSTART = fs.readFileSync(path.join(ROOT, 'apps', 'quickstart', 'src', 'server.ts'), 'utf8');
+export const QUICKSTART = fs.readFileSync(
+  path.join(ROOT, 'apps', 'quickstart', 'src', 'server.ts'),
+  'utf8',
+);

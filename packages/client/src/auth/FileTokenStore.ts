@@ -17,7 +17,9 @@ export class FileTokenStore implements TokenStore {
   private async readAll(): Promise<Record<string, StoredCredentials>> {
     try {
       const parsed = JSON.parse(await readFile(this.path, 'utf8')) as unknown;
-      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, StoredCredentials>) : {};
+      return typeof parsed === 'object' && parsed !== null
+        ? (parsed as Record<string, StoredCredentials>)
+        : {};
     } catch {
       return {};
     }

@@ -5,10 +5,16 @@ import { readLimited } from './readLimited';
 const MAX_DOCUMENT_BYTES = 256 * 1024;
 
 /** GETs a JSON metadata document; undefined for 4xx (not there), an error otherwise. */
-async function getJson(fetchImpl: typeof fetch, url: URL, protocolVersion: string): Promise<Record<string, unknown> | undefined> {
+async function getJson(
+  fetchImpl: typeof fetch,
+  url: URL,
+  protocolVersion: string,
+): Promise<Record<string, unknown> | undefined> {
   let response: Response;
   try {
-    response = await fetchImpl(url, { headers: { accept: 'application/json', 'mcp-protocol-version': protocolVersion } });
+    response = await fetchImpl(url, {
+      headers: { accept: 'application/json', 'mcp-protocol-version': protocolVersion },
+    });
   } catch (error) {
     throw new OAuthFlowError(`Could not fetch ${url.href}: ${(error as Error).message}`);
   }
@@ -25,7 +31,8 @@ async function getJson(fetchImpl: typeof fetch, url: URL, protocolVersion: strin
   });
   try {
     const body = JSON.parse(text) as unknown;
-    if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as Record<string, unknown>;
+    if (typeof body === 'object' && body !== null && !Array.isArray(body))
+      return body as Record<string, unknown>;
   } catch {
     // fall through
   }
@@ -41,22 +48,36 @@ async function getJson(fetchImpl: typeof fetch, url: URL, protocolVersion: strin
  * @example
  * const prm = await discoverProtectedResource(fetch, new URL('https://mcp.example.com/mcp'), undefined, '2025-11-25');
  */
-export async function discoverProtectedResource(fetchImpl: typeof fetch, serverUrl: URL, hint: string | undefined, protocolVersion: string): Promise<ProtectedResourceMetadata | undefined> {
+export async function discoverProtectedResource(
+  fetchImpl: typeof fetch,
+  serverUrl: URL,
+  hint: string | undefined,
+  protocolVersion: string,
+): Promise<ProtectedResourceMetadata | undefined> {
   const path = serverUrl.pathname.replace(/\/$/, '');
   const candidates = hint
     ? [new URL(hint, serverUrl)]
-    : [...(path ? [new URL(`/.well-known/oauth-protected-resource${path}`, serverUrl)] : []), new URL('/.well-known/oauth-protected-resource', serverUrl)];
+    : [
+        ...(path ? [new URL(`/.well-known/oauth-protected-resource${path}`, serverUrl)] : []),
+        new URL('/.well-known/oauth-protected-resource', serverUrl),
+      ];
   for (const url of candidates) {
     const document = await getJson(fetchImpl, url, protocolVersion);
     if (!document) continue;
     const metadata = document as ProtectedResourceMetadata;
-    if (typeof metadata.resource !== 'string') throw new OAuthFlowError(`${url.href} has no resource`);
+    if (typeof metadata.resource !== 'string')
+      throw new OAuthFlowError(`${url.href} has no resource`);
     const resource = new URL(metadata.resource);
     // the server's own challenge may name the resource of its origin (an HTTP+SSE endpoint beside
     // /mcp); a metadata document found by probing must cover the endpoint's path
-    const samePath = (`${serverUrl.pathname}/`).startsWith(`${resource.pathname.replace(/\/$/, '')}/`);
+    const samePath = `${serverUrl.pathname}/`.startsWith(
+      `${resource.pathname.replace(/\/$/, '')}/`,
+    );
     const covers = resource.origin === serverUrl.origin && (hint !== undefined || samePath);
-    if (!covers) throw new OAuthFlowError(`The protected resource metadata is for ${metadata.resource}, not ${serverUrl.href}`);
+    if (!covers)
+      throw new OAuthFlowError(
+        `The protected resource metadata is for ${metadata.resource}, not ${serverUrl.href}`,
+      );
     return metadata;
   }
   return undefined;
@@ -72,7 +93,11 @@ export async function discoverProtectedResource(fetchImpl: typeof fetch, serverU
 export function authorizationServerMetadataUrls(issuer: string): URL[] {
   const url = new URL(issuer);
   const path = url.pathname.replace(/\/$/, '');
-  if (!path) return [new URL('/.well-known/oauth-authorization-server', url), new URL('/.well-known/openid-configuration', url)];
+  if (!path)
+    return [
+      new URL('/.well-known/oauth-authorization-server', url),
+      new URL('/.well-known/openid-configuration', url),
+    ];
   return [
     new URL(`/.well-known/oauth-authorization-server${path}`, url),
     new URL(`/.well-known/openid-configuration${path}`, url),
@@ -88,17 +113,30 @@ export function authorizationServerMetadataUrls(issuer: string): URL[] {
  * @example
  * const metadata = await discoverAuthorizationServer(fetch, 'https://as.example.com', '2025-11-25', false);
  */
-export async function discoverAuthorizationServer(fetchImpl: typeof fetch, issuer: string, protocolVersion: string, legacyFallback: boolean): Promise<AuthorizationServerMetadata> {
+export async function discoverAuthorizationServer(
+  fetchImpl: typeof fetch,
+  issuer: string,
+  protocolVersion: string,
+  legacyFallback: boolean,
+): Promise<AuthorizationServerMetadata> {
   for (const url of authorizationServerMetadataUrls(issuer)) {
     const document = await getJson(fetchImpl, url, protocolVersion);
     if (!document) continue;
     const metadata = document as AuthorizationServerMetadata;
     if (metadata.issuer !== issuer && metadata.issuer !== issuer.replace(/\/$/, '')) {
-      throw new OAuthFlowError(`The authorization server metadata names issuer ${String(metadata.issuer)}, not ${issuer}`);
+      throw new OAuthFlowError(
+        `The authorization server metadata names issuer ${String(metadata.issuer)}, not ${issuer}`,
+      );
     }
     return metadata;
   }
-  if (!legacyFallback) throw new OAuthFlowError(`No authorization server metadata found for ${issuer}`);
+  if (!legacyFallback)
+    throw new OAuthFlowError(`No authorization server metadata found for ${issuer}`);
   const origin = new URL(issuer).origin;
-  return { issuer: origin, authorization_endpoint: `${origin}/authorize`, token_endpoint: `${origin}/token`, registration_endpoint: `${origin}/register` };
+  return {
+    issuer: origin,
+    authorization_endpoint: `${origin}/authorize`,
+    token_endpoint: `${origin}/token`,
+    registration_endpoint: `${origin}/register`,
+  };
 }

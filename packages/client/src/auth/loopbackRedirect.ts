@@ -42,17 +42,22 @@ export interface LoopbackRedirect {
  * const provider = { clientMetadata: { client_name: 'cli', redirect_uris: [loopback.redirectUri] },
  *   redirectToAuthorization: (url: URL) => { console.log(`Open ${url}`); return loopback.waitForCallback(); } };
  */
-export async function loopbackRedirect(options: LoopbackRedirectOptions = {}): Promise<LoopbackRedirect> {
+export async function loopbackRedirect(
+  options: LoopbackRedirectOptions = {},
+): Promise<LoopbackRedirect> {
   const path = options.path ?? '/callback';
   let waiting: ((url: URL) => void) | undefined;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (req.method !== 'GET' || url.pathname !== path || !waiting) return void res.writeHead(404).end();
+    if (req.method !== 'GET' || url.pathname !== path || !waiting)
+      return void res.writeHead(404).end();
     const deliver = waiting;
     waiting = undefined;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(options.successHtml ?? '<!doctype html><meta charset="utf-8"><p>Signed in. You may close this window.</p>', () =>
-      deliver(new URL(`${redirectUri}${url.search}`)),
+    res.end(
+      options.successHtml ??
+        '<!doctype html><meta charset="utf-8"><p>Signed in. You may close this window.</p>',
+      () => deliver(new URL(`${redirectUri}${url.search}`)),
     );
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

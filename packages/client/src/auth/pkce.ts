@@ -13,6 +13,9 @@ export function randomUrlSafe(bytes = 32): string {
  */
 export async function createPkce(): Promise<{ verifier: string; challenge: string }> {
   const verifier = randomUrlSafe(32);
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+  const digest = await globalThis.crypto.subtle.digest(
+    'SHA-256',
+    new TextEncoder().encode(verifier),
+  );
   return { verifier, challenge: Buffer.from(digest).toString('base64url') };
 }

@@ -2,7 +2,11 @@
  * A response body as text, read no further than `maxBytes` (an authorization server or resource
  * is not trusted to send a small document); past the limit the body is cancelled and this throws.
  */
-export async function readLimited(response: Response, maxBytes: number, what: string): Promise<string> {
+export async function readLimited(
+  response: Response,
+  maxBytes: number,
+  what: string,
+): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const decoder = new TextDecoder();

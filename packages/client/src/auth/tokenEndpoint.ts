@@ -1,4 +1,9 @@
-import type { AuthorizationServerMetadata, OAuthClientInformation, OAuthClientMetadata, OAuthTokens } from '@typemcp/protocol';
+import type {
+  AuthorizationServerMetadata,
+  OAuthClientInformation,
+  OAuthClientMetadata,
+  OAuthTokens,
+} from '@typemcp/protocol';
 import type { ClientCredentials } from './OAuthClientProvider';
 import { OAuthFlowError } from './OAuthFlowError';
 import { readLimited } from './readLimited';
@@ -16,11 +21,13 @@ async function readJson(response: Response, what: string): Promise<Record<string
   } catch {
     throw new OAuthFlowError(`${what} answered HTTP ${response.status} without JSON`);
   }
-  if (typeof body !== 'object' || body === null) throw new OAuthFlowError(`${what} answered HTTP ${response.status} without a JSON object`);
+  if (typeof body !== 'object' || body === null)
+    throw new OAuthFlowError(`${what} answered HTTP ${response.status} without a JSON object`);
   const record = body as Record<string, unknown>;
   if (!response.ok) {
     const error = typeof record.error === 'string' ? record.error : `http_${response.status}`;
-    const description = typeof record.error_description === 'string' ? `: ${record.error_description}` : '';
+    const description =
+      typeof record.error_description === 'string' ? `: ${record.error_description}` : '';
     throw new OAuthFlowError(`${what} refused (${error}${description})`, error);
   }
   return record;
@@ -42,8 +49,12 @@ async function authenticate(
     form.set('client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
     form.set('client_assertion', await assertion(metadata.issuer));
   } else if (secret) {
-    const preferred = 'token_endpoint_auth_method' in client ? client.token_endpoint_auth_method : undefined;
-    if (preferred === 'client_secret_post' || (!methods.includes('client_secret_basic') && methods.includes('client_secret_post'))) {
+    const preferred =
+      'token_endpoint_auth_method' in client ? client.token_endpoint_auth_method : undefined;
+    if (
+      preferred === 'client_secret_post' ||
+      (!methods.includes('client_secret_basic') && methods.includes('client_secret_post'))
+    ) {
       form.set('client_id', clientId);
       form.set('client_secret', secret);
     } else {
@@ -64,36 +75,64 @@ export async function requestTokens(
   client: OAuthClientInformation | ClientCredentials,
   fields: Record<string, string | undefined>,
 ): Promise<IssuedTokens> {
-  if (!metadata.token_endpoint) throw new OAuthFlowError(`The authorization server ${metadata.issuer} has no token endpoint`);
+  if (!metadata.token_endpoint)
+    throw new OAuthFlowError(`The authorization server ${metadata.issuer} has no token endpoint`);
   const form = new URLSearchParams();
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) form.set(key, value);
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: 'application/json',
+  };
   await authenticate(metadata, client, form, headers);
-  const response = await fetchImpl(metadata.token_endpoint, { method: 'POST', headers, body: form.toString() });
+  const response = await fetchImpl(metadata.token_endpoint, {
+    method: 'POST',
+    headers,
+    body: form.toString(),
+  });
   const body = await readJson(response, 'The token endpoint');
-  if (typeof body.access_token !== 'string' || typeof body.token_type !== 'string' || body.token_type.toLowerCase() !== 'bearer') {
+  if (
+    typeof body.access_token !== 'string' ||
+    typeof body.token_type !== 'string' ||
+    body.token_type.toLowerCase() !== 'bearer'
+  ) {
     throw new OAuthFlowError('The token endpoint answered without a bearer access_token');
   }
   const tokens = body as IssuedTokens;
-  if (typeof tokens.expires_in === 'number') tokens.expires_at = Date.now() + tokens.expires_in * 1000;
+  if (typeof tokens.expires_in === 'number')
+    tokens.expires_at = Date.now() + tokens.expires_in * 1000;
   return tokens;
 }
 
 /** `web` when every redirect URI is https on a non-loopback host, else `native` (2026-07-28 DCR). */
 function applicationType(redirectUris: string[]): 'web' | 'native' {
-  const web = redirectUris.length > 0 && redirectUris.every((u) => /^https:\/\//.test(u) && !/^https:\/\/(localhost|127\.|\[::1\])/.test(u));
+  const web =
+    redirectUris.length > 0 &&
+    redirectUris.every(
+      (u) => /^https:\/\//.test(u) && !/^https:\/\/(localhost|127\.|\[::1\])/.test(u),
+    );
   return web ? 'web' : 'native';
 }
 
 /** Registers the client dynamically (RFC 7591). */
-export async function registerClient(fetchImpl: typeof fetch, metadata: AuthorizationServerMetadata, client: OAuthClientMetadata): Promise<OAuthClientInformation> {
-  if (!metadata.registration_endpoint) throw new OAuthFlowError(`The authorization server ${metadata.issuer} offers no dynamic registration; give preRegistered credentials or a clientMetadataUrl`);
+export async function registerClient(
+  fetchImpl: typeof fetch,
+  metadata: AuthorizationServerMetadata,
+  client: OAuthClientMetadata,
+): Promise<OAuthClientInformation> {
+  if (!metadata.registration_endpoint)
+    throw new OAuthFlowError(
+      `The authorization server ${metadata.issuer} offers no dynamic registration; give preRegistered credentials or a clientMetadataUrl`,
+    );
   const response = await fetchImpl(metadata.registration_endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ application_type: applicationType(client.redirect_uris ?? []), ...client }),
+    body: JSON.stringify({
+      application_type: applicationType(client.redirect_uris ?? []),
+      ...client,
+    }),
   });
   const body = await readJson(response, 'The registration endpoint');
-  if (typeof body.client_id !== 'string') throw new OAuthFlowError('The registration endpoint answered without a client_id');
+  if (typeof body.client_id !== 'string')
+    throw new OAuthFlowError('The registration endpoint answered without a client_id');
   return body as OAuthClientInformation;
 }

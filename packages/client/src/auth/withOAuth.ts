@@ -12,10 +12,17 @@ import { parseBearerChallenge } from './wwwAuthenticate';
  * const authed = withOAuth(new URL('https://mcp.example.com/mcp'), provider);
  * await client.connect(new StreamableHTTPClientTransport(url, { fetch: authed }));
  */
-export function withOAuth(serverUrl: URL, provider: OAuthClientProvider, baseFetch: typeof fetch = fetch): typeof fetch {
+export function withOAuth(
+  serverUrl: URL,
+  provider: OAuthClientProvider,
+  baseFetch: typeof fetch = fetch,
+): typeof fetch {
   const handler = new OAuthHandler(serverUrl, provider, baseFetch);
   const maxAttempts = provider.maxAttempts ?? 2;
-  const authedFetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+  const authedFetch = async (
+    input: string | URL | Request,
+    init: RequestInit = {},
+  ): Promise<Response> => {
     for (let attempt = 0; ; attempt++) {
       const headers = new Headers(init.headers);
       const authorization = await handler.authorization();
@@ -25,7 +32,11 @@ export function withOAuth(serverUrl: URL, provider: OAuthClientProvider, baseFet
       const stepUp = response.status === 403 && challenge?.error === 'insufficient_scope';
       if (response.status !== 401 && !stepUp) return response;
       if (attempt >= maxAttempts) {
-        if (attempt > 0) throw new OAuthFlowError(`The server still refuses after ${attempt} authorization(s) (HTTP ${response.status}${challenge?.errorDescription ? `: ${challenge.errorDescription}` : ''})`, challenge?.error);
+        if (attempt > 0)
+          throw new OAuthFlowError(
+            `The server still refuses after ${attempt} authorization(s) (HTTP ${response.status}${challenge?.errorDescription ? `: ${challenge.errorDescription}` : ''})`,
+            challenge?.error,
+          );
         return response;
       }
       await response.body?.cancel();

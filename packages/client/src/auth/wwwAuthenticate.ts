@@ -27,8 +27,14 @@ export function parseBearerChallenge(header: string | null): BearerChallengePara
   const pattern = /\s*([A-Za-z0-9_-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))\s*(,|$)/y;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(rest))) {
-    params[match[1].toLowerCase()] = match[2] !== undefined ? match[2].replace(/\\(.)/g, '$1') : match[3];
+    params[match[1].toLowerCase()] =
+      match[2] !== undefined ? match[2].replace(/\\(.)/g, '$1') : match[3];
     if (pattern.lastIndex >= rest.length) break;
   }
-  return { error: params.error, errorDescription: params.error_description, scope: params.scope, resourceMetadata: params.resource_metadata };
+  return {
+    error: params.error,
+    errorDescription: params.error_description,
+    scope: params.scope,
+    resourceMetadata: params.resource_metadata,
+  };
 }

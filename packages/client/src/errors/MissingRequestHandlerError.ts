@@ -15,6 +15,8 @@ export class MissingRequestHandlerError extends LocalMcpError {
     /** The key of the input request. */
     readonly key: string,
   ) {
-    super(`The server asked for ${method} (input "${key}") but this client has no handler for it: call client.setRequestHandler('${method}', ...)`);
+    super(
+      `The server asked for ${method} (input "${key}") but this client has no handler for it: call client.setRequestHandler('${method}', ...)`,
+    );
   }
 }

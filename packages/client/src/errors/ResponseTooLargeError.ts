@@ -14,6 +14,8 @@ export class ResponseTooLargeError extends LocalMcpError {
     readonly limit: 'maxResponseBytes' | 'maxSseEventBytes',
     readonly value: number,
   ) {
-    super(`The server's ${limit === 'maxResponseBytes' ? 'reply' : 'SSE event'} exceeds ${value} bytes: raise the ${limit} option of the transport if it is legitimate`);
+    super(
+      `The server's ${limit === 'maxResponseBytes' ? 'reply' : 'SSE event'} exceeds ${value} bytes: raise the ${limit} option of the transport if it is legitimate`,
+    );
   }
 }

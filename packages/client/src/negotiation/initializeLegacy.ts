@@ -1,5 +1,10 @@
 import { LATEST_LEGACY_PROTOCOL_VERSION, LEGACY_PROTOCOL_VERSIONS } from '@typemcp/protocol';
-import type { ClientCapabilities, Implementation, InitializeResult, Session } from '@typemcp/protocol';
+import type {
+  ClientCapabilities,
+  Implementation,
+  InitializeResult,
+  Session,
+} from '@typemcp/protocol';
 import { ProtocolNegotiationError } from '../errors/ProtocolNegotiationError';
 
 /** Options of {@link initializeLegacy}. */
@@ -22,7 +27,10 @@ export interface InitializeOptions {
  * const init = await initializeLegacy(session, { capabilities: {}, clientInfo: { name: 'app', version: '1' } });
  * init.protocolVersion; // '2025-11-25'
  */
-export async function initializeLegacy(session: Session, options: InitializeOptions): Promise<InitializeResult> {
+export async function initializeLegacy(
+  session: Session,
+  options: InitializeOptions,
+): Promise<InitializeResult> {
   const result = await session.request<InitializeResult>(
     'initialize',
     {
@@ -32,7 +40,10 @@ export async function initializeLegacy(session: Session, options: InitializeOpti
     },
     options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
   );
-  if (typeof result.protocolVersion !== 'string' || !LEGACY_PROTOCOL_VERSIONS.includes(result.protocolVersion)) {
+  if (
+    typeof result.protocolVersion !== 'string' ||
+    !LEGACY_PROTOCOL_VERSIONS.includes(result.protocolVersion)
+  ) {
     throw new ProtocolNegotiationError(
       `The server answered initialize with protocol ${JSON.stringify(result.protocolVersion)}, which this client does not support ` +
         `(it speaks ${LEGACY_PROTOCOL_VERSIONS.join(', ')} with initialize)`,

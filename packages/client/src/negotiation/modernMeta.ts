@@ -1,4 +1,10 @@
-import { META_CLIENT_CAPABILITIES, META_CLIENT_INFO, META_LOG_LEVEL, META_PROTOCOL_VERSION, META_SERVER_INFO } from '@typemcp/protocol';
+import {
+  META_CLIENT_CAPABILITIES,
+  META_CLIENT_INFO,
+  META_LOG_LEVEL,
+  META_PROTOCOL_VERSION,
+  META_SERVER_INFO,
+} from '@typemcp/protocol';
 import type { ClientCapabilities, Implementation, LoggingLevel } from '@typemcp/protocol';
 
 /** The `_meta` keys a 2026-07-28 client request carries. */
@@ -30,7 +36,10 @@ export interface ModernMetaInput {
  * buildModernMeta({ protocolVersion: '2026-07-28', capabilities: {}, clientInfo: { name: 'a', version: '1' } });
  * // { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', ... }
  */
-export function buildModernMeta(input: ModernMetaInput, extra?: Record<string, unknown>): Record<string, unknown> {
+export function buildModernMeta(
+  input: ModernMetaInput,
+  extra?: Record<string, unknown>,
+): Record<string, unknown> {
   const meta: Record<string, unknown> = {
     ...extra,
     [MODERN_META_KEYS.protocolVersion]: input.protocolVersion,

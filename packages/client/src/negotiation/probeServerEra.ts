@@ -48,7 +48,10 @@ const anyLegacy = (versions: readonly unknown[]) =>
  * const outcome = await probeServerEra(session, { capabilities: {}, clientInfo, timeoutMs: 3000 });
  * if (outcome.era === 'legacy') await initializeLegacy(session, { capabilities: {}, clientInfo });
  */
-export async function probeServerEra(session: Session, options: ProbeOptions): Promise<ProbeOutcome> {
+export async function probeServerEra(
+  session: Session,
+  options: ProbeOptions,
+): Promise<ProbeOutcome> {
   let version = options.preferredVersion ?? LATEST_PROTOCOL_VERSION;
   // Each version is tried at most twice: a server that rejects a version while listing it as
   // supported (a transient fault, or a version it only just enabled) gets one retry.
@@ -65,12 +68,18 @@ export async function probeServerEra(session: Session, options: ProbeOptions): P
       );
     } catch (error) {
       if (error instanceof RequestTimeoutError || deadline.expired()) {
-        return { era: 'legacy', reason: `server/discover got no answer within ${options.timeoutMs} ms` };
+        return {
+          era: 'legacy',
+          reason: `server/discover got no answer within ${options.timeoutMs} ms`,
+        };
       }
       if (!(error instanceof McpError)) throw error; // the connection closed, a write failed...
       const supported = (error.data as { supported?: unknown } | undefined)?.supported;
       if (error.code !== ErrorCode.UnsupportedProtocolVersion || !Array.isArray(supported)) {
-        return { era: 'legacy', reason: `server/discover failed with ${error.code}: ${error.message}` };
+        return {
+          era: 'legacy',
+          reason: `server/discover failed with ${error.code}: ${error.message}`,
+        };
       }
       const mutual = firstModern(supported);
       if (mutual !== undefined && (tried.get(mutual) ?? 0) < 2) {
@@ -78,7 +87,10 @@ export async function probeServerEra(session: Session, options: ProbeOptions): P
         continue;
       }
       if (mutual === undefined && anyLegacy(supported)) {
-        return { era: 'legacy', reason: `the server supports only legacy versions (${supported.join(', ')})` };
+        return {
+          era: 'legacy',
+          reason: `the server supports only legacy versions (${supported.join(', ')})`,
+        };
       }
       throw new ProtocolNegotiationError(
         `The server supports protocol ${supported.join(', ')}; this client speaks ${[...MODERN_PROTOCOL_VERSIONS, ...LEGACY_PROTOCOL_VERSIONS].join(', ')}`,
@@ -86,27 +98,43 @@ export async function probeServerEra(session: Session, options: ProbeOptions): P
     } finally {
       deadline.clear();
     }
-    const versions: unknown[] = Array.isArray(result.supportedVersions) ? result.supportedVersions : [];
+    const versions: unknown[] = Array.isArray(result.supportedVersions)
+      ? result.supportedVersions
+      : [];
     if (!Array.isArray(result.supportedVersions)) {
       return { era: 'legacy', reason: 'server/discover answered without supportedVersions' };
     }
-    if (versions.includes(version)) return { era: 'modern', protocolVersion: version, discover: result };
+    if (versions.includes(version))
+      return { era: 'modern', protocolVersion: version, discover: result };
     const mutual = firstModern(versions);
     if (mutual !== undefined) return { era: 'modern', protocolVersion: mutual, discover: result };
     if (anyLegacy(versions)) {
-      return { era: 'legacy', reason: `the server supports only legacy versions (${versions.join(', ')})` };
+      return {
+        era: 'legacy',
+        reason: `the server supports only legacy versions (${versions.join(', ')})`,
+      };
     }
-    throw new ProtocolNegotiationError(`The server supports none of our protocol versions (${versions.join(', ')})`);
+    throw new ProtocolNegotiationError(
+      `The server supports none of our protocol versions (${versions.join(', ')})`,
+    );
   }
-  throw new ProtocolNegotiationError(`The server rejected protocol ${[...tried.keys()].join(' and ')}`);
+  throw new ProtocolNegotiationError(
+    `The server rejected protocol ${[...tried.keys()].join(' and ')}`,
+  );
 }
 
 /**
  * The probe's deadline: `timeoutMs` after the peer showed life (or after `startupTimeoutMs` if it
  * never did); without `peerReady` the request's own timeout is the deadline.
  */
-function probeDeadline(options: ProbeOptions): { hardTimeoutMs: number; signal?: AbortSignal; expired(): boolean; clear(): void } {
-  if (!options.peerReady) return { hardTimeoutMs: options.timeoutMs, expired: () => false, clear: () => undefined };
+function probeDeadline(options: ProbeOptions): {
+  hardTimeoutMs: number;
+  signal?: AbortSignal;
+  expired(): boolean;
+  clear(): void;
+} {
+  if (!options.peerReady)
+    return { hardTimeoutMs: options.timeoutMs, expired: () => false, clear: () => undefined };
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cleared = false;

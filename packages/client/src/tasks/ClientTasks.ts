@@ -1,5 +1,11 @@
 import { McpError } from '@typemcp/protocol';
-import type { CallToolResult, InputRequests, ProtocolEra, RequestOptions, ServerCapabilities } from '@typemcp/protocol';
+import type {
+  CallToolResult,
+  InputRequests,
+  ProtocolEra,
+  RequestOptions,
+  ServerCapabilities,
+} from '@typemcp/protocol';
 import { answerInputRequests } from '../answerInputRequests';
 import type { ClientRequestHandler } from '../answerInputRequests';
 import { UnsupportedInEraError } from '../errors/UnsupportedInEraError';
@@ -10,7 +16,11 @@ import type { TaskInfo } from './TaskInfo';
 /** What {@link ClientTasks} needs from its client. */
 export interface TaskClientPort {
   era(): ProtocolEra | undefined;
-  request(method: string, params?: Record<string, unknown>, options?: RequestOptions): Promise<unknown>;
+  request(
+    method: string,
+    params?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<unknown>;
   getServerCapabilities(): ServerCapabilities | undefined;
   readonly handlers: ReadonlyMap<string, ClientRequestHandler>;
 }
@@ -28,7 +38,9 @@ export interface TaskCallOptions extends RequestOptions {
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), {
+      once: true,
+    });
   });
 
 /**
@@ -55,21 +67,38 @@ export class ClientTasks {
    * its final `CallToolResult`; a JSON-RPC error of the task rejects as that {@link McpError}, a
    * cancelled task as {@link TaskCancelledError}.
    */
-  async callTool(params: { name: string; arguments?: Record<string, unknown>; _meta?: Record<string, unknown> }, options: TaskCallOptions = {}): Promise<CallToolResult> {
+  async callTool(
+    params: { name: string; arguments?: Record<string, unknown>; _meta?: Record<string, unknown> },
+    options: TaskCallOptions = {},
+  ): Promise<CallToolResult> {
     const { ttlMs, onStatus, pollIntervalMs, ...requestOptions } = options;
-    const legacyTasks = this.client.era() === 'legacy' && this.client.getServerCapabilities()?.tasks?.requests?.tools?.call !== undefined;
-    const sent: Record<string, unknown> = legacyTasks ? { ...params, task: ttlMs === undefined ? {} : { ttl: ttlMs } } : { ...params };
-    const first = (await this.client.request('tools/call', sent, requestOptions)) as Record<string, unknown>;
+    const legacyTasks =
+      this.client.era() === 'legacy' &&
+      this.client.getServerCapabilities()?.tasks?.requests?.tools?.call !== undefined;
+    const sent: Record<string, unknown> = legacyTasks
+      ? { ...params, task: ttlMs === undefined ? {} : { ttl: ttlMs } }
+      : { ...params };
+    const first = (await this.client.request('tools/call', sent, requestOptions)) as Record<
+      string,
+      unknown
+    >;
     if (legacyTasks && typeof first.task === 'object' && first.task !== null) {
-      return this.waitLegacy(toTaskInfo(first.task as Record<string, unknown>), { ...requestOptions, onStatus, pollIntervalMs });
+      return this.waitLegacy(toTaskInfo(first.task as Record<string, unknown>), {
+        ...requestOptions,
+        onStatus,
+        pollIntervalMs,
+      });
     }
-    if (first.resultType === 'task') return this.waitModern(toTaskInfo(first), { ...requestOptions, onStatus, pollIntervalMs });
+    if (first.resultType === 'task')
+      return this.waitModern(toTaskInfo(first), { ...requestOptions, onStatus, pollIntervalMs });
     return first as unknown as CallToolResult;
   }
 
   /** The task's current state (`tasks/get`). */
   async get(taskId: string, options?: RequestOptions): Promise<TaskInfo> {
-    return toTaskInfo((await this.client.request('tasks/get', { taskId }, options)) as Record<string, unknown>);
+    return toTaskInfo(
+      (await this.client.request('tasks/get', { taskId }, options)) as Record<string, unknown>,
+    );
   }
 
   /** Cancels a task (`tasks/cancel`); 2025-11-25 servers refuse one already final with -32602. */
@@ -78,20 +107,34 @@ export class ClientTasks {
   }
 
   /** 2025-11-25: the caller's tasks, one page (`tasks/list`). */
-  async list(cursor?: string, options?: RequestOptions): Promise<{ tasks: TaskInfo[]; nextCursor?: string }> {
-    if (this.client.era() !== 'legacy') throw new UnsupportedInEraError('tasks/list', this.client.era() ?? 'modern');
-    const page = (await this.client.request('tasks/list', cursor === undefined ? {} : { cursor }, options)) as { tasks: Array<Record<string, unknown>>; nextCursor?: string };
-    return page.nextCursor === undefined ? { tasks: page.tasks.map(toTaskInfo) } : { tasks: page.tasks.map(toTaskInfo), nextCursor: page.nextCursor };
+  async list(
+    cursor?: string,
+    options?: RequestOptions,
+  ): Promise<{ tasks: TaskInfo[]; nextCursor?: string }> {
+    if (this.client.era() !== 'legacy')
+      throw new UnsupportedInEraError('tasks/list', this.client.era() ?? 'modern');
+    const page = (await this.client.request(
+      'tasks/list',
+      cursor === undefined ? {} : { cursor },
+      options,
+    )) as { tasks: Array<Record<string, unknown>>; nextCursor?: string };
+    return page.nextCursor === undefined
+      ? { tasks: page.tasks.map(toTaskInfo) }
+      : { tasks: page.tasks.map(toTaskInfo), nextCursor: page.nextCursor };
   }
 
   /** 2025-11-25: waits for the task to end and returns what the call would have (`tasks/result`). */
   async result(taskId: string, options?: RequestOptions): Promise<CallToolResult> {
-    if (this.client.era() !== 'legacy') throw new UnsupportedInEraError('tasks/result', this.client.era() ?? 'modern');
+    if (this.client.era() !== 'legacy')
+      throw new UnsupportedInEraError('tasks/result', this.client.era() ?? 'modern');
     return (await this.client.request('tasks/result', { taskId }, options)) as CallToolResult;
   }
 
   /** @internal Follows a 2025-11-25 task to its end. */
-  private async waitLegacy(task: TaskInfo, options: RequestOptions & Pick<TaskCallOptions, 'onStatus' | 'pollIntervalMs'>): Promise<CallToolResult> {
+  private async waitLegacy(
+    task: TaskInfo,
+    options: RequestOptions & Pick<TaskCallOptions, 'onStatus' | 'pollIntervalMs'>,
+  ): Promise<CallToolResult> {
     options.onStatus?.(task);
     let current = task;
     // Poll until the task is final or needs input; tasks/result then blocks, carrying the server's questions.
@@ -100,26 +143,42 @@ export class ClientTasks {
       current = await this.get(task.taskId, options);
       options.onStatus?.(current);
     }
-    if (current.status === 'cancelled') throw new TaskCancelledError(task.taskId, current.statusMessage);
+    if (current.status === 'cancelled')
+      throw new TaskCancelledError(task.taskId, current.statusMessage);
     return this.result(task.taskId, { ...options, timeoutMs: options.timeoutMs ?? 24 * 3600_000 });
   }
 
   /** Follows a 2026-07-28 extension task to its end, answering its questions (`client.callTool` does this for you). */
-  async waitModern(task: TaskInfo, options: RequestOptions & Pick<TaskCallOptions, 'onStatus' | 'pollIntervalMs'>): Promise<CallToolResult> {
+  async waitModern(
+    task: TaskInfo,
+    options: RequestOptions & Pick<TaskCallOptions, 'onStatus' | 'pollIntervalMs'>,
+  ): Promise<CallToolResult> {
     options.onStatus?.(task);
     const signal = options.signal ?? new AbortController().signal;
     let pollMs = task.pollIntervalMs ?? options.pollIntervalMs ?? 1000;
     for (;;) {
       await sleep(pollMs, signal);
-      const detailed = (await this.client.request('tasks/get', { taskId: task.taskId }, options)) as Record<string, unknown>;
+      const detailed = (await this.client.request(
+        'tasks/get',
+        { taskId: task.taskId },
+        options,
+      )) as Record<string, unknown>;
       const info = toTaskInfo(detailed);
       options.onStatus?.(info);
       pollMs = info.pollIntervalMs ?? pollMs;
       if (info.status === 'completed') return detailed.result as CallToolResult;
-      if (info.status === 'failed') throw McpError.fromError(detailed.error as { code: number; message: string; data?: unknown });
-      if (info.status === 'cancelled') throw new TaskCancelledError(task.taskId, info.statusMessage);
+      if (info.status === 'failed')
+        throw McpError.fromError(
+          detailed.error as { code: number; message: string; data?: unknown },
+        );
+      if (info.status === 'cancelled')
+        throw new TaskCancelledError(task.taskId, info.statusMessage);
       if (info.status === 'input_required' && detailed.inputRequests) {
-        const inputResponses = await answerInputRequests(detailed.inputRequests as InputRequests, this.client.handlers, signal);
+        const inputResponses = await answerInputRequests(
+          detailed.inputRequests as InputRequests,
+          this.client.handlers,
+          signal,
+        );
         await this.client.request('tasks/update', { taskId: task.taskId, inputResponses }, options);
       }
     }

@@ -4,9 +4,15 @@ describe('parseBearerChallenge', () => {
   it.each([
     [
       'Bearer resource_metadata="https://h/.well-known/oauth-protected-resource/mcp", scope="mcp admin"',
-      { resourceMetadata: 'https://h/.well-known/oauth-protected-resource/mcp', scope: 'mcp admin' },
+      {
+        resourceMetadata: 'https://h/.well-known/oauth-protected-resource/mcp',
+        scope: 'mcp admin',
+      },
     ],
-    ['Bearer error="insufficient_scope", scope="a b", error_description="needs \\"b\\""', { error: 'insufficient_scope', scope: 'a b', errorDescription: 'needs "b"' }],
+    [
+      'Bearer error="insufficient_scope", scope="a b", error_description="needs \\"b\\""',
+      { error: 'insufficient_scope', scope: 'a b', errorDescription: 'needs "b"' },
+    ],
     ['Basic realm="x", Bearer error=invalid_token', { error: 'invalid_token' }],
     ['bearer scope="x"', { scope: 'x' }],
     ['Bearer', {}],

@@ -8,7 +8,10 @@ import type { JSONRPCMessage, JSONRPCRequest } from '@typemcp/protocol';
 import { Client, ProtocolNegotiationError } from '@typemcp/client';
 import { probeServerEra } from '../../src/negotiation/probeServerEra';
 
-type Reply = { result: Record<string, unknown> } | { error: { code: number; message: string; data?: unknown } } | 'silence';
+type Reply =
+  | { result: Record<string, unknown> }
+  | { error: { code: number; message: string; data?: unknown } }
+  | 'silence';
 
 /** A peer that answers each method from a script and records what it received. */
 async function scriptedPeer(script: (request: JSONRPCRequest) => Reply) {
@@ -18,13 +21,26 @@ async function scriptedPeer(script: (request: JSONRPCRequest) => Reply) {
     received.push(message);
     if (!('method' in message) || !('id' in message)) return;
     const reply = script(message as JSONRPCRequest);
-    if (reply !== 'silence') void serverSide.send({ jsonrpc: '2.0', id: (message as JSONRPCRequest).id, ...reply } as JSONRPCMessage);
+    if (reply !== 'silence')
+      void serverSide.send({
+        jsonrpc: '2.0',
+        id: (message as JSONRPCRequest).id,
+        ...reply,
+      } as JSONRPCMessage);
   };
   await serverSide.start();
-  return { transport: clientSide, received, methods: () => received.map((m) => ('method' in m ? m.method : 'response')) };
+  return {
+    transport: clientSide,
+    received,
+    methods: () => received.map((m) => ('method' in m ? m.method : 'response')),
+  };
 }
 
-const INIT_RESULT = { protocolVersion: '2025-06-18', capabilities: { tools: {} }, serverInfo: { name: 'old', version: '0.9' } };
+const INIT_RESULT = {
+  protocolVersion: '2025-06-18',
+  capabilities: { tools: {} },
+  serverInfo: { name: 'old', version: '0.9' },
+};
 const DISCOVER = {
   supportedVersions: ['2026-07-28', '2025-11-25'],
   capabilities: { tools: {} },
@@ -34,8 +50,14 @@ const DISCOVER = {
   _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'new', version: '2' } },
 };
 
-const legacyAfter = (discover: Reply) => (request: JSONRPCRequest): Reply =>
-  request.method === 'server/discover' ? discover : request.method === 'initialize' ? { result: INIT_RESULT } : { result: {} };
+const legacyAfter =
+  (discover: Reply) =>
+  (request: JSONRPCRequest): Reply =>
+    request.method === 'server/discover'
+      ? discover
+      : request.method === 'initialize'
+        ? { result: INIT_RESULT }
+        : { result: {} };
 
 describe('era detection', () => {
   it('sends the probe with the modern _meta and takes a DiscoverResult as modern', async () => {
@@ -59,10 +81,22 @@ describe('era detection', () => {
   });
 
   it.each([
-    ['-32601 method not found', { error: { code: ErrorCode.MethodNotFound, message: 'Method not found' } }],
-    ['-32602 invalid params', { error: { code: ErrorCode.InvalidParams, message: 'Send initialize first' } }],
-    ['-32022 listing only legacy versions', { error: { code: -32022, message: 'no', data: { supported: ['2025-06-18'] } } }],
-    ['-32022 without data.supported (an implementation-defined legacy code)', { error: { code: -32022, message: 'busy' } }],
+    [
+      '-32601 method not found',
+      { error: { code: ErrorCode.MethodNotFound, message: 'Method not found' } },
+    ],
+    [
+      '-32602 invalid params',
+      { error: { code: ErrorCode.InvalidParams, message: 'Send initialize first' } },
+    ],
+    [
+      '-32022 listing only legacy versions',
+      { error: { code: -32022, message: 'no', data: { supported: ['2025-06-18'] } } },
+    ],
+    [
+      '-32022 without data.supported (an implementation-defined legacy code)',
+      { error: { code: -32022, message: 'busy' } },
+    ],
   ] as Array<[string, Reply]>)('falls back to initialize on %s', async (_label, reply) => {
     const peer = await scriptedPeer(legacyAfter(reply));
     const client = new Client({ name: 'c', version: '1' });
@@ -82,16 +116,29 @@ describe('era detection', () => {
     const client = new Client({ name: 'c', version: '1' }, { probeTimeoutMs: 100 });
     await client.connect(peer.transport);
     expect(client.era).toBe('legacy');
-    expect(peer.methods()).toEqual(['server/discover', 'notifications/cancelled', 'initialize', 'notifications/initialized']);
+    expect(peer.methods()).toEqual([
+      'server/discover',
+      'notifications/cancelled',
+      'initialize',
+      'notifications/initialized',
+    ]);
   });
 
   it('retries with the modern version a -32022 offers, and never falls back', async () => {
     const asked: unknown[] = [];
     const peer = await scriptedPeer((request) => {
-      const version = (request.params?._meta as Record<string, unknown>)['io.modelcontextprotocol/protocolVersion'];
+      const version = (request.params?._meta as Record<string, unknown>)[
+        'io.modelcontextprotocol/protocolVersion'
+      ];
       asked.push(version);
       if (version === '2026-07-28') return { result: DISCOVER };
-      return { error: { code: -32022, message: 'Unsupported', data: { supported: ['2026-07-28'], requested: version } } };
+      return {
+        error: {
+          code: -32022,
+          message: 'Unsupported',
+          data: { supported: ['2026-07-28'], requested: version },
+        },
+      };
     });
     const session = new Session(peer.transport);
     await session.start();
@@ -106,16 +153,22 @@ describe('era detection', () => {
   });
 
   it('refuses a modern server that supports none of our versions (no initialize fallback)', async () => {
-    const peer = await scriptedPeer(legacyAfter({ error: { code: -32022, message: 'no', data: { supported: ['2099-01-01'] } } }));
+    const peer = await scriptedPeer(
+      legacyAfter({ error: { code: -32022, message: 'no', data: { supported: ['2099-01-01'] } } }),
+    );
     const attempt = new Client({ name: 'c', version: '1' }).connect(peer.transport);
     await expect(attempt).rejects.toBeInstanceOf(ProtocolNegotiationError);
-    await expect(attempt).rejects.toThrow(/The server supports protocol 2099-01-01; this client speaks 2026-07-28, 2025-11-25/);
+    await expect(attempt).rejects.toThrow(
+      /The server supports protocol 2099-01-01; this client speaks 2026-07-28, 2025-11-25/,
+    );
     expect(peer.methods()).toEqual(['server/discover']);
   });
 
-  it("refuses an initialize result whose version it does not speak, and closes", async () => {
+  it('refuses an initialize result whose version it does not speak, and closes', async () => {
     const peer = await scriptedPeer((request) =>
-      request.method === 'initialize' ? { result: { ...INIT_RESULT, protocolVersion: '1999-01-01' } } : { error: { code: -32601, message: 'no' } },
+      request.method === 'initialize'
+        ? { result: { ...INIT_RESULT, protocolVersion: '1999-01-01' } }
+        : { error: { code: -32601, message: 'no' } },
     );
     const client = new Client({ name: 'c', version: '1' });
     let closed = false;
@@ -132,8 +185,12 @@ describe('era detection', () => {
     await new Client({ name: 'c', version: '1' }, { mode: 'legacy' }).connect(legacyPeer.transport);
     expect(legacyPeer.methods()).toEqual(['initialize', 'notifications/initialized']);
 
-    const peer = await scriptedPeer(legacyAfter({ error: { code: -32601, message: 'Method not found' } }));
-    const attempt = new Client({ name: 'c', version: '1' }, { mode: 'modern' }).connect(peer.transport);
+    const peer = await scriptedPeer(
+      legacyAfter({ error: { code: -32601, message: 'Method not found' } }),
+    );
+    const attempt = new Client({ name: 'c', version: '1' }, { mode: 'modern' }).connect(
+      peer.transport,
+    );
     await expect(attempt).rejects.toThrow(
       'The server does not speak the 2026-07-28 protocol: server/discover failed with -32601: Method not found',
     );

@@ -16,16 +16,23 @@ it('speaks 2026-07-28 to a server that starts long after the probe timeout', asy
   // The server starts 1.5 s after spawn; the probe allows 100 ms once the server shows life.
   const script = `setTimeout(() => require(${JSON.stringify(FIXTURE)}), 1500)`;
   const client = new Client({ name: 'slow-start', version: '1' }, { probeTimeoutMs: 100 });
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: ['-r', TS_NODE, '-e', script] }));
+  await client.connect(
+    new StdioClientTransport({ command: process.execPath, args: ['-r', TS_NODE, '-e', script] }),
+  );
   expect(client.era).toBe('modern');
   expect(client.protocolVersion).toBe('2026-07-28');
   await client.close();
 });
 
 it('still settles when a server writes nothing at all: the startup cap bounds the wait', async () => {
-  const client = new Client({ name: 'silent', version: '1' }, { probeTimeoutMs: 100, probeStartupTimeoutMs: 300, requestTimeoutMs: 500 });
+  const client = new Client(
+    { name: 'silent', version: '1' },
+    { probeTimeoutMs: 100, probeStartupTimeoutMs: 300, requestTimeoutMs: 500 },
+  );
   // The probe gives up (legacy) and the handshake that follows times out: nothing hangs.
-  const attempt = client.connect(new StdioClientTransport({ command: process.execPath, args: ['-e', 'process.stdin.resume()'] }));
+  const attempt = client.connect(
+    new StdioClientTransport({ command: process.execPath, args: ['-e', 'process.stdin.resume()'] }),
+  );
   await expect(attempt).rejects.toBeInstanceOf(RequestTimeoutError);
   await expect(attempt).rejects.toThrow(/initialize/);
 });

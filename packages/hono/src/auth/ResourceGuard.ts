@@ -5,7 +5,12 @@ import { errorResponse } from '../httpErrors';
 import { withCors } from '../security/cors';
 import type { SecurityOptions } from '../security/SecurityOptions';
 import { challengeResponse } from './bearerChallenge';
-import { canonicalResource, protectedResourceMetadata, protectedResourceMetadataUrl, protectedResourcePaths } from './protectedResource';
+import {
+  canonicalResource,
+  protectedResourceMetadata,
+  protectedResourceMetadataUrl,
+  protectedResourcePaths,
+} from './protectedResource';
 import { SessionOwners } from './SessionOwners';
 
 /** The route a request is for, as the engine names them. */
@@ -47,24 +52,44 @@ export class ResourceGuard {
   metadataResponse(): Response {
     const body = protectedResourceMetadata(this.options, this.server.allScopes());
     return new Response(JSON.stringify(body), {
-      headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'max-age=300' },
+      headers: {
+        'content-type': 'application/json',
+        'access-control-allow-origin': '*',
+        'cache-control': 'max-age=300',
+      },
     });
   }
 
-  private challenge(error?: 'invalid_request' | 'invalid_token' | 'insufficient_scope', errorDescription?: string, scopes = this.options.requiredScopes): Response {
-    return challengeResponse({ error, errorDescription, scopes, resourceMetadata: this.metadataUrl });
+  private challenge(
+    error?: 'invalid_request' | 'invalid_token' | 'insufficient_scope',
+    errorDescription?: string,
+    scopes = this.options.requiredScopes,
+  ): Response {
+    return challengeResponse({
+      error,
+      errorDescription,
+      scopes,
+      resourceMetadata: this.metadataUrl,
+    });
   }
 
   /** The verified caller of a request, or the response refusing it. */
   async authenticate(request: Request, route: Route): Promise<AuthInfo | Response> {
     const url = new URL(request.url);
     if (url.searchParams.has('access_token')) {
-      return this.challenge('invalid_request', 'Bearer tokens are accepted in the Authorization header only, never in the query string');
+      return this.challenge(
+        'invalid_request',
+        'Bearer tokens are accepted in the Authorization header only, never in the query string',
+      );
     }
     const header = request.headers.get('authorization');
     const match = header ? /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(header) : null;
     if (!header || !/^bearer\b/i.test(header)) return this.challenge();
-    if (!match) return this.challenge('invalid_request', 'Malformed Authorization header: expected "Bearer <token>"');
+    if (!match)
+      return this.challenge(
+        'invalid_request',
+        'Malformed Authorization header: expected "Bearer <token>"',
+      );
     const token = match[1];
     let auth: AuthInfo;
     try {
@@ -72,19 +97,40 @@ export class ResourceGuard {
     } catch (error) {
       if (error instanceof InvalidTokenError) return this.challenge('invalid_token', error.message);
       this.server.reportError(error instanceof Error ? error : new Error(String(error)));
-      return errorResponse(503, ErrorCode.InternalError, 'The token could not be checked now; try again', undefined, undefined, { 'retry-after': '5' });
+      return errorResponse(
+        503,
+        ErrorCode.InternalError,
+        'The token could not be checked now; try again',
+        undefined,
+        undefined,
+        { 'retry-after': '5' },
+      );
     }
-    if (auth.expiresAt !== undefined && auth.expiresAt * 1000 <= Date.now()) return this.challenge('invalid_token', 'The token expired');
+    if (auth.expiresAt !== undefined && auth.expiresAt * 1000 <= Date.now())
+      return this.challenge('invalid_token', 'The token expired');
     if (auth.resource !== undefined && canonicalResource(auth.resource) !== this.resource) {
       return this.challenge('invalid_token', 'The token was issued for another resource');
     }
     const granted = new Set(auth.scopes ?? []);
     const required = this.options.requiredScopes ?? [];
-    if (required.some((s) => !granted.has(s))) return this.challenge('insufficient_scope', `This server needs the scope(s) ${required.join(' ')}`);
+    if (required.some((s) => !granted.has(s)))
+      return this.challenge(
+        'insufficient_scope',
+        `This server needs the scope(s) ${required.join(' ')}`,
+      );
     const withToken: AuthInfo = { ...auth, token };
-    const session = route === 'messages' ? url.searchParams.get('sessionId') : route === 'mcp' ? request.headers.get('mcp-session-id') : null;
+    const session =
+      route === 'messages'
+        ? url.searchParams.get('sessionId')
+        : route === 'mcp'
+          ? request.headers.get('mcp-session-id')
+          : null;
     if (session !== null && !this.owners.allows(session, withToken.subject)) {
-      return errorResponse(404, ErrorCode.InvalidRequest, 'Session not found: it ended or never existed; initialize a new one');
+      return errorResponse(
+        404,
+        ErrorCode.InvalidRequest,
+        'Session not found: it ended or never existed; initialize a new one',
+      );
     }
     return withToken;
   }
@@ -94,10 +140,16 @@ export class ResourceGuard {
    * answered (with CORS headers when `cors` is on), else `handle` runs with the verified caller
    * and a new session is claimed for it.
    */
-  async serve(request: Request, route: Route, handle: (auth: AuthInfo | undefined) => Promise<Response>, security: SecurityOptions): Promise<Response> {
+  async serve(
+    request: Request,
+    route: Route,
+    handle: (auth: AuthInfo | undefined) => Promise<Response>,
+    security: SecurityOptions,
+  ): Promise<Response> {
     if (request.method === 'OPTIONS') return handle(undefined);
     const caller = await this.authenticate(request, route);
-    if (caller instanceof Response) return security.cors ? withCors(request, caller, security) : caller;
+    if (caller instanceof Response)
+      return security.cors ? withCors(request, caller, security) : caller;
     const response = await handle(caller);
     if (route === 'mcp') this.claimSession(response, caller);
     return response;
@@ -112,17 +164,37 @@ export class ResourceGuard {
   /** 403 `insufficient_scope` when the request names a tool, prompt or resource the caller may not use. */
   authorize(message: JSONRPCMessage, auth: AuthInfo | undefined): Response | undefined {
     if (!auth || !('method' in message)) return undefined;
-    const needed = this.server.requiredScopes(message.method, message.params as Record<string, unknown> | undefined);
+    const needed = this.server.requiredScopes(
+      message.method,
+      message.params as Record<string, unknown> | undefined,
+    );
     if (!needed?.length) return undefined;
     const granted = new Set(auth.scopes ?? []);
     const missing = needed.filter((s) => !granted.has(s));
     if (!missing.length) return undefined;
     const scopes = [...new Set([...(this.options.requiredScopes ?? []), ...needed])];
     const description = `${message.method} needs the scope(s) ${missing.join(' ')}`;
-    const body = 'id' in message
-      ? { jsonrpc: '2.0', id: message.id, error: { code: ErrorCode.InvalidRequest, message: `Forbidden: ${description}`, data: { requiredScopes: needed } } }
-      : undefined;
-    return challengeResponse({ error: 'insufficient_scope', errorDescription: description, scopes, resourceMetadata: this.metadataUrl }, body);
+    const body =
+      'id' in message
+        ? {
+            jsonrpc: '2.0',
+            id: message.id,
+            error: {
+              code: ErrorCode.InvalidRequest,
+              message: `Forbidden: ${description}`,
+              data: { requiredScopes: needed },
+            },
+          }
+        : undefined;
+    return challengeResponse(
+      {
+        error: 'insufficient_scope',
+        errorDescription: description,
+        scopes,
+        resourceMetadata: this.metadataUrl,
+      },
+      body,
+    );
   }
 
   /** Sessions with a recorded owner. */

@@ -30,7 +30,8 @@ function quoted(value: string): string {
 export function bearerChallenge(challenge: BearerChallenge): string {
   const params: string[] = [];
   if (challenge.error) params.push(`error=${quoted(challenge.error)}`);
-  if (challenge.errorDescription) params.push(`error_description=${quoted(challenge.errorDescription)}`);
+  if (challenge.errorDescription)
+    params.push(`error_description=${quoted(challenge.errorDescription)}`);
   params.push(`resource_metadata=${quoted(challenge.resourceMetadata)}`);
   if (challenge.scopes?.length) params.push(`scope=${quoted(challenge.scopes.join(' '))}`);
   return `Bearer ${params.join(', ')}`;
@@ -44,9 +45,17 @@ const STATUS = { invalid_request: 400, invalid_token: 401, insufficient_scope: 4
  */
 export function challengeResponse(challenge: BearerChallenge, body?: unknown): Response {
   const status = challenge.error ? STATUS[challenge.error] : 401;
-  const payload = body ?? { error: challenge.error ?? 'invalid_token', error_description: challenge.errorDescription ?? 'Authorization needed: send Authorization: Bearer <token>' };
+  const payload = body ?? {
+    error: challenge.error ?? 'invalid_token',
+    error_description:
+      challenge.errorDescription ?? 'Authorization needed: send Authorization: Bearer <token>',
+  };
   return new Response(JSON.stringify(payload), {
     status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'www-authenticate': bearerChallenge(challenge) },
+    headers: {
+      'content-type': 'application/json',
+      'cache-control': 'no-store',
+      'www-authenticate': bearerChallenge(challenge),
+    },
   });
 }

@@ -46,8 +46,13 @@ export function protectedResourceMetadataUrl(resource: string | URL): string {
  * @example
  * protectedResourceMetadata({ verifier, resource: 'https://h/mcp', authorizationServers: ['https://as'] }, []);
  */
-export function protectedResourceMetadata(options: ResourceServerOptions, toolScopes: readonly string[]): ProtectedResourceMetadata {
-  const scopes = options.scopesSupported ?? [...new Set([...(options.requiredScopes ?? []), ...toolScopes])];
+export function protectedResourceMetadata(
+  options: ResourceServerOptions,
+  toolScopes: readonly string[],
+): ProtectedResourceMetadata {
+  const scopes = options.scopesSupported ?? [
+    ...new Set([...(options.requiredScopes ?? []), ...toolScopes]),
+  ];
   const metadata: ProtectedResourceMetadata = {
     resource: canonicalResource(options.resource),
     authorization_servers: options.authorizationServers,
@@ -55,6 +60,7 @@ export function protectedResourceMetadata(options: ResourceServerOptions, toolSc
   };
   if (scopes.length) metadata.scopes_supported = scopes;
   if (options.resourceName) metadata.resource_name = options.resourceName;
-  if (options.resourceDocumentation) metadata.resource_documentation = options.resourceDocumentation;
+  if (options.resourceDocumentation)
+    metadata.resource_documentation = options.resourceDocumentation;
   return metadata;
 }

@@ -40,7 +40,10 @@ export class ClusterLink {
   /** The shared event store, waking tailers on write. */
   readonly events: EventStore;
   private readonly subjects = new WeakMap<HttpSession, string | undefined>();
-  private readonly receivers = new WeakMap<HttpSession, (message: JSONRPCMessage, extra?: MessageExtra) => void>();
+  private readonly receivers = new WeakMap<
+    HttpSession,
+    (message: JSONRPCMessage, extra?: MessageExtra) => void
+  >();
   private readonly adopting = new Map<string, Promise<HttpSession>>();
   private readonly unsubscribers: Array<() => Promise<void>> = [];
 
@@ -62,10 +65,16 @@ export class ClusterLink {
     const { tasks, nonces, bus, requestStateSecret } = this.stores;
     this.server.useStores({ tasks, nonces, bus, requestStateSecret });
     if (this.server.requestStates.randomKey) {
-      this.server.reportError(new Error('Several nodes need one requestState secret: set TYPEMCP_REQUEST_STATE_SECRET or createServer({ requestState: { secret } })'));
+      this.server.reportError(
+        new Error(
+          'Several nodes need one requestState secret: set TYPEMCP_REQUEST_STATE_SECRET or createServer({ requestState: { secret } })',
+        ),
+      );
     }
     this.server.broadcaster = (method, params) => this.broadcast(method, params);
-    this.unsubscribers.push(await this.stores.bus.subscribe(CLUSTER_CHANNEL, (m) => this.onCluster(m as ClusterMessage)));
+    this.unsubscribers.push(
+      await this.stores.bus.subscribe(CLUSTER_CHANNEL, (m) => this.onCluster(m as ClusterMessage)),
+    );
     this.unsubscribers.push(
       await this.stores.bus.subscribe(nodeChannel(this.nodeId), (m) => {
         const { sessionId, message } = m as { sessionId: string; message: JSONRPCMessage };
@@ -88,7 +97,9 @@ export class ClusterLink {
   async sync(request: Request): Promise<void> {
     const id = request.headers.get('mcp-session-id');
     if (!id) return;
-    const record = await StoreUnavailableError.guard('sessions', () => this.stores.sessions.touch(id, this.ttlMs));
+    const record = await StoreUnavailableError.guard('sessions', () =>
+      this.stores.sessions.touch(id, this.ttlMs),
+    );
     const local = this.local.get(id);
     if (!record) {
       if (local) await local.close();
@@ -103,7 +114,8 @@ export class ClusterLink {
       adopting = (async () => {
         const session = new HttpSession(record.id, this.options);
         await session.open(this.server);
-        session.onclose = () => this.local.get(record.id) === session && this.local.delete(record.id);
+        session.onclose = () =>
+          this.local.get(record.id) === session && this.local.delete(record.id);
         session.onanswered = () => this.inflight.end();
         this.join(session, record.subject);
         this.local.set(record.id, session);
@@ -134,18 +146,31 @@ export class ClusterLink {
 
   /** A client message in a session: answers go to the node that asked, notifications to every node. */
   private receive(session: HttpSession, message: JSONRPCMessage, extra?: MessageExtra): void {
-    const deliver = this.receivers.get(session) as (message: JSONRPCMessage, extra?: MessageExtra) => void;
+    const deliver = this.receivers.get(session) as (
+      message: JSONRPCMessage,
+      extra?: MessageExtra,
+    ) => void;
     if (!('method' in message)) {
       const { node, message: answer } = untagIncoming(message);
       if (node === undefined || node === this.nodeId) deliver(answer, extra);
-      else void this.stores.bus.publish(nodeChannel(node), { sessionId: session.id, message: answer }).catch((e) => this.server.reportError(e));
+      else
+        void this.stores.bus
+          .publish(nodeChannel(node), { sessionId: session.id, message: answer })
+          .catch((e) => this.server.reportError(e));
       return;
     }
     deliver(message, extra);
     // every node marks an adopted session initialized already; other notifications reach them all
     if (!('id' in message) && message.method !== 'notifications/initialized') {
-      const notice: ClusterMessage = { kind: 'notify', from: this.nodeId, sessionId: session.id, message };
-      void this.stores.bus.publish(CLUSTER_CHANNEL, notice).catch((e) => this.server.reportError(e));
+      const notice: ClusterMessage = {
+        kind: 'notify',
+        from: this.nodeId,
+        sessionId: session.id,
+        message,
+      };
+      void this.stores.bus
+        .publish(CLUSTER_CHANNEL, notice)
+        .catch((e) => this.server.reportError(e));
     }
   }
 
@@ -166,13 +191,21 @@ export class ClusterLink {
   /** Saves a session's record (after its handshake, and whenever its state changes). */
   save(session: HttpSession): Promise<void> {
     const record = recordOf(session.id, session.connection, this.subjects.get(session));
-    return StoreUnavailableError.guard('sessions', () => this.stores.sessions.save(record, this.ttlMs));
+    return StoreUnavailableError.guard('sessions', () =>
+      this.stores.sessions.save(record, this.ttlMs),
+    );
   }
 
   /** Ends a session for every node (DELETE). */
   async ended(sessionId: string): Promise<void> {
     await StoreUnavailableError.guard('sessions', () => this.stores.sessions.delete(sessionId));
-    void this.stores.bus.publish(CLUSTER_CHANNEL, { kind: 'end', from: this.nodeId, sessionId } satisfies ClusterMessage).catch(() => undefined);
+    void this.stores.bus
+      .publish(CLUSTER_CHANNEL, {
+        kind: 'end',
+        from: this.nodeId,
+        sessionId,
+      } satisfies ClusterMessage)
+      .catch(() => undefined);
   }
 
   /** Stores a message relating to no request in the session's GET stream, wherever that is held. */
@@ -189,8 +222,12 @@ export class ClusterLink {
   /** Writes a server-wide notification once to every session that should get it. */
   private async toSessions(method: string, params?: Record<string, unknown>): Promise<void> {
     const sessions = this.stores.sessions;
-    const ids = method === 'notifications/resources/updated' ? await sessions.subscribers(String(params?.uri)) : await sessions.list(MAX_BROADCAST_SESSIONS);
-    const message: JSONRPCMessage = params === undefined ? { jsonrpc: '2.0', method } : { jsonrpc: '2.0', method, params };
+    const ids =
+      method === 'notifications/resources/updated'
+        ? await sessions.subscribers(String(params?.uri))
+        : await sessions.list(MAX_BROADCAST_SESSIONS);
+    const message: JSONRPCMessage =
+      params === undefined ? { jsonrpc: '2.0', method } : { jsonrpc: '2.0', method, params };
     await Promise.all(ids.map((id) => this.toStandalone(id, message)));
   }
 
@@ -200,7 +237,13 @@ export class ClusterLink {
    */
   get(session: HttpSession, lastEventId: string | null): Promise<Response> {
     return openClusterStream(
-      { events: this.events, rawEvents: this.stores.events, bus: this.stores.bus, options: this.options, report: (e) => this.server.reportError(e) },
+      {
+        events: this.events,
+        rawEvents: this.stores.events,
+        bus: this.stores.bus,
+        options: this.options,
+        report: (e) => this.server.reportError(e),
+      },
       session,
       lastEventId,
     );

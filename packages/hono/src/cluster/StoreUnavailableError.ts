@@ -17,12 +17,21 @@ export class StoreUnavailableError extends Error {
     readonly store: string,
     cause: unknown,
   ) {
-    super(`The shared ${store} store is unavailable (${(cause as Error)?.message ?? String(cause)}): retry shortly`);
+    super(
+      `The shared ${store} store is unavailable (${(cause as Error)?.message ?? String(cause)}): retry shortly`,
+    );
   }
 
   /** The 503 answering a request that needed the store. */
   response(id?: RequestId): Response {
-    return errorResponse(503, ErrorCode.InternalError, this.message, id, { store: this.store, retryable: true }, { 'retry-after': '1' });
+    return errorResponse(
+      503,
+      ErrorCode.InternalError,
+      this.message,
+      id,
+      { store: this.store, retryable: true },
+      { 'retry-after': '1' },
+    );
   }
 
   /** Runs `work`, turning any failure into a {@link StoreUnavailableError} of `store`. */
@@ -30,7 +39,9 @@ export class StoreUnavailableError extends Error {
     try {
       return await work();
     } catch (error) {
-      throw error instanceof StoreUnavailableError ? error : new StoreUnavailableError(store, error);
+      throw error instanceof StoreUnavailableError
+        ? error
+        : new StoreUnavailableError(store, error);
     }
   }
 }

@@ -32,7 +32,10 @@ export class StreamTailer {
   /** Starts tailing; resolves once the events stored so far were sent. */
   async start(): Promise<void> {
     this.writer.onclose = () => this.finish();
-    const unsubscribe = await this.bus.subscribe(wakeChannel(this.streamId), () => void this.pull());
+    const unsubscribe = await this.bus.subscribe(
+      wakeChannel(this.streamId),
+      () => void this.pull(),
+    );
     this.unsubscribe = unsubscribe;
     if (this.finished) return void unsubscribe().catch(() => undefined); // the client already left
     await this.pull();

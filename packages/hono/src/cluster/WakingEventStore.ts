@@ -26,7 +26,11 @@ export class WakingEventStore implements EventStore {
     try {
       eventId = await this.inner.storeEvent(streamId, message);
     } catch (error) {
-      this.report(new Error(`Event store unavailable, an event of ${streamId} is sent unstored: ${(error as Error).message}`));
+      this.report(
+        new Error(
+          `Event store unavailable, an event of ${streamId} is sent unstored: ${(error as Error).message}`,
+        ),
+      );
       return `${streamId}_unstored-${++this.unstored}`;
     }
     void this.bus.publish(wakeChannel(streamId), 1).catch(() => undefined);
@@ -37,7 +41,10 @@ export class WakingEventStore implements EventStore {
     return this.inner.streamIdOf(eventId);
   }
 
-  replayEventsAfter(lastEventId: string, send: (eventId: string, message: JSONRPCMessage) => Promise<void>): Promise<string | undefined> {
+  replayEventsAfter(
+    lastEventId: string,
+    send: (eventId: string, message: JSONRPCMessage) => Promise<void>,
+  ): Promise<string | undefined> {
     return this.inner.replayEventsAfter(lastEventId, send);
   }
 

@@ -28,28 +28,57 @@ export interface ClusterStreamContext {
  * @example
  * return openClusterStream(context, session, request.headers.get('last-event-id'));
  */
-export async function openClusterStream(context: ClusterStreamContext, session: HttpSession, lastEventId: string | null): Promise<Response> {
+export async function openClusterStream(
+  context: ClusterStreamContext,
+  session: HttpSession,
+  lastEventId: string | null,
+): Promise<Response> {
   if (lastEventId) {
-    const streamId = await StoreUnavailableError.guard('events', () => context.events.streamIdOf(lastEventId));
+    const streamId = await StoreUnavailableError.guard('events', () =>
+      context.events.streamIdOf(lastEventId),
+    );
     if (streamId?.startsWith(`${session.id}.`)) {
       const here = await StoreUnavailableError.guard('events', () => session.resume(lastEventId));
       if (isRefusal(here)) return limitResponse(here.limit, here.value);
       if (here) return sseResponse(here);
-      return tail(context, session, streamId, lastEventId, streamId !== standaloneStreamOf(session.id));
+      return tail(
+        context,
+        session,
+        streamId,
+        lastEventId,
+        streamId !== standaloneStreamOf(session.id),
+      );
     }
   }
   // a new GET stream starts at a marker event: it gets what is written after it
   const streamId = standaloneStreamOf(session.id);
-  const marker = await StoreUnavailableError.guard('events', () => context.rawEvents.storeEvent(streamId, null));
+  const marker = await StoreUnavailableError.guard('events', () =>
+    context.rawEvents.storeEvent(streamId, null),
+  );
   return tail(context, session, streamId, marker, false, true);
 }
 
-async function tail(context: ClusterStreamContext, session: HttpSession, streamId: string, after: string, endsWithResponse: boolean, prime = false): Promise<Response> {
+async function tail(
+  context: ClusterStreamContext,
+  session: HttpSession,
+  streamId: string,
+  after: string,
+  endsWithResponse: boolean,
+  prime = false,
+): Promise<Response> {
   const { options } = context;
   const writer = options.streams.open(options.keepAliveMs, session);
   if (isRefusal(writer)) return limitResponse(writer.limit, writer.value);
   if (prime && session.primes) writer.prime(after, options.retryMs);
-  const tailer = new StreamTailer(context.events, context.bus, streamId, writer, after, endsWithResponse, context.report);
+  const tailer = new StreamTailer(
+    context.events,
+    context.bus,
+    streamId,
+    writer,
+    after,
+    endsWithResponse,
+    context.report,
+  );
   try {
     await tailer.start();
   } catch (error) {

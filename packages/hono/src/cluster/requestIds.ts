@@ -11,8 +11,14 @@ import type { JSONRPCMessage } from '@typemcp/protocol';
 export function tagOutgoing(message: JSONRPCMessage, nodeId: string): JSONRPCMessage {
   if (!('method' in message)) return message;
   if ('id' in message) return { ...message, id: `${nodeId}:${String(message.id)}` };
-  if (message.method === 'notifications/cancelled' && typeof message.params?.requestId === 'number') {
-    return { ...message, params: { ...message.params, requestId: `${nodeId}:${message.params.requestId}` } };
+  if (
+    message.method === 'notifications/cancelled' &&
+    typeof message.params?.requestId === 'number'
+  ) {
+    return {
+      ...message,
+      params: { ...message.params, requestId: `${nodeId}:${message.params.requestId}` },
+    };
   }
   return message;
 }

@@ -14,7 +14,10 @@ interface RedisModule {
  * @example
  * const { stores, owned } = resolveStores({ redis: process.env.TYPEMCP_REDIS_URL });
  */
-export function resolveStores(options: { stores?: McpStores; redis?: string | McpStores }): { stores?: McpStores; owned: boolean } {
+export function resolveStores(options: { stores?: McpStores; redis?: string | McpStores }): {
+  stores?: McpStores;
+  owned: boolean;
+} {
   if (options.stores) return { stores: options.stores, owned: false };
   if (typeof options.redis === 'object') return { stores: options.redis, owned: false };
   if (typeof options.redis !== 'string' || options.redis === '') return { owned: false };
@@ -23,8 +26,14 @@ export function resolveStores(options: { stores?: McpStores; redis?: string | Mc
     redis = require('@typemcp/redis') as RedisModule;
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes('@typemcp/redis')) {
-      throw new MissingPackageError('@typemcp/redis', `Sharing sessions through Redis (${options.redis})`);
+    if (
+      code === 'MODULE_NOT_FOUND' &&
+      String((error as Error).message).includes('@typemcp/redis')
+    ) {
+      throw new MissingPackageError(
+        '@typemcp/redis',
+        `Sharing sessions through Redis (${options.redis})`,
+      );
     }
     throw error;
   }

@@ -6,7 +6,11 @@ import type { ServerConnection, SessionRecord } from '@typemcp/server';
  * @example
  * await store.save(recordOf(session.id, session.connection, subject), ttlMs);
  */
-export function recordOf(id: string, connection: ServerConnection, subject: string | undefined): SessionRecord {
+export function recordOf(
+  id: string,
+  connection: ServerConnection,
+  subject: string | undefined,
+): SessionRecord {
   const record: SessionRecord = {
     id,
     protocolVersion: connection.legacyVersion as string,

@@ -63,13 +63,19 @@ export class LegacySseSessions {
   /** Opens a session's stream; its first event names where to POST (`endpoint?sessionId=…`). */
   async open(request: Request, messagesPath: string, owner?: string): Promise<Response> {
     if (!accepts(request, 'text/event-stream')) {
-      return errorResponse(406, ErrorCode.InvalidRequest, 'Not Acceptable: Accept must list text/event-stream');
+      return errorResponse(
+        406,
+        ErrorCode.InvalidRequest,
+        'Not Acceptable: Accept must list text/event-stream',
+      );
     }
     const id = randomUUID();
     const writer = this.options.streams.open(this.options.keepAliveMs);
     if (isRefusal(writer)) return limitResponse(writer.limit, writer.value);
     // a notification's sender waits while the client lags (backpressure); replies never wait
-    const transport = new ExchangeTransport((message) => (writer.send(message) && 'method' in message ? writer.ready() : undefined));
+    const transport = new ExchangeTransport((message) =>
+      writer.send(message) && 'method' in message ? writer.ready() : undefined,
+    );
     const connection = await this.server.connect(transport);
     this.sessions.set(id, { transport, writer, connection, owner });
     writer.onclose = () => {
@@ -85,21 +91,38 @@ export class LegacySseSessions {
   /** Receives one POSTed message: 202, the answer goes on the session's stream. */
   async post(request: Request, limit: number, extra: MessageExtra): Promise<Response> {
     const id = new URL(request.url).searchParams.get('sessionId');
-    if (!id) return errorResponse(400, ErrorCode.InvalidRequest, 'Bad Request: the sessionId query parameter is required');
+    if (!id)
+      return errorResponse(
+        400,
+        ErrorCode.InvalidRequest,
+        'Bad Request: the sessionId query parameter is required',
+      );
     const session = this.sessions.get(id);
-    if (!session || (session.owner !== undefined && session.owner !== (extra.auth?.subject ?? ''))) {
-      return errorResponse(404, ErrorCode.InvalidRequest, 'Session not found: open a new stream with GET');
+    if (
+      !session ||
+      (session.owner !== undefined && session.owner !== (extra.auth?.subject ?? ''))
+    ) {
+      return errorResponse(
+        404,
+        ErrorCode.InvalidRequest,
+        'Session not found: open a new stream with GET',
+      );
     }
     const type = request.headers.get('content-type') ?? '';
     if (!/^application\/json\s*(;|$)/i.test(type)) {
-      return errorResponse(415, ErrorCode.InvalidRequest, 'Unsupported Media Type: Content-Type must be application/json');
+      return errorResponse(
+        415,
+        ErrorCode.InvalidRequest,
+        'Unsupported Media Type: Content-Type must be application/json',
+      );
     }
     const message = await readMessage(request, limit);
     if (message instanceof Response) return message;
     if ('method' in message && 'id' in message) {
       if (this.draining) return shuttingDownResponse(message.id);
       const max = this.options.maxInflightPerSession;
-      if (session.connection.session.inflightCount >= max) return limitResponse('maxInflightPerSession', max, message.id);
+      if (session.connection.session.inflightCount >= max)
+        return limitResponse('maxInflightPerSession', max, message.id);
     }
     session.transport.receive(message, extra);
     return new Response(null, { status: 202 });

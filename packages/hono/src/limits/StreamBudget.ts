@@ -50,7 +50,8 @@ export class StreamBudget {
   /** The limit a new stream (of `owner`, if given) would exceed, if any. */
   refusal(owner?: object): StreamRefusal | undefined {
     if (this.writers.size >= this.maxTotal) return { limit: 'maxSseStreams', value: this.maxTotal };
-    if (owner !== undefined && this.countOf(owner) >= this.maxPerOwner) return { limit: 'maxSseStreamsPerSession', value: this.maxPerOwner };
+    if (owner !== undefined && this.countOf(owner) >= this.maxPerOwner)
+      return { limit: 'maxSseStreamsPerSession', value: this.maxPerOwner };
     return undefined;
   }
 
@@ -58,13 +59,17 @@ export class StreamBudget {
   open(keepAliveMs: number, owner?: object, deferred = false): SseWriter | StreamRefusal {
     const refused = this.refusal(owner);
     if (refused) return refused;
-    const writer: SseWriter = new SseWriter(keepAliveMs, () => {
-      this.writers.delete(writer);
-      if (owner === undefined) return;
-      const left = this.countOf(owner) - 1;
-      if (left > 0) this.perOwner.set(owner, left);
-      else this.perOwner.delete(owner);
-    }, deferred);
+    const writer: SseWriter = new SseWriter(
+      keepAliveMs,
+      () => {
+        this.writers.delete(writer);
+        if (owner === undefined) return;
+        const left = this.countOf(owner) - 1;
+        if (left > 0) this.perOwner.set(owner, left);
+        else this.perOwner.delete(owner);
+      },
+      deferred,
+    );
     this.writers.add(writer);
     if (owner !== undefined) this.perOwner.set(owner, this.countOf(owner) + 1);
     return writer;

@@ -3,7 +3,8 @@ import type { RequestId } from '@typemcp/protocol';
 import { errorResponse } from '../httpErrors';
 
 /** The limits of the HTTP engine (each an option of `McpHttpOptions`). */
-export type LimitName = 'maxSessions' | 'maxSseStreams' | 'maxSseStreamsPerSession' | 'maxInflightPerSession';
+export type LimitName =
+  'maxSessions' | 'maxSseStreams' | 'maxSseStreamsPerSession' | 'maxInflightPerSession';
 
 const WHAT: Record<LimitName, string> = {
   maxSessions: 'Too many sessions',
@@ -21,9 +22,19 @@ const WHAT: Record<LimitName, string> = {
  * @example
  * return limitResponse('maxInflightPerSession', 100, message.id);
  */
-export function limitResponse(limit: LimitName, value: number, id?: RequestId, retryAfterSeconds = 1): Response {
+export function limitResponse(
+  limit: LimitName,
+  value: number,
+  id?: RequestId,
+  retryAfterSeconds = 1,
+): Response {
   const status = limit === 'maxSessions' || limit === 'maxSseStreams' ? 503 : 429;
-  const advice = limit === 'maxInflightPerSession' ? 'wait for replies' : limit === 'maxSessions' ? 'end idle sessions' : 'close a stream';
+  const advice =
+    limit === 'maxInflightPerSession'
+      ? 'wait for replies'
+      : limit === 'maxSessions'
+        ? 'end idle sessions'
+        : 'close a stream';
   return errorResponse(
     status,
     ErrorCode.InternalError,
@@ -42,5 +53,12 @@ export function limitResponse(limit: LimitName, value: number, id?: RequestId, r
  * if (draining && isNewWork(request)) return shuttingDownResponse(message.id);
  */
 export function shuttingDownResponse(id?: RequestId): Response {
-  return errorResponse(503, ErrorCode.InternalError, 'Server is shutting down: retry on another instance', id, undefined, { connection: 'close' });
+  return errorResponse(
+    503,
+    ErrorCode.InternalError,
+    'Server is shutting down: retry on another instance',
+    id,
+    undefined,
+    { connection: 'close' },
+  );
 }

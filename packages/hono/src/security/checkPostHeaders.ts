@@ -6,7 +6,9 @@ import { headerOf } from '../nodeRequest';
 export function accepts(request: Request, type: string): boolean {
   const accept = headerOf(request, 'accept');
   if (accept === null) return false;
-  return accept.includes(type) || accept.includes('*/*') || accept.includes(`${type.split('/')[0]}/*`);
+  return (
+    accept.includes(type) || accept.includes('*/*') || accept.includes(`${type.split('/')[0]}/*`)
+  );
 }
 
 /**
@@ -20,10 +22,18 @@ export function accepts(request: Request, type: string): boolean {
 export function checkPostHeaders(request: Request): Response | undefined {
   const type = headerOf(request, 'content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    return errorResponse(415, ErrorCode.InvalidRequest, 'Unsupported Media Type: Content-Type must be application/json');
+    return errorResponse(
+      415,
+      ErrorCode.InvalidRequest,
+      'Unsupported Media Type: Content-Type must be application/json',
+    );
   }
   if (!accepts(request, 'application/json') || !accepts(request, 'text/event-stream')) {
-    return errorResponse(406, ErrorCode.InvalidRequest, 'Not Acceptable: Accept must list application/json and text/event-stream');
+    return errorResponse(
+      406,
+      ErrorCode.InvalidRequest,
+      'Not Acceptable: Accept must list application/json and text/event-stream',
+    );
   }
   return undefined;
 }

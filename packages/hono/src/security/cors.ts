@@ -25,7 +25,8 @@ const EXPOSE_HEADERS = 'Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate';
 export function corsPreflight(request: Request, options: SecurityOptions): Response {
   const origin = request.headers.get('origin');
   const host = request.headers.get('host');
-  if (origin === null || !originAllowed(origin, host, options)) return new Response(null, { status: 204 });
+  if (origin === null || !originAllowed(origin, host, options))
+    return new Response(null, { status: 204 });
   const requested = (request.headers.get('access-control-request-headers') ?? '')
     .split(',')
     .map((h) => h.trim().toLowerCase())
@@ -51,7 +52,8 @@ export function corsPreflight(request: Request, options: SecurityOptions): Respo
  */
 export function withCors(request: Request, response: Response, options: SecurityOptions): Response {
   const origin = request.headers.get('origin');
-  if (origin === null || !originAllowed(origin, request.headers.get('host'), options)) return response;
+  if (origin === null || !originAllowed(origin, request.headers.get('host'), options))
+    return response;
   let out = response;
   try {
     out.headers.set('access-control-allow-origin', origin);

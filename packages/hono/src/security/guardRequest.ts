@@ -16,7 +16,11 @@ import type { SecurityOptions } from './SecurityOptions';
 export function guardRequest(request: Request, options: SecurityOptions): Response | undefined {
   const host = headerOf(request, 'host');
   if (!originAllowed(headerOf(request, 'origin'), host, options)) {
-    return errorResponse(403, ErrorCode.InvalidRequest, 'Forbidden: Origin not allowed (see the allowedOrigins option)');
+    return errorResponse(
+      403,
+      ErrorCode.InvalidRequest,
+      'Forbidden: Origin not allowed (see the allowedOrigins option)',
+    );
   }
   if (!hostAllowed(host, options)) {
     return errorResponse(

@@ -1,7 +1,12 @@
 import type { SecurityOptions } from './SecurityOptions';
 
 /** Host names that reach only this machine. */
-export const LOCAL_HOSTNAMES: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+export const LOCAL_HOSTNAMES: ReadonlySet<string> = new Set([
+  'localhost',
+  '127.0.0.1',
+  '[::1]',
+  '::1',
+]);
 
 /** The host name of a Host header value (`[::1]:3000` → `[::1]`, `Example.com:80` → `example.com`). */
 export function hostnameOf(hostHeader: string): string {

@@ -8,7 +8,11 @@ import { LOCAL_HOSTNAMES, hostnameOf } from './hostAllowed';
  * @example
  * originAllowed('https://evil.example', 'localhost:3000', {}); // false
  */
-export function originAllowed(origin: string | null, host: string | null, options: SecurityOptions): boolean {
+export function originAllowed(
+  origin: string | null,
+  host: string | null,
+  options: SecurityOptions,
+): boolean {
   if (origin === null) return true;
   const allowed = options.allowedOrigins;
   if (allowed && (allowed.includes('*') || allowed.includes(origin))) return true;
@@ -19,5 +23,8 @@ export function originAllowed(origin: string | null, host: string | null, option
     return false; // includes the opaque `null` origin of sandboxed pages
   }
   if (host && url.host.toLowerCase() === host.toLowerCase()) return true;
-  return LOCAL_HOSTNAMES.has(url.hostname.toLowerCase()) && (host === null || LOCAL_HOSTNAMES.has(hostnameOf(host)));
+  return (
+    LOCAL_HOSTNAMES.has(url.hostname.toLowerCase()) &&
+    (host === null || LOCAL_HOSTNAMES.has(hostnameOf(host)))
+  );
 }

@@ -16,7 +16,10 @@ export interface EventStore {
   /** The stream an event id belongs to, if known. */
   streamIdOf(eventId: string): Promise<string | undefined>;
   /** Sends, in order, every event of the same stream stored after `lastEventId`; returns the stream id. */
-  replayEventsAfter(lastEventId: string, send: (eventId: string, message: JSONRPCMessage) => Promise<void>): Promise<string | undefined>;
+  replayEventsAfter(
+    lastEventId: string,
+    send: (eventId: string, message: JSONRPCMessage) => Promise<void>,
+  ): Promise<string | undefined>;
   /** Forgets a stream's events (its session ended, or its final response was delivered). */
   deleteStream?(streamId: string): Promise<void>;
 }

@@ -1,4 +1,9 @@
-import type { JSONRPCMessage, MessageExtra, Transport, TransportSendOptions } from '@typemcp/protocol';
+import type {
+  JSONRPCMessage,
+  MessageExtra,
+  Transport,
+  TransportSendOptions,
+} from '@typemcp/protocol';
 
 /**
  * A transport whose outgoing messages go to a callback: one per stateless exchange, or one per
@@ -13,7 +18,12 @@ export class ExchangeTransport implements Transport {
   onclosed?: () => void;
 
   /** `sink` may return a promise: `send` then resolves once the message's stream has room again. */
-  constructor(private readonly sink: (message: JSONRPCMessage, options?: TransportSendOptions) => void | Promise<void>) {}
+  constructor(
+    private readonly sink: (
+      message: JSONRPCMessage,
+      options?: TransportSendOptions,
+    ) => void | Promise<void>,
+  ) {}
 
   async start(): Promise<void> {}
 

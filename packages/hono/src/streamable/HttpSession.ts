@@ -76,7 +76,9 @@ export class HttpSession {
     readonly id: string,
     private readonly options: HttpSessionOptions,
   ) {
-    this.transport = new ExchangeTransport((message, sendOptions) => this.route(message, sendOptions));
+    this.transport = new ExchangeTransport((message, sendOptions) =>
+      this.route(message, sendOptions),
+    );
     this.streamPrefix = `${id}.`;
   }
 
@@ -115,11 +117,17 @@ export class HttpSession {
 
   private newStream(requestId?: RequestId): SessionStream {
     const node = this.options.cluster ? `${this.options.cluster.nodeId}-` : ''; // ids unique across nodes
-    const stream = new SessionStream(`${this.id}.${node}${++this.streamCounter}`, this.options.eventStore, requestId, this.id);
+    const stream = new SessionStream(
+      `${this.id}.${node}${++this.streamCounter}`,
+      this.options.eventStore,
+      requestId,
+      this.id,
+    );
     this.liveStreams.set(stream.id, stream);
     if (this.options.eventStore) {
       this.storedStreamIds.add(stream.id);
-      if (this.storedStreamIds.size > MAX_REMEMBERED_STREAMS) this.storedStreamIds.delete(this.storedStreamIds.values().next().value as string);
+      if (this.storedStreamIds.size > MAX_REMEMBERED_STREAMS)
+        this.storedStreamIds.delete(this.storedStreamIds.values().next().value as string);
     }
     return stream;
   }
@@ -204,7 +212,10 @@ export class HttpSession {
       if (await stream.resume(lastEventId, writer)) this.forget(streamId);
     } else {
       // the stream is over (its response was written): replay what the client missed, then end
-      await store.replayEventsAfter(lastEventId, async (eventId, message) => void writer.send(message, eventId));
+      await store.replayEventsAfter(
+        lastEventId,
+        async (eventId, message) => void writer.send(message, eventId),
+      );
       if (!writer.isClosed) this.forget(streamId); // the response went out: nobody asks again
       writer.close();
     }
@@ -233,7 +244,10 @@ export class HttpSession {
   }
 
   /** Routes one outgoing message; a notification's promise waits while its reader lags. */
-  private route(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> | undefined {
+  private route(
+    message: JSONRPCMessage,
+    options?: TransportSendOptions,
+  ): Promise<void> | undefined {
     this.lastActivity = Date.now();
     const isResponse = !('method' in message);
     const key = isResponse ? (message as { id?: RequestId }).id : options?.relatedRequestId;
@@ -266,7 +280,8 @@ export class HttpSession {
       return undefined;
     }
     const standalone = this.standalone;
-    if (standalone && (standalone.connected || this.options.eventStore)) return standalone.write(message).then(() => standalone.ready());
+    if (standalone && (standalone.connected || this.options.eventStore))
+      return standalone.write(message).then(() => standalone.ready());
     if (this.backlog.length < MAX_BACKLOG) this.backlog.push(message);
     return undefined;
   }
@@ -281,7 +296,14 @@ export class HttpSession {
     if (this.closed) return;
     this.closed = true;
     for (const [id, waiter] of this.jsonWaiters) {
-      waiter({ jsonrpc: '2.0', id, error: { code: ErrorCode.InvalidRequest, message: 'The session ended before the request was answered' } });
+      waiter({
+        jsonrpc: '2.0',
+        id,
+        error: {
+          code: ErrorCode.InvalidRequest,
+          message: 'The session ended before the request was answered',
+        },
+      });
       this.onanswered?.();
     }
     for (const _ of this.postStreams.keys()) this.onanswered?.();

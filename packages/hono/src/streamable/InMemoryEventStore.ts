@@ -86,14 +86,21 @@ export class InMemoryEventStore implements EventStore {
     return Number.isInteger(seq) ? { streamId: eventId.slice(0, i), seq } : undefined;
   }
 
-  async storeEvent(streamId: string, message: JSONRPCMessage | null, sessionId?: string): Promise<string> {
+  async storeEvent(
+    streamId: string,
+    message: JSONRPCMessage | null,
+    sessionId?: string,
+  ): Promise<string> {
     let stream = this.streams.get(streamId);
     if (stream) {
       this.streams.delete(streamId); // re-insert: most recently written last
     } else {
       if (this.streams.size >= this.maxStreams) this.dropOldest();
       stream = { id: streamId, session: sessionId ?? streamId, next: 0, events: [], bytes: 0 };
-      const session = this.sessions.get(stream.session) ?? { bytes: 0, streams: new Set<StoredStream>() };
+      const session = this.sessions.get(stream.session) ?? {
+        bytes: 0,
+        streams: new Set<StoredStream>(),
+      };
       session.streams.add(stream);
       this.sessions.set(stream.session, session);
     }
@@ -102,13 +109,19 @@ export class InMemoryEventStore implements EventStore {
     const data = message === null ? null : JSON.stringify(message);
     const bytes = data?.length ?? 0;
     // an event larger than a stream may hold keeps its id (live delivery) but is not kept
-    if (bytes > this.maxStreamBytes || bytes > this.maxSessionBytes || bytes > this.maxTotalBytes) return `${streamId}_${seq}`;
+    if (bytes > this.maxStreamBytes || bytes > this.maxSessionBytes || bytes > this.maxTotalBytes)
+      return `${streamId}_${seq}`;
     stream.events.push({ seq, data });
     this.account(stream, 1, bytes);
-    while (stream.events.length > this.maxEvents || stream.bytes > this.maxStreamBytes) this.shift(stream);
-    const session = this.sessions.get(stream.session) as { bytes: number; streams: Set<StoredStream> };
+    while (stream.events.length > this.maxEvents || stream.bytes > this.maxStreamBytes)
+      this.shift(stream);
+    const session = this.sessions.get(stream.session) as {
+      bytes: number;
+      streams: Set<StoredStream>;
+    };
     while (session.bytes > this.maxSessionBytes) this.shedFrom(session.streams, stream);
-    while (this.total > this.maxTotal || this.totalBytes > this.maxTotalBytes) this.shedFrom(this.streams.values(), stream);
+    while (this.total > this.maxTotal || this.totalBytes > this.maxTotalBytes)
+      this.shedFrom(this.streams.values(), stream);
     return `${streamId}_${seq}`;
   }
 
@@ -117,12 +130,16 @@ export class InMemoryEventStore implements EventStore {
     return parsed && this.streams.has(parsed.streamId) ? parsed.streamId : undefined;
   }
 
-  async replayEventsAfter(lastEventId: string, send: (eventId: string, message: JSONRPCMessage) => Promise<void>): Promise<string | undefined> {
+  async replayEventsAfter(
+    lastEventId: string,
+    send: (eventId: string, message: JSONRPCMessage) => Promise<void>,
+  ): Promise<string | undefined> {
     const parsed = this.parse(lastEventId);
     const stream = parsed && this.streams.get(parsed.streamId);
     if (!parsed || !stream) return undefined;
     for (const event of [...stream.events]) {
-      if (event.seq > parsed.seq && event.data) await send(`${parsed.streamId}_${event.seq}`, JSON.parse(event.data) as JSONRPCMessage);
+      if (event.seq > parsed.seq && event.data)
+        await send(`${parsed.streamId}_${event.seq}`, JSON.parse(event.data) as JSONRPCMessage);
     }
     return parsed.streamId;
   }

@@ -66,7 +66,9 @@ export class SessionStream {
   write(message: JSONRPCMessage, final = false): Promise<boolean> {
     let delivered = false;
     return this.enqueue(async () => {
-      const eventId = this.eventStore ? await this.eventStore.storeEvent(this.id, message, this.sessionId) : undefined;
+      const eventId = this.eventStore
+        ? await this.eventStore.storeEvent(this.id, message, this.sessionId)
+        : undefined;
       if (this.connected) delivered = (this.writer as SseWriter).send(message, eventId);
       if (final) {
         this.done = true;

@@ -123,11 +123,19 @@ export class SseWriter {
    * best effort, and a producer that awaits {@link SseWriter.ready} never gets there.
    */
   send(message: JSONRPCMessage, eventId?: string): boolean {
-    if ('method' in message && !('id' in message) && DROPPABLE.has(message.method) && this.backlog > SSE_DROP_BYTES) {
+    if (
+      'method' in message &&
+      !('id' in message) &&
+      DROPPABLE.has(message.method) &&
+      this.backlog > SSE_DROP_BYTES
+    ) {
       this.dropped++;
       return false;
     }
-    return this.write(`event: message\n${eventId ? `id: ${eventId}\n` : ''}data: ${JSON.stringify(message)}\n\n`, true);
+    return this.write(
+      `event: message\n${eventId ? `id: ${eventId}\n` : ''}data: ${JSON.stringify(message)}\n\n`,
+      true,
+    );
   }
 
   /** Bytes written and not yet taken by the reader. */
@@ -142,7 +150,8 @@ export class SseWriter {
    * client that does not read.
    */
   ready(): Promise<void> {
-    if (this.closed || !this.controller || this.backlog <= SSE_HIGH_WATER_BYTES) return Promise.resolve();
+    if (this.closed || !this.controller || this.backlog <= SSE_HIGH_WATER_BYTES)
+      return Promise.resolve();
     if (!this.waiting) {
       let resolve!: () => void;
       const promise = new Promise<void>((r) => (resolve = r));
@@ -164,7 +173,9 @@ export class SseWriter {
 
   /** Sends the 2025-11-25 priming event: an id and empty data, plus an optional `retry`. */
   prime(eventId: string, retryMs?: number): boolean {
-    return this.write(`id: ${eventId}\n${retryMs !== undefined ? `retry: ${retryMs}\n` : ''}data: \n\n`);
+    return this.write(
+      `id: ${eventId}\n${retryMs !== undefined ? `retry: ${retryMs}\n` : ''}data: \n\n`,
+    );
   }
 
   /** Ends the stream. */
@@ -208,7 +219,10 @@ export function sseResponse(writer: SseWriter, headers?: Record<string, string>)
 }
 
 /** An SSE response with a given body: a stream, or a whole event list as one string. */
-export function sseResponseOf(body: string | ReadableStream<Uint8Array>, headers?: Record<string, string>): Response {
+export function sseResponseOf(
+  body: string | ReadableStream<Uint8Array>,
+  headers?: Record<string, string>,
+): Response {
   return new Response(body, {
     status: 200,
     headers: {

@@ -85,12 +85,26 @@ export class StreamableSessions {
   /** The session a request names, or the response refusing it. */
   private sessionOf(request: Request): HttpSession | Response {
     const id = headerOf(request, 'mcp-session-id');
-    if (!id) return errorResponse(400, ErrorCode.InvalidRequest, 'Bad Request: Mcp-Session-Id header is required (send initialize first)');
+    if (!id)
+      return errorResponse(
+        400,
+        ErrorCode.InvalidRequest,
+        'Bad Request: Mcp-Session-Id header is required (send initialize first)',
+      );
     const session = this.sessions.get(id);
-    if (!session) return errorResponse(404, ErrorCode.InvalidRequest, 'Session not found: it ended or never existed; initialize a new one');
+    if (!session)
+      return errorResponse(
+        404,
+        ErrorCode.InvalidRequest,
+        'Session not found: it ended or never existed; initialize a new one',
+      );
     const version = headerOf(request, 'mcp-protocol-version'); // absent: 2025-03-26
     if (version !== null && !LEGACY_PROTOCOL_VERSIONS.includes(version)) {
-      return errorResponse(400, ErrorCode.InvalidRequest, `Bad Request: unsupported MCP-Protocol-Version ${JSON.stringify(version)}`);
+      return errorResponse(
+        400,
+        ErrorCode.InvalidRequest,
+        `Bad Request: unsupported MCP-Protocol-Version ${JSON.stringify(version)}`,
+      );
     }
     session.lastActivity = Date.now();
     session.used = true;
@@ -135,7 +149,12 @@ export class StreamableSessions {
     }
     const id = (message as JSONRPCRequest).id;
     if (session.isPending(id)) {
-      return errorResponse(400, ErrorCode.InvalidRequest, `Request id ${JSON.stringify(id)} is already in flight in this session`, id);
+      return errorResponse(
+        400,
+        ErrorCode.InvalidRequest,
+        `Request id ${JSON.stringify(id)} is already in flight in this session`,
+        id,
+      );
     }
     if (session.pendingRequests >= this.options.maxInflightPerSession) {
       return limitResponse('maxInflightPerSession', this.options.maxInflightPerSession, id);
@@ -158,7 +177,11 @@ export class StreamableSessions {
   /** GET: the standalone stream (409 when one is open), or a resumption with `Last-Event-ID`. */
   async get(request: Request): Promise<Response> {
     if (!accepts(request, 'text/event-stream')) {
-      return errorResponse(406, ErrorCode.InvalidRequest, 'Not Acceptable: Accept must list text/event-stream');
+      return errorResponse(
+        406,
+        ErrorCode.InvalidRequest,
+        'Not Acceptable: Accept must list text/event-stream',
+      );
     }
     if (this.options.cluster) await this.options.cluster.sync(request);
     const session = this.sessionOf(request);
@@ -171,7 +194,12 @@ export class StreamableSessions {
       if (resumed) return sseResponse(resumed);
     }
     const writer = session.openStandalone();
-    if (!writer) return errorResponse(409, ErrorCode.InvalidRequest, 'Conflict: this session already has an open GET stream');
+    if (!writer)
+      return errorResponse(
+        409,
+        ErrorCode.InvalidRequest,
+        'Conflict: this session already has an open GET stream',
+      );
     if (isRefusal(writer)) return limitResponse(writer.limit, writer.value);
     return sseResponse(writer);
   }
@@ -203,7 +231,8 @@ export class StreamableSessions {
     for (const session of this.sessions.values()) {
       // an unused session counts from its handshake: messages the server sends it (broadcasts)
       // must not keep it alive
-      const expired = now - session.lastActivity > idleMs || (!session.used && now - session.openedAt > unusedMs);
+      const expired =
+        now - session.lastActivity > idleMs || (!session.used && now - session.openedAt > unusedMs);
       if (expired && session.idle) {
         void session.close();
         evicted++;

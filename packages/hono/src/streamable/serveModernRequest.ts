@@ -1,4 +1,9 @@
-import { ErrorCode, McpError, META_CLIENT_CAPABILITIES as META_CAPS, META_PROTOCOL_VERSION as META_VERSION } from '@typemcp/protocol';
+import {
+  ErrorCode,
+  McpError,
+  META_CLIENT_CAPABILITIES as META_CAPS,
+  META_PROTOCOL_VERSION as META_VERSION,
+} from '@typemcp/protocol';
 import type { JSONRPCMessage, JSONRPCRequest, MessageExtra } from '@typemcp/protocol';
 import { ServerConnection } from '@typemcp/server';
 import type { Server } from '@typemcp/server';
@@ -49,8 +54,11 @@ export function serveModernRequest(
   extra: MessageExtra,
   options: ModernExchangeOptions,
 ): Promise<Response> | Response {
-  const noStream = message.method === 'subscriptions/listen' ? options.streams.refusal() : undefined;
-  const refused = validate(server, request, message) ?? (noStream && limitResponse(noStream.limit, noStream.value, message.id));
+  const noStream =
+    message.method === 'subscriptions/listen' ? options.streams.refusal() : undefined;
+  const refused =
+    validate(server, request, message) ??
+    (noStream && limitResponse(noStream.limit, noStream.value, message.id));
   if (refused) {
     options.ondone();
     return refused;
@@ -96,7 +104,14 @@ export function serveExchange(
       const final = !('method' in out) && out.id === message.id;
       if (!writer) {
         if (final) {
-          resolve(jsonResponse(out, 'error' in out && !options.errorsIn200 ? httpStatusOf(out.error.code, refusedBeforeHandler ? 400 : 200) : 200));
+          resolve(
+            jsonResponse(
+              out,
+              'error' in out && !options.errorsIn200
+                ? httpStatusOf(out.error.code, refusedBeforeHandler ? 400 : 200)
+                : 200,
+            ),
+          );
           finish();
           return;
         }
@@ -133,25 +148,53 @@ export function serveExchange(
  */
 function validate(server: Server, request: Request, message: JSONRPCRequest): Response | undefined {
   if (message.method === 'initialize') {
-    return errorResponse(404, ErrorCode.MethodNotFound, 'Method not found: initialize (protocol 2026-07-28 has no handshake)', message.id, {
-      supported: server.supportedVersions,
-    });
+    return errorResponse(
+      404,
+      ErrorCode.MethodNotFound,
+      'Method not found: initialize (protocol 2026-07-28 has no handshake)',
+      message.id,
+      {
+        supported: server.supportedVersions,
+      },
+    );
   }
   const meta = message.params?._meta;
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
-    return errorResponse(400, ErrorCode.InvalidParams, 'Invalid params: missing required _meta (protocol 2026-07-28)', message.id);
+    return errorResponse(
+      400,
+      ErrorCode.InvalidParams,
+      'Invalid params: missing required _meta (protocol 2026-07-28)',
+      message.id,
+    );
   }
   const facts = meta as Record<string, unknown>;
   // presence only, before the headers (as ever): the server validates the values once
   for (const key of [META_VERSION, META_CAPS]) {
-    if (!(key in facts)) return errorResponse(400, ErrorCode.InvalidParams, `Invalid params: missing required _meta["${key}"]`, message.id);
+    if (!(key in facts))
+      return errorResponse(
+        400,
+        ErrorCode.InvalidParams,
+        `Invalid params: missing required _meta["${key}"]`,
+        message.id,
+      );
   }
   try {
     const tool = message.method === 'tools/call' ? message.params?.name : undefined;
-    checkModernHeaders(headersOf(request), message, facts[META_VERSION], typeof tool === 'string' ? server.toolParamHeaders(tool) : undefined);
+    checkModernHeaders(
+      headersOf(request),
+      message,
+      facts[META_VERSION],
+      typeof tool === 'string' ? server.toolParamHeaders(tool) : undefined,
+    );
   } catch (error) {
     if (!(error instanceof McpError)) throw error;
-    return errorResponse(httpStatusOf(error.code, 400), error.code, error.message, message.id, error.data);
+    return errorResponse(
+      httpStatusOf(error.code, 400),
+      error.code,
+      error.message,
+      message.id,
+      error.data,
+    );
   }
   return undefined;
 }

@@ -29,7 +29,12 @@ export function serveStatelessLegacy(
   const version = request.headers.get('mcp-protocol-version') ?? '2025-03-26';
   if (!LEGACY_PROTOCOL_VERSIONS.includes(version)) {
     options.ondone();
-    return errorResponse(400, ErrorCode.InvalidRequest, `Bad Request: unsupported MCP-Protocol-Version ${JSON.stringify(version)}`, message.id);
+    return errorResponse(
+      400,
+      ErrorCode.InvalidRequest,
+      `Bad Request: unsupported MCP-Protocol-Version ${JSON.stringify(version)}`,
+      message.id,
+    );
   }
   const call = message as JSONRPCRequest;
   const exchange = { ...options, errorsIn200: true };

@@ -14,17 +14,24 @@ let running: RunningHttpServer;
 let mcp: McpHonoApp;
 beforeAll(async () => {
   const server = new Server({ name: 'sse', version: '1.0.0', onerror: () => undefined });
-  server.setRequestHandler('tools/list', () => ({ tools: [{ name: 'echo', inputSchema: { type: 'object' } }] }));
+  server.setRequestHandler('tools/list', () => ({
+    tools: [{ name: 'echo', inputSchema: { type: 'object' } }],
+  }));
   mcp = mcpHonoApp(server, { validateHost: true });
   const app = new Hono();
   app.get('/', (c) => c.text('home'));
   app.route('/tools', mcp);
-  running = await serve(Object.assign(app, { mcp: mcp.mcp }) as McpHonoApp, { port: 0, handleSignals: false });
+  running = await serve(Object.assign(app, { mcp: mcp.mcp }) as McpHonoApp, {
+    port: 0,
+    handleSignals: false,
+  });
 });
 afterAll(() => running.close());
 
 it('round trip: endpoint event under the mount prefix, 202 for each POST, replies on the stream', async () => {
-  const stream = await fetch(`${running.url}/tools/sse`, { headers: { accept: 'text/event-stream' } });
+  const stream = await fetch(`${running.url}/tools/sse`, {
+    headers: { accept: 'text/event-stream' },
+  });
   expect(stream.status).toBe(200);
   const events: SseEvent[] = [];
   const reading = readEvents(stream, (all) => {
@@ -35,8 +42,21 @@ it('round trip: endpoint event under the mount prefix, 202 for each POST, replie
   expect(events[0].event).toBe('endpoint');
   expect(events[0].data).toMatch(/^\/tools\/messages\?sessionId=[0-9a-f-]{36}$/);
   const post = (body: unknown) =>
-    fetch(`${running.url}${events[0].data}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const init = await post({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2024-11-05', capabilities: {}, clientInfo: { name: 'c', version: '1' } } });
+    fetch(`${running.url}${events[0].data}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const init = await post({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: {
+      protocolVersion: '2024-11-05',
+      capabilities: {},
+      clientInfo: { name: 'c', version: '1' },
+    },
+  });
   expect(init.status).toBe(202);
   expect((await post({ jsonrpc: '2.0', method: 'notifications/initialized' })).status).toBe(202);
   expect((await post({ jsonrpc: '2.0', id: 2, method: 'tools/list' })).status).toBe(202);
@@ -48,14 +68,28 @@ it('round trip: endpoint event under the mount prefix, 202 for each POST, replie
 });
 
 it('refuses a POST without a session id (400), to an unknown one (404), or with a wrong Content-Type (415)', async () => {
-  const none = await fetch(`${running.url}/tools/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  const unknown = await fetch(`${running.url}/tools/messages?sessionId=nope`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const none = await fetch(`${running.url}/tools/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  const unknown = await fetch(`${running.url}/tools/messages?sessionId=nope`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   expect([none.status, unknown.status]).toEqual([400, 404]);
   expect((await none.json()).error.code).toBe(-32600);
 
-  const stream = await fetch(`${running.url}/tools/sse`, { headers: { accept: 'text/event-stream' } });
+  const stream = await fetch(`${running.url}/tools/sse`, {
+    headers: { accept: 'text/event-stream' },
+  });
   const [endpoint] = await readEvents(stream, (all) => all.length >= 1);
-  const wrongType = await fetch(`${running.url}${endpoint.data}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+  const wrongType = await fetch(`${running.url}${endpoint.data}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: '{}',
+  });
   expect(wrongType.status).toBe(415);
 });
 

@@ -31,7 +31,10 @@ export function gatedServer(): GatedServer {
     if (name === 'stream') await ctx.sendProgress(1, 2, 'started');
     if ((name === 'hold' || name === 'stream') && !ctx.signal.aborted) {
       waiting++;
-      await Promise.race([gate, new Promise((resolve) => ctx.signal.addEventListener('abort', resolve, { once: true }))]);
+      await Promise.race([
+        gate,
+        new Promise((resolve) => ctx.signal.addEventListener('abort', resolve, { once: true })),
+      ]);
       waiting--;
     }
     if (ctx.signal.aborted) cancelled++;
@@ -54,11 +57,21 @@ export function gatedServer(): GatedServer {
 }
 
 /** Expects `res` to be the refusal of limit `limit` (status, Retry-After, JSON-RPC body naming the option). */
-export async function expectLimit(res: Response, status: number, limit: string, id?: unknown, retryAfter = '1'): Promise<void> {
+export async function expectLimit(
+  res: Response,
+  status: number,
+  limit: string,
+  id?: unknown,
+  retryAfter = '1',
+): Promise<void> {
   expect(res.status).toBe(status);
   expect(res.headers.get('retry-after')).toBe(retryAfter);
   expect(res.headers.get('content-type')).toBe('application/json');
-  const body = (await res.json()) as { jsonrpc: string; id?: unknown; error: { code: number; message: string; data: { limit: string } } };
+  const body = (await res.json()) as {
+    jsonrpc: string;
+    id?: unknown;
+    error: { code: number; message: string; data: { limit: string } };
+  };
   expect(body.jsonrpc).toBe('2.0');
   expect(body.id).toEqual(id);
   expect(body.error.code).toBe(-32603);

@@ -12,13 +12,22 @@ import { gatedServer } from './gatedServer';
 const LIMIT = 2048;
 let running: RunningHttpServer;
 beforeAll(async () => {
-  running = await serve(gatedServer().server, { port: 0, handleSignals: false, maxBodyBytes: LIMIT });
+  running = await serve(gatedServer().server, {
+    port: 0,
+    handleSignals: false,
+    maxBodyBytes: LIMIT,
+  });
 });
 afterAll(() => running.close());
 
 /** A modern tools/call padded (inside the arguments) to exactly `size` bytes. */
 function bodyOf(size: number): string {
-  const empty = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'now', arguments: { pad: '' }, _meta: MODERN_META } });
+  const empty = JSON.stringify({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'tools/call',
+    params: { name: 'now', arguments: { pad: '' }, _meta: MODERN_META },
+  });
   return empty.replace('"pad":""', `"pad":"${'x'.repeat(size - Buffer.byteLength(empty))}"`);
 }
 
@@ -31,7 +40,11 @@ const chunked = (text: string) =>
     },
   });
 
-const post = (body: string | ReadableStream<Uint8Array>, path = '/mcp', headers = modernHeaders('tools/call', { 'mcp-name': 'now' })) =>
+const post = (
+  body: string | ReadableStream<Uint8Array>,
+  path = '/mcp',
+  headers = modernHeaders('tools/call', { 'mcp-name': 'now' }),
+) =>
   fetch(`${running.url}${path}`, { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
 
 async function expect413(res: Response): Promise<void> {
@@ -45,7 +58,9 @@ async function expect413(res: Response): Promise<void> {
 it('reads a body of exactly maxBodyBytes', async () => {
   const res = await post(bodyOf(LIMIT));
   expect(res.status).toBe(200);
-  expect(((await res.json()) as { result: { content: Array<{ text: string }> } }).result.content[0].text).toBe('now done');
+  expect(
+    ((await res.json()) as { result: { content: Array<{ text: string }> } }).result.content[0].text,
+  ).toBe('now done');
 });
 
 it.each([

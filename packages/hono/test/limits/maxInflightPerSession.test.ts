@@ -10,7 +10,8 @@ import { messagesOf, openSession, readEvents, until } from '../support/http';
 import { expectLimit, gatedServer } from './gatedServer';
 import type { GatedServer } from './gatedServer';
 
-const call = (id: number, name = 'hold') => JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name } });
+const call = (id: number, name = 'hold') =>
+  JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name } });
 
 describe.each([
   ['SSE replies', false],
@@ -20,25 +21,34 @@ describe.each([
   let running: RunningHttpServer;
   beforeAll(async () => {
     gated = gatedServer();
-    running = await serve(gated.server, { port: 0, handleSignals: false, maxInflightPerSession: 2, enableJsonResponse });
+    running = await serve(gated.server, {
+      port: 0,
+      handleSignals: false,
+      maxInflightPerSession: 2,
+      enableJsonResponse,
+    });
   });
   afterAll(() => running.close());
 
   it('refuses the third request in flight with 429, then serves it once the load dropped', async () => {
     const { headers } = await openSession(running.url);
     const other = await openSession(running.url);
-    const post = (body: string, h = headers) => fetch(`${running.url}/mcp`, { method: 'POST', headers: h, body });
+    const post = (body: string, h = headers) =>
+      fetch(`${running.url}/mcp`, { method: 'POST', headers: h, body });
     const first = post(call(1));
     const second = post(call(2));
     await until(() => gated.waiting === 2);
     await expectLimit(await post(call(3)), 429, 'maxInflightPerSession', 3);
     expect(gated.waiting).toBe(2); // the refused request never ran
-    expect((await post('{"jsonrpc":"2.0","method":"notifications/roots/list_changed"}')).status).toBe(202);
+    expect(
+      (await post('{"jsonrpc":"2.0","method":"notifications/roots/list_changed"}')).status,
+    ).toBe(202);
     const elsewhere = await post(call(1, 'now'), other.headers);
     expect(await elsewhere.text()).toContain('now done');
 
     gated.open();
-    for (const reply of await Promise.all([first, second])) expect(await reply.text()).toContain('hold done');
+    for (const reply of await Promise.all([first, second]))
+      expect(await reply.text()).toContain('hold done');
     await until(() => running.app.mcp.stats().sessionRequests === 0);
     const again = await post(call(3));
     expect(again.status).toBe(200);
@@ -49,7 +59,11 @@ describe.each([
 
 it('HTTP+SSE: the third request in flight gets 429 and the session serves again after', async () => {
   const gated = gatedServer();
-  const running = await serve(gated.server, { port: 0, handleSignals: false, maxInflightPerSession: 2 });
+  const running = await serve(gated.server, {
+    port: 0,
+    handleSignals: false,
+    maxInflightPerSession: 2,
+  });
   try {
     const stream = await fetch(`${running.url}/sse`, { headers: { accept: 'text/event-stream' } });
     let endpoint = '';
@@ -58,8 +72,24 @@ it('HTTP+SSE: the third request in flight gets 429 and the session serves again 
       return messagesOf(events.filter((e) => e.event === 'message')).length >= 4;
     });
     await until(() => endpoint !== '');
-    const post = (body: string) => fetch(`${running.url}${endpoint}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    await post(JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2024-11-05', capabilities: {}, clientInfo: { name: 't', version: '1' } } }));
+    const post = (body: string) =>
+      fetch(`${running.url}${endpoint}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    await post(
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id: 0,
+        method: 'initialize',
+        params: {
+          protocolVersion: '2024-11-05',
+          capabilities: {},
+          clientInfo: { name: 't', version: '1' },
+        },
+      }),
+    );
     await post('{"jsonrpc":"2.0","method":"notifications/initialized"}');
     expect((await post(call(1))).status).toBe(202);
     expect((await post(call(2))).status).toBe(202);

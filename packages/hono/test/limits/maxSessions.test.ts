@@ -19,12 +19,24 @@ const initialize = (id: number) =>
   fetch(`${running.url}/mcp`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: BOTH },
-    body: JSON.stringify({ jsonrpc: '2.0', id, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } } }),
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id,
+      method: 'initialize',
+      params: {
+        protocolVersion: '2025-11-25',
+        capabilities: {},
+        clientInfo: { name: 't', version: '1' },
+      },
+    }),
   });
 
 /** Opens the session's GET stream (the session is busy while it is open). */
 async function hold(session: { id: string; headers: Record<string, string> }): Promise<Response> {
-  const get = await fetch(`${running.url}/mcp`, { method: 'GET', headers: { ...session.headers, accept: 'text/event-stream' } });
+  const get = await fetch(`${running.url}/mcp`, {
+    method: 'GET',
+    headers: { ...session.headers, accept: 'text/event-stream' },
+  });
   await until(() => running.app.mcp.sessions.get(session.id)?.openStreams === 1);
   return get;
 }
@@ -41,11 +53,21 @@ it('refuses the session past maxSessions with 503 while every session is busy, a
 
   // every session holds an open stream: retry in 30 s, not 1
   await expectLimit(await initialize(41), 503, 'maxSessions', 41, '30');
-  await expectLimit(await fetch(`${running.url}/sse`, { headers: { accept: 'text/event-stream' } }), 503, 'maxSessions', undefined, '30');
+  await expectLimit(
+    await fetch(`${running.url}/sse`, { headers: { accept: 'text/event-stream' } }),
+    503,
+    'maxSessions',
+    undefined,
+    '30',
+  );
   expect(running.app.mcp.stats()).toMatchObject({ sessions: 2, sseSessions: 1 });
 
   // existing sessions keep working at the limit
-  const call = await fetch(`${running.url}/mcp`, { method: 'POST', headers: a.headers, body: '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"now"}}' });
+  const call = await fetch(`${running.url}/mcp`, {
+    method: 'POST',
+    headers: a.headers,
+    body: '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"now"}}',
+  });
   expect(await call.text()).toContain('now done');
 
   // the HTTP+SSE stream goes away: room for one legacy session
@@ -59,7 +81,9 @@ it('refuses the session past maxSessions with 503 while every session is busy, a
   await expectLimit(await initialize(43), 503, 'maxSessions', 43, '30');
 
   // DELETE ends one: room again
-  expect((await fetch(`${running.url}/mcp`, { method: 'DELETE', headers: b.headers })).status).toBe(200);
+  expect((await fetch(`${running.url}/mcp`, { method: 'DELETE', headers: b.headers })).status).toBe(
+    200,
+  );
   const d = await initialize(44);
   expect(d.status).toBe(200);
   expect(d.headers.get('mcp-session-id')).toMatch(/^[0-9a-f-]{36}$/);
@@ -70,11 +94,22 @@ it('refuses the session past maxSessions with 503 while every session is busy, a
 });
 
 it('at the limit, the least recently active idle session makes room for a new one', async () => {
-  for (const id of [...running.app.mcp.sessions.keys()]) await running.app.mcp.sessions.get(id)?.close();
-  const [x, y, z] = [await openSession(running.url), await openSession(running.url), await openSession(running.url)];
+  for (const id of [...running.app.mcp.sessions.keys()])
+    await running.app.mcp.sessions.get(id)?.close();
+  const [x, y, z] = [
+    await openSession(running.url),
+    await openSession(running.url),
+    await openSession(running.url),
+  ];
   await Promise.all([x.init.text(), y.init.text(), z.init.text()]);
   // x is used again: y is now the least recently active
-  await (await fetch(`${running.url}/mcp`, { method: 'POST', headers: x.headers, body: '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"now"}}' })).text();
+  await (
+    await fetch(`${running.url}/mcp`, {
+      method: 'POST',
+      headers: x.headers,
+      body: '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"now"}}',
+    })
+  ).text();
   const fresh = await initialize(50);
   expect(fresh.status).toBe(200);
   await fresh.text();

@@ -15,28 +15,48 @@ let gated: GatedServer;
 let running: RunningHttpServer;
 beforeAll(async () => {
   gated = gatedServer();
-  running = await serve(gated.server, { port: 0, handleSignals: false, maxSseStreams: 4, maxSseStreamsPerSession: 2, shutdownTimeoutMs: 1000 });
+  running = await serve(gated.server, {
+    port: 0,
+    handleSignals: false,
+    maxSseStreams: 4,
+    maxSseStreamsPerSession: 2,
+    shutdownTimeoutMs: 1000,
+  });
 });
 afterAll(() => running.close());
 afterEach(() => gated.close());
 
-const call = (id: number, name: string) => JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name } });
+const call = (id: number, name: string) =>
+  JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name } });
 const stats = () => running.app.mcp.stats();
 
 it('a session past maxSseStreamsPerSession gets 429; closing one of its streams makes room', async () => {
   const { headers } = await openSession(running.url);
   const post = (body: string) => fetch(`${running.url}/mcp`, { method: 'POST', headers, body });
-  const get = await fetch(`${running.url}/mcp`, { method: 'GET', headers: { ...headers, accept: 'text/event-stream' } });
+  const get = await fetch(`${running.url}/mcp`, {
+    method: 'GET',
+    headers: { ...headers, accept: 'text/event-stream' },
+  });
   expect(get.status).toBe(200);
   const held = await post(call(1, 'hold'));
   const priming = (await readEvents(held, (events) => events.length >= 1))[0].id as string; // cuts the stream
   await until(() => gated.waiting === 1 && stats().openStreams === 1);
-  const resumed = await fetch(`${running.url}/mcp`, { method: 'GET', headers: { ...headers, accept: 'text/event-stream', 'last-event-id': priming } });
+  const resumed = await fetch(`${running.url}/mcp`, {
+    method: 'GET',
+    headers: { ...headers, accept: 'text/event-stream', 'last-event-id': priming },
+  });
   expect(resumed.status).toBe(200);
   expect(stats().openStreams).toBe(2);
 
   await expectLimit(await post(call(2, 'hold')), 429, 'maxSseStreamsPerSession', 2);
-  await expectLimit(await fetch(`${running.url}/mcp`, { method: 'GET', headers: { ...headers, accept: 'text/event-stream', 'last-event-id': priming } }), 429, 'maxSseStreamsPerSession');
+  await expectLimit(
+    await fetch(`${running.url}/mcp`, {
+      method: 'GET',
+      headers: { ...headers, accept: 'text/event-stream', 'last-event-id': priming },
+    }),
+    429,
+    'maxSseStreamsPerSession',
+  );
   expect(gated.waiting).toBe(1); // the refused call never ran
 
   await get.body?.cancel(); // the GET stream goes: room for one
@@ -52,10 +72,24 @@ it('a session past maxSseStreamsPerSession gets 429; closing one of its streams 
 it('past maxSseStreams every new stream gets 503 and nothing runs; all recover once streams close', async () => {
   const a = await openSession(running.url);
   const b = await openSession(running.url);
-  const getA = await fetch(`${running.url}/mcp`, { method: 'GET', headers: { ...a.headers, accept: 'text/event-stream' } });
-  const getB = await fetch(`${running.url}/mcp`, { method: 'GET', headers: { ...b.headers, accept: 'text/event-stream' } });
-  const heldA = fetch(`${running.url}/mcp`, { method: 'POST', headers: a.headers, body: call(1, 'hold') });
-  const heldB = fetch(`${running.url}/mcp`, { method: 'POST', headers: b.headers, body: call(1, 'hold') });
+  const getA = await fetch(`${running.url}/mcp`, {
+    method: 'GET',
+    headers: { ...a.headers, accept: 'text/event-stream' },
+  });
+  const getB = await fetch(`${running.url}/mcp`, {
+    method: 'GET',
+    headers: { ...b.headers, accept: 'text/event-stream' },
+  });
+  const heldA = fetch(`${running.url}/mcp`, {
+    method: 'POST',
+    headers: a.headers,
+    body: call(1, 'hold'),
+  });
+  const heldB = fetch(`${running.url}/mcp`, {
+    method: 'POST',
+    headers: b.headers,
+    body: call(1, 'hold'),
+  });
   await until(() => gated.waiting === 2);
   expect(stats().openStreams).toBe(4);
 
@@ -63,8 +97,21 @@ it('past maxSseStreams every new stream gets 503 and nothing runs; all recover o
   const c = await openSession(running.url).catch((e: Error) => e);
   expect(c).toBeInstanceOf(Error); // initialize needs a stream for its reply: refused, no session left
   expect(stats().sessions).toBe(sessions);
-  await expectLimit(await fetch(`${running.url}/mcp`, { method: 'POST', headers: a.headers, body: call(2, 'hold') }), 503, 'maxSseStreams', 2);
-  await expectLimit(await fetch(`${running.url}/sse`, { headers: { accept: 'text/event-stream' } }), 503, 'maxSseStreams');
+  await expectLimit(
+    await fetch(`${running.url}/mcp`, {
+      method: 'POST',
+      headers: a.headers,
+      body: call(2, 'hold'),
+    }),
+    503,
+    'maxSseStreams',
+    2,
+  );
+  await expectLimit(
+    await fetch(`${running.url}/sse`, { headers: { accept: 'text/event-stream' } }),
+    503,
+    'maxSseStreams',
+  );
   const listen = await fetch(`${running.url}/mcp`, {
     method: 'POST',
     headers: modernHeaders('subscriptions/listen'),
@@ -74,22 +121,38 @@ it('past maxSseStreams every new stream gets 503 and nothing runs; all recover o
   expect(gated.waiting).toBe(2);
 
   // a modern call whose reply must become a stream is refused and cancelled; one that needs none is served
-  const streamed = await fetch(`${running.url}/mcp`, { method: 'POST', headers: modernHeaders('tools/call', { 'mcp-name': 'stream' }), body: modernBody('tools/call', { name: 'stream', _meta: { progressToken: 1 } }, 's') });
+  const streamed = await fetch(`${running.url}/mcp`, {
+    method: 'POST',
+    headers: modernHeaders('tools/call', { 'mcp-name': 'stream' }),
+    body: modernBody('tools/call', { name: 'stream', _meta: { progressToken: 1 } }, 's'),
+  });
   await expectLimit(streamed, 503, 'maxSseStreams', 's');
   await until(() => gated.cancelled === 1);
-  const quick = await fetch(`${running.url}/mcp`, { method: 'POST', headers: modernHeaders('tools/call', { 'mcp-name': 'now' }), body: modernBody('tools/call', { name: 'now' }, 'q') });
-  expect(((await quick.json()) as { result: { content: Array<{ text: string }> } }).result.content[0].text).toBe('now done');
+  const quick = await fetch(`${running.url}/mcp`, {
+    method: 'POST',
+    headers: modernHeaders('tools/call', { 'mcp-name': 'now' }),
+    body: modernBody('tools/call', { name: 'now' }, 'q'),
+  });
+  expect(
+    ((await quick.json()) as { result: { content: Array<{ text: string }> } }).result.content[0]
+      .text,
+  ).toBe('now done');
 
   // load drops: the GET streams close, the held calls answer
   await Promise.all([getA.body?.cancel(), getB.body?.cancel()]);
   gated.open();
-  for (const reply of await Promise.all([heldA, heldB])) expect(await reply.text()).toContain('hold done');
+  for (const reply of await Promise.all([heldA, heldB]))
+    expect(await reply.text()).toContain('hold done');
   await until(() => stats().openStreams === 0);
   const d = await openSession(running.url);
   await d.init.text();
   const sse = await fetch(`${running.url}/sse`, { headers: { accept: 'text/event-stream' } });
   expect(sse.status).toBe(200);
-  const again = await fetch(`${running.url}/mcp`, { method: 'POST', headers: modernHeaders('tools/call', { 'mcp-name': 'stream' }), body: modernBody('tools/call', { name: 'stream', _meta: { progressToken: 2 } }, 's2') });
+  const again = await fetch(`${running.url}/mcp`, {
+    method: 'POST',
+    headers: modernHeaders('tools/call', { 'mcp-name': 'stream' }),
+    body: modernBody('tools/call', { name: 'stream', _meta: { progressToken: 2 } }, 's2'),
+  });
   expect(again.headers.get('content-type')).toBe('text/event-stream');
   expect((await readEvents(again)).map((e) => e.data).join()).toContain('stream done');
   await sse.body?.cancel();

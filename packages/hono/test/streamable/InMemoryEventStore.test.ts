@@ -6,7 +6,11 @@ import type { JSONRPCMessage } from '@typemcp/protocol';
 import { InMemoryEventStore } from '@typemcp/hono';
 
 const message = (chars: number, id = 1): JSONRPCMessage =>
-  ({ jsonrpc: '2.0', id, result: { content: [{ type: 'text', text: 'x'.repeat(chars) }] } }) as JSONRPCMessage;
+  ({
+    jsonrpc: '2.0',
+    id,
+    result: { content: [{ type: 'text', text: 'x'.repeat(chars) }] },
+  }) as JSONRPCMessage;
 const bytesOf = (chars: number) => JSON.stringify(message(chars)).length;
 
 async function replay(store: InMemoryEventStore, lastEventId: string): Promise<string[]> {
@@ -61,11 +65,13 @@ it('forgets a deleted stream and its bytes', async () => {
 
 it('has defaults that hold a few hundred MB at most', async () => {
   const store = new InMemoryEventStore();
-  for (let n = 0; n < 40; n++) await store.storeEvent(`s${n % 4}.${n}`, message(4 * 1024 * 1024), `s${n % 4}`);
+  for (let n = 0; n < 40; n++)
+    await store.storeEvent(`s${n % 4}.${n}`, message(4 * 1024 * 1024), `s${n % 4}`);
   expect(store.bytes).toBeLessThanOrEqual(128 * 1024 * 1024);
   for (let s = 0; s < 4; s++) {
     let sessionBytes = 0;
-    for (let n = s; n < 40; n += 4) if (await store.streamIdOf(`s${s}.${n}_0`)) sessionBytes += bytesOf(4 * 1024 * 1024);
+    for (let n = s; n < 40; n += 4)
+      if (await store.streamIdOf(`s${s}.${n}_0`)) sessionBytes += bytesOf(4 * 1024 * 1024);
     expect(sessionBytes).toBeLessThanOrEqual(16 * 1024 * 1024);
   }
 });

@@ -9,7 +9,9 @@ import { BOTH, messagesOf, openSession, readEvents, until } from '../support/htt
 
 function lowLevel(): Server {
   const server = new Server({ name: 'legacy', version: '1.0.0', onerror: () => undefined });
-  server.setRequestHandler('tools/list', () => ({ tools: [{ name: 'work', inputSchema: { type: 'object' } }] }));
+  server.setRequestHandler('tools/list', () => ({
+    tools: [{ name: 'work', inputSchema: { type: 'object' } }],
+  }));
   server.setRequestHandler('tools/call', async (_params, ctx) => {
     await ctx.sendProgress(1, 2, 'half');
     return { content: [{ type: 'text', text: 'done' }] };
@@ -35,13 +37,22 @@ describe('SSE replies (the default)', () => {
     const events = await readEvents(init);
     expect(events[0]).toMatchObject({ data: '', retry: 1000 });
     expect(events[0].id).toBeDefined();
-    expect(messagesOf(events)).toEqual([expect.objectContaining({ id: 0, result: expect.objectContaining({ protocolVersion: '2025-11-25' }) })]);
+    expect(messagesOf(events)).toEqual([
+      expect.objectContaining({
+        id: 0,
+        result: expect.objectContaining({ protocolVersion: '2025-11-25' }),
+      }),
+    ]);
   });
 
   it('a 2025-03-26 session (no MCP-Protocol-Version header) gets no priming event', async () => {
     const { headers } = await openSession(sse.url, '2025-03-26');
     delete headers['mcp-protocol-version'];
-    const res = await fetch(`${sse.url}/mcp`, { method: 'POST', headers, body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}' });
+    const res = await fetch(`${sse.url}/mcp`, {
+      method: 'POST',
+      headers,
+      body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}',
+    });
     const events = await readEvents(res);
     expect(events).toHaveLength(1);
     expect(messagesOf(events)[0].result.tools[0].name).toBe('work');
@@ -49,29 +60,46 @@ describe('SSE replies (the default)', () => {
 
   it('answers a request on its own stream, progress first; the GET stream gets broadcasts only', async () => {
     const { headers } = await openSession(sse.url);
-    const get = await fetch(`${sse.url}/mcp`, { method: 'GET', headers: { ...headers, accept: 'text/event-stream' } });
+    const get = await fetch(`${sse.url}/mcp`, {
+      method: 'GET',
+      headers: { ...headers, accept: 'text/event-stream' },
+    });
     expect(get.status).toBe(200);
     const standalone = readEvents(get, (events) => messagesOf(events).length >= 1);
-    const second = await fetch(`${sse.url}/mcp`, { method: 'GET', headers: { ...headers, accept: 'text/event-stream' } });
+    const second = await fetch(`${sse.url}/mcp`, {
+      method: 'GET',
+      headers: { ...headers, accept: 'text/event-stream' },
+    });
     expect(second.status).toBe(409);
     expect((await second.json()).error.code).toBe(-32600);
 
     const call = await fetch(`${sse.url}/mcp`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'work', _meta: { progressToken: 'p' } } }),
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 2,
+        method: 'tools/call',
+        params: { name: 'work', _meta: { progressToken: 'p' } },
+      }),
     });
     const onPost = messagesOf(await readEvents(call));
     expect(onPost.map((m) => m.method ?? 'result')).toEqual(['notifications/progress', 'result']);
 
     await until(() => sse.app.mcp.sessions.get(headers['mcp-session-id'])?.openStreams === 1);
     sse.app.mcp.server.sendToolListChanged();
-    expect(messagesOf(await standalone)).toEqual([{ jsonrpc: '2.0', method: 'notifications/tools/list_changed' }]);
+    expect(messagesOf(await standalone)).toEqual([
+      { jsonrpc: '2.0', method: 'notifications/tools/list_changed' },
+    ]);
   });
 
   it('answers a POSTed response or notification with 202 and no body', async () => {
     const { headers } = await openSession(sse.url);
-    const res = await fetch(`${sse.url}/mcp`, { method: 'POST', headers, body: '{"jsonrpc":"2.0","id":99,"result":{}}' });
+    const res = await fetch(`${sse.url}/mcp`, {
+      method: 'POST',
+      headers,
+      body: '{"jsonrpc":"2.0","id":99,"result":{}}',
+    });
     expect(res.status).toBe(202);
     expect(await res.text()).toBe('');
   });
@@ -81,8 +109,15 @@ describe('SSE replies (the default)', () => {
     expect(sse.app.mcp.sessions.has(id)).toBe(true);
     expect((await fetch(`${sse.url}/mcp`, { method: 'DELETE', headers })).status).toBe(200);
     expect(sse.app.mcp.sessions.has(id)).toBe(false);
-    const post = await fetch(`${sse.url}/mcp`, { method: 'POST', headers, body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}' });
-    const get = await fetch(`${sse.url}/mcp`, { method: 'GET', headers: { ...headers, accept: 'text/event-stream' } });
+    const post = await fetch(`${sse.url}/mcp`, {
+      method: 'POST',
+      headers,
+      body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}',
+    });
+    const get = await fetch(`${sse.url}/mcp`, {
+      method: 'GET',
+      headers: { ...headers, accept: 'text/event-stream' },
+    });
     const del = await fetch(`${sse.url}/mcp`, { method: 'DELETE', headers });
     expect([post.status, get.status, del.status]).toEqual([404, 404, 404]);
     expect((await post.json()).error.code).toBe(-32600);
@@ -104,7 +139,10 @@ describe('SSE replies (the default)', () => {
   it('refuses a request id already in flight in the session', async () => {
     const server = new Server({ name: 'slow', version: '1', onerror: () => undefined });
     let release!: () => void;
-    server.setRequestHandler('tools/call', () => new Promise((r) => (release = () => r({ content: [] }))));
+    server.setRequestHandler(
+      'tools/call',
+      () => new Promise((r) => (release = () => r({ content: [] }))),
+    );
     const target = await serve(server, { port: 0, handleSignals: false });
     try {
       const { headers } = await openSession(target.url);
@@ -125,13 +163,21 @@ describe('JSON replies (enableJsonResponse)', () => {
     const { headers, init } = await openSession(json.url);
     expect(init.headers.get('content-type')).toBe('application/json');
     expect((await init.json()).result.protocolVersion).toBe('2025-11-25');
-    const get = await fetch(`${json.url}/mcp`, { method: 'GET', headers: { ...headers, accept: 'text/event-stream' } });
+    const get = await fetch(`${json.url}/mcp`, {
+      method: 'GET',
+      headers: { ...headers, accept: 'text/event-stream' },
+    });
     const standalone = readEvents(get, (events) => messagesOf(events).length >= 1);
     await until(() => json.app.mcp.sessions.get(headers['mcp-session-id'])?.openStreams === 1);
     const res = await fetch(`${json.url}/mcp`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'work', _meta: { progressToken: 'p' } } }),
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 3,
+        method: 'tools/call',
+        params: { name: 'work', _meta: { progressToken: 'p' } },
+      }),
     });
     expect(res.headers.get('content-type')).toBe('application/json');
     expect((await res.json()).result.content[0].text).toBe('done');

@@ -37,7 +37,12 @@ it('a POST stream cut mid-way and resumed with Last-Event-ID loses nothing and d
     method: 'POST',
     headers,
     signal: controller.signal,
-    body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'x', arguments: {}, _meta: { progressToken: 'p' } } }),
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 2,
+      method: 'tools/call',
+      params: { name: 'x', arguments: {}, _meta: { progressToken: 'p' } },
+    }),
   });
   // the priming event (id, empty data, retry), three progress events, then the cut
   const first = await readEvents(call, (events) => messagesOf(events).length >= 3);
@@ -55,7 +60,9 @@ it('a POST stream cut mid-way and resumed with Last-Event-ID loses nothing and d
   const rest = await readEvents(resumed); // ends after the response
 
   const messages = messagesOf([...first, ...rest]);
-  const progress = messages.filter((m) => m.method === 'notifications/progress').map((m) => m.params.progress);
+  const progress = messages
+    .filter((m) => m.method === 'notifications/progress')
+    .map((m) => m.params.progress);
   expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   expect(messages.filter((m) => m.result !== undefined)).toHaveLength(1);
   expect(uniqueIds([...first, ...rest])).toBe(true);
@@ -81,7 +88,12 @@ it('resuming the GET stream replays that stream only, then carries on live', asy
   const call = await fetch(`${running.url}/mcp`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/call', params: { name: 'x', _meta: { progressToken: 'q' } } }),
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 9,
+      method: 'tools/call',
+      params: { name: 'x', _meta: { progressToken: 'q' } },
+    }),
   });
   expect(messagesOf(await readEvents(call)).filter((m) => m.id === 9)).toHaveLength(1);
   server.sendPromptListChanged();
@@ -96,7 +108,10 @@ it('resuming the GET stream replays that stream only, then carries on live', asy
   server.sendResourceListChanged(); // live again, after the replay
   const rest = await restPart;
 
-  expect(messagesOf(first).map((m) => m.method)).toEqual(['notifications/tools/list_changed', 'notifications/prompts/list_changed']);
+  expect(messagesOf(first).map((m) => m.method)).toEqual([
+    'notifications/tools/list_changed',
+    'notifications/prompts/list_changed',
+  ]);
   expect(messagesOf(rest).map((m) => m.method)).toEqual([
     'notifications/resources/list_changed',
     'notifications/tools/list_changed',
@@ -115,26 +130,40 @@ it('broadcasts racing a resumption are each delivered exactly once', async () =>
   await until(() => running.app.mcp.sessions.get(id)?.openStreams === 1);
   let sent = 0;
   const burst = () => {
-    for (let i = 0; i < 20; i++, sent++) server.broadcast('notifications/tools/list_changed', { n: sent } as never);
+    for (let i = 0; i < 20; i++, sent++)
+      server.broadcast('notifications/tools/list_changed', { n: sent } as never);
   };
   burst();
   const first = await firstPart;
-  const resumed = fetch(`${running.url}/mcp`, { method: 'GET', headers: { ...getHeaders, 'last-event-id': first[first.length - 1].id as string } });
+  const resumed = fetch(`${running.url}/mcp`, {
+    method: 'GET',
+    headers: { ...getHeaders, 'last-event-id': first[first.length - 1].id as string },
+  });
   burst(); // while the replay runs
   const res = await resumed;
   burst();
-  const rest = await readEvents(res, (events) => messagesOf(events).length >= sent - messagesOf(first).length);
+  const rest = await readEvents(
+    res,
+    (events) => messagesOf(events).length >= sent - messagesOf(first).length,
+  );
   const numbers = messagesOf([...first, ...rest]).map((m) => (m.params as { n: number }).n);
   expect(numbers).toEqual(Array.from({ length: sent }, (_, i) => i));
 });
 
-it('forgets a request\'s events once its response is delivered, and a session\'s when it ends', async () => {
+it("forgets a request's events once its response is delivered, and a session's when it ends", async () => {
   const { headers } = await openSession(running.url);
   const before = store.size;
-  const res = await fetch(`${running.url}/mcp`, { method: 'POST', headers, body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}' });
+  const res = await fetch(`${running.url}/mcp`, {
+    method: 'POST',
+    headers,
+    body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}',
+  });
   await readEvents(res);
   await until(() => store.size === before); // the reply reached its connection: nothing kept
-  const get = await fetch(`${running.url}/mcp`, { method: 'GET', headers: { ...headers, accept: 'text/event-stream' } });
+  const get = await fetch(`${running.url}/mcp`, {
+    method: 'GET',
+    headers: { ...headers, accept: 'text/event-stream' },
+  });
   const [primed] = await readEvents(get, (events) => events.length >= 1); // primed, then cut
   expect(await store.streamIdOf(primed.id as string)).toBeDefined(); // kept for its resumption
   await fetch(`${running.url}/mcp`, { method: 'DELETE', headers });

@@ -23,11 +23,14 @@ beforeAll(async () => {
     }
     if (name === 'forever' || name === 'quiet-forever') {
       if (name === 'forever') await ctx.sendProgress(1, undefined, 'started');
-      await new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve(), { once: true }));
+      await new Promise<void>((resolve) =>
+        ctx.signal.addEventListener('abort', () => resolve(), { once: true }),
+      );
       aborted.push(name);
       return { content: [] };
     }
-    if (name === 'invalid') throw new McpError(ErrorCode.InvalidParams, 'Invalid params: the handler refuses');
+    if (name === 'invalid')
+      throw new McpError(ErrorCode.InvalidParams, 'Invalid params: the handler refuses');
     return { content: [{ type: 'text', text: name }] };
   });
   running = await serve(server, { port: 0, handleSignals: false });
@@ -49,7 +52,10 @@ it('answers with one JSON body when the handler streams nothing', async () => {
   expect(res.headers.get('content-type')).toBe('application/json');
   expect(res.headers.get('mcp-session-id')).toBeNull();
   const body = await res.json();
-  expect(body).toMatchObject({ id: 7, result: { content: [{ text: 'plain' }], resultType: 'complete' } });
+  expect(body).toMatchObject({
+    id: 7,
+    result: { content: [{ text: 'plain' }], resultType: 'complete' },
+  });
 });
 
 it('switches to SSE when a notification comes before the result: progress, then the result', async () => {
@@ -57,15 +63,26 @@ it('switches to SSE when a notification comes before the result: progress, then 
   expect(res.headers.get('content-type')).toBe('text/event-stream');
   expect(res.headers.get('x-accel-buffering')).toBe('no');
   const messages = messagesOf(await readEvents(res));
-  expect(messages.map((m) => m.method ?? `result ${m.id}`)).toEqual(['notifications/progress', 'notifications/progress', 'result 7']);
-  expect(messages[0].params).toEqual({ progressToken: 'tok', progress: 1, total: 2, message: 'half' });
+  expect(messages.map((m) => m.method ?? `result ${m.id}`)).toEqual([
+    'notifications/progress',
+    'notifications/progress',
+    'result 7',
+  ]);
+  expect(messages[0].params).toEqual({
+    progressToken: 'tok',
+    progress: 1,
+    total: 2,
+    message: 'half',
+  });
 });
 
 it('accepts an Mcp-Name in the base64 sentinel form', async () => {
   const name = 'naïve tool';
   const res = await fetch(`${running.url}/mcp`, {
     method: 'POST',
-    headers: modernHeaders('tools/call', { 'mcp-name': `=?base64?${Buffer.from(name).toString('base64')}?=` }),
+    headers: modernHeaders('tools/call', {
+      'mcp-name': `=?base64?${Buffer.from(name).toString('base64')}?=`,
+    }),
     body: modernBody('tools/call', { name }),
   });
   expect(res.status).toBe(200);
@@ -98,22 +115,40 @@ it('does not register per-request connections with the server (nothing to free a
   expect(running.app.mcp.inflightCount).toBe(0);
 });
 
-it('maps the server\'s one validation of _meta to 400, and a handler\'s own -32602 to 200', async () => {
+it("maps the server's one validation of _meta to 400, and a handler's own -32602 to 200", async () => {
   const post = (meta: Record<string, unknown>, name = 'plain') =>
     fetch(`${running.url}/mcp`, {
       method: 'POST',
       headers: modernHeaders('tools/call', { 'mcp-name': name }),
-      body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/call', params: { name, _meta: meta } }),
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 9,
+        method: 'tools/call',
+        params: { name, _meta: meta },
+      }),
     });
   const version = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28' };
   const noCapabilities = await post(version);
   expect(noCapabilities.status).toBe(400);
-  expect((await noCapabilities.json()).error).toMatchObject({ code: -32602, message: expect.stringContaining('clientCapabilities') });
-  const badLevel = await post({ ...version, 'io.modelcontextprotocol/clientCapabilities': {}, 'io.modelcontextprotocol/logLevel': 'loud' });
+  expect((await noCapabilities.json()).error).toMatchObject({
+    code: -32602,
+    message: expect.stringContaining('clientCapabilities'),
+  });
+  const badLevel = await post({
+    ...version,
+    'io.modelcontextprotocol/clientCapabilities': {},
+    'io.modelcontextprotocol/logLevel': 'loud',
+  });
   expect(badLevel.status).toBe(400);
   expect((await badLevel.json()).error.code).toBe(-32602);
-  const fromHandler = await post({ ...version, 'io.modelcontextprotocol/clientCapabilities': {} }, 'invalid');
+  const fromHandler = await post(
+    { ...version, 'io.modelcontextprotocol/clientCapabilities': {} },
+    'invalid',
+  );
   expect(fromHandler.status).toBe(200);
-  expect((await fromHandler.json()).error).toEqual({ code: -32602, message: 'Invalid params: the handler refuses' });
+  expect((await fromHandler.json()).error).toEqual({
+    code: -32602,
+    message: 'Invalid params: the handler refuses',
+  });
   expect(started).toEqual(['invalid']); // the refused requests never reached the handler
 });

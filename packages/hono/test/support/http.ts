@@ -6,12 +6,25 @@ export const MODERN_META = {
 };
 
 /** Headers of a 2026-07-28 POST. */
-export function modernHeaders(method: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { 'content-type': 'application/json', accept: BOTH, 'mcp-protocol-version': '2026-07-28', 'mcp-method': method, ...extra };
+export function modernHeaders(
+  method: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    accept: BOTH,
+    'mcp-protocol-version': '2026-07-28',
+    'mcp-method': method,
+    ...extra,
+  };
 }
 
 /** Body of a 2026-07-28 request. */
-export function modernBody(method: string, params: Record<string, unknown> = {}, id: number | string = 7): string {
+export function modernBody(
+  method: string,
+  params: Record<string, unknown> = {},
+  id: number | string = 7,
+): string {
   const meta = { ...MODERN_META, ...(params._meta as object | undefined) };
   return JSON.stringify({ jsonrpc: '2.0', id, method, params: { ...params, _meta: meta } });
 }
@@ -28,7 +41,10 @@ export interface SseEvent {
  * Reads SSE events until `stop(events)` is true (then cancels the body, cutting the stream) or
  * the stream ends.
  */
-export async function readEvents(res: Response, stop: (events: SseEvent[]) => boolean = () => false): Promise<SseEvent[]> {
+export async function readEvents(
+  res: Response,
+  stop: (events: SseEvent[]) => boolean = () => false,
+): Promise<SseEvent[]> {
   const reader = (res.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
   const events: SseEvent[] = [];
@@ -82,15 +98,37 @@ export async function until(check: () => boolean, ms = 20_000): Promise<void> {
 }
 
 /** Opens a legacy session (2025-11-25 unless told) and sends `notifications/initialized`. */
-export async function openSession(url: string, version = '2025-11-25', accept = BOTH): Promise<{ id: string; headers: Record<string, string>; init: Response }> {
+export async function openSession(
+  url: string,
+  version = '2025-11-25',
+  accept = BOTH,
+): Promise<{ id: string; headers: Record<string, string>; init: Response }> {
   const init = await fetch(`${url}/mcp`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: version, capabilities: {}, clientInfo: { name: 't', version: '1' } } }),
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: {
+        protocolVersion: version,
+        capabilities: {},
+        clientInfo: { name: 't', version: '1' },
+      },
+    }),
   });
   const id = init.headers.get('mcp-session-id') as string;
-  const headers = { 'content-type': 'application/json', accept, 'mcp-session-id': id, 'mcp-protocol-version': version };
-  const done = await fetch(`${url}/mcp`, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }) });
+  const headers = {
+    'content-type': 'application/json',
+    accept,
+    'mcp-session-id': id,
+    'mcp-protocol-version': version,
+  };
+  const done = await fetch(`${url}/mcp`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+  });
   if (done.status !== 202) throw new Error(`initialized → ${done.status}`);
   return { id, headers, init };
 }

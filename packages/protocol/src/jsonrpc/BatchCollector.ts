@@ -72,5 +72,8 @@ export class BatchCollector {
 
 /** The error for a batch where batches are not accepted (every protocol after 2025-03-26). */
 export function batchRefused(reason: string): JSONRPCMessage {
-  return { jsonrpc: '2.0', error: { code: ErrorCode.InvalidRequest, message: `Invalid Request: ${reason}` } } as JSONRPCMessage;
+  return {
+    jsonrpc: '2.0',
+    error: { code: ErrorCode.InvalidRequest, message: `Invalid Request: ${reason}` },
+  } as JSONRPCMessage;
 }

@@ -3,8 +3,7 @@ import type { JSONRPCErrorResponse, JSONRPCMessage, RequestId } from './messages
 
 /** What {@link decodeMessage} made of some bytes: a message, or the error response to send back. */
 export type DecodeResult =
-  | { ok: true; message: JSONRPCMessage }
-  | { ok: false; response: JSONRPCErrorResponse };
+  { ok: true; message: JSONRPCMessage } | { ok: false; response: JSONRPCErrorResponse };
 
 function isId(value: unknown): value is RequestId {
   return typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value));
@@ -37,24 +36,44 @@ export function validateMessage(value: unknown): DecodeResult {
       return fail(ErrorCode.InvalidRequest, 'Invalid Request: "method" must be a string', m.id);
     }
     if (hasId && !isId(m.id)) {
-      return fail(ErrorCode.InvalidRequest, 'Invalid Request: "id" must be a string or an integer (never null)');
+      return fail(
+        ErrorCode.InvalidRequest,
+        'Invalid Request: "id" must be a string or an integer (never null)',
+      );
     }
-    if ('params' in m && (typeof m.params !== 'object' || m.params === null || Array.isArray(m.params))) {
+    if (
+      'params' in m &&
+      (typeof m.params !== 'object' || m.params === null || Array.isArray(m.params))
+    ) {
       return fail(ErrorCode.InvalidRequest, 'Invalid Request: "params" must be an object', m.id);
     }
     return { ok: true, message: value as JSONRPCMessage };
   }
   if ('result' in m || 'error' in m) {
     if ('result' in m && 'error' in m) {
-      return fail(ErrorCode.InvalidRequest, 'Invalid Request: a response has "result" or "error", not both');
+      return fail(
+        ErrorCode.InvalidRequest,
+        'Invalid Request: a response has "result" or "error", not both',
+      );
     }
     if ('result' in m && (!isId(m.id) || typeof m.result !== 'object' || m.result === null)) {
-      return fail(ErrorCode.InvalidRequest, 'Invalid Request: a result response needs an id and an object result');
+      return fail(
+        ErrorCode.InvalidRequest,
+        'Invalid Request: a result response needs an id and an object result',
+      );
     }
     if ('error' in m) {
       const e = m.error as Record<string, unknown> | null;
-      if (typeof e !== 'object' || e === null || typeof e.code !== 'number' || typeof e.message !== 'string') {
-        return fail(ErrorCode.InvalidRequest, 'Invalid Request: "error" needs a numeric code and a message');
+      if (
+        typeof e !== 'object' ||
+        e === null ||
+        typeof e.code !== 'number' ||
+        typeof e.message !== 'string'
+      ) {
+        return fail(
+          ErrorCode.InvalidRequest,
+          'Invalid Request: "error" needs a numeric code and a message',
+        );
       }
       if (hasId && m.id !== null && !isId(m.id)) {
         return fail(ErrorCode.InvalidRequest, 'Invalid Request: bad response id');
@@ -63,7 +82,11 @@ export function validateMessage(value: unknown): DecodeResult {
     }
     return { ok: true, message: value as JSONRPCMessage };
   }
-  return fail(ErrorCode.InvalidRequest, 'Invalid Request: not a request, notification or response', m.id);
+  return fail(
+    ErrorCode.InvalidRequest,
+    'Invalid Request: not a request, notification or response',
+    m.id,
+  );
 }
 
 /**

@@ -1,6 +1,10 @@
 import { ErrorCode } from '../errors/ErrorCode';
 import { McpError } from '../errors/McpError';
-import { ConnectionClosedError, RequestCancelledError, RequestTimeoutError } from '../errors/localErrors';
+import {
+  ConnectionClosedError,
+  RequestCancelledError,
+  RequestTimeoutError,
+} from '../errors/localErrors';
 import type {
   JSONRPCErrorObject,
   JSONRPCMessage,
@@ -105,7 +109,10 @@ interface PendingRequest {
   cleanup?: () => void;
 }
 
-const INTERNAL_ERROR: JSONRPCErrorObject = { code: ErrorCode.InternalError, message: 'Internal error' };
+const INTERNAL_ERROR: JSONRPCErrorObject = {
+  code: ErrorCode.InternalError,
+  message: 'Internal error',
+};
 
 /** Turns whatever a handler threw into a wire error, never leaking a stack trace. */
 export function toErrorObject(error: unknown): JSONRPCErrorObject {
@@ -201,15 +208,18 @@ export class Session {
           reject(new RequestCancelledError(method, signal.reason));
           return;
         }
-        const onAbort = () => this.cancelOutgoing(id, new RequestCancelledError(method, signal.reason), signal.reason);
+        const onAbort = () =>
+          this.cancelOutgoing(id, new RequestCancelledError(method, signal.reason), signal.reason);
         signal.addEventListener('abort', onAbort, { once: true });
         entry.cleanup = () => signal.removeEventListener('abort', onAbort);
       }
       this.pending.set(id, entry);
       this.armTimer(id, entry, timeoutMs);
-      this.transport.send(message, { relatedRequestId: options.relatedRequestId }).catch((error: Error) => {
-        this.settle(id)?.reject(error);
-      });
+      this.transport
+        .send(message, { relatedRequestId: options.relatedRequestId })
+        .catch((error: Error) => {
+          this.settle(id)?.reject(error);
+        });
     });
   }
 
@@ -240,9 +250,16 @@ export class Session {
   private armTimer(id: RequestId, entry: PendingRequest, ms: number): void {
     if (!Number.isFinite(ms)) return;
     const wait = Math.min(ms, entry.deadline - Date.now());
-    entry.timer = setTimeout(() => {
-      this.cancelOutgoing(id, new RequestTimeoutError(entry.method, id, entry.timeoutMs), 'Request timed out');
-    }, Math.max(0, wait));
+    entry.timer = setTimeout(
+      () => {
+        this.cancelOutgoing(
+          id,
+          new RequestTimeoutError(entry.method, id, entry.timeoutMs),
+          'Request timed out',
+        );
+      },
+      Math.max(0, wait),
+    );
   }
 
   private settle(id: RequestId): PendingRequest | undefined {
@@ -308,7 +325,10 @@ export class Session {
   private handleRequest(request: JSONRPCRequest, extra?: MessageExtra): void {
     const id = request.id;
     if (this.inflight.has(id)) {
-      this.respondError(id, { code: ErrorCode.InvalidRequest, message: `Request id ${JSON.stringify(id)} is already in flight` });
+      this.respondError(id, {
+        code: ErrorCode.InvalidRequest,
+        message: `Request id ${JSON.stringify(id)} is already in flight`,
+      });
       return;
     }
     const max = this.options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS;
@@ -322,7 +342,10 @@ export class Session {
     }
     const handler = this.options.onrequest;
     if (!handler) {
-      this.respondError(id, { code: ErrorCode.MethodNotFound, message: `Method not found: ${request.method}` });
+      this.respondError(id, {
+        code: ErrorCode.MethodNotFound,
+        message: `Method not found: ${request.method}`,
+      });
       return;
     }
     const inflight = new InflightRequest(id, extra);
@@ -344,20 +367,29 @@ export class Session {
     }
   }
 
-  private finish(inflight: InflightRequest, result: Record<string, unknown> | undefined, error: unknown): void {
+  private finish(
+    inflight: InflightRequest,
+    result: Record<string, unknown> | undefined,
+    error: unknown,
+  ): void {
     const id = inflight.requestId;
     if (this.inflight.get(id) === inflight) this.inflight.delete(id);
     if (inflight.cancelled || this.closed) return; // cancelled: no response
     if (result !== undefined) {
-      this.transport.send({ jsonrpc: '2.0', id, result }, { relatedRequestId: id }).catch((e: Error) => this.options.onerror?.(e));
+      this.transport
+        .send({ jsonrpc: '2.0', id, result }, { relatedRequestId: id })
+        .catch((e: Error) => this.options.onerror?.(e));
     } else {
-      if (!(error instanceof McpError)) this.options.onerror?.(error instanceof Error ? error : new Error(String(error)));
+      if (!(error instanceof McpError))
+        this.options.onerror?.(error instanceof Error ? error : new Error(String(error)));
       this.respondError(id, toErrorObject(error));
     }
   }
 
   private respondError(id: RequestId, error: JSONRPCErrorObject): void {
-    this.transport.send({ jsonrpc: '2.0', id, error }, { relatedRequestId: id }).catch((e: Error) => this.options.onerror?.(e));
+    this.transport
+      .send({ jsonrpc: '2.0', id, error }, { relatedRequestId: id })
+      .catch((e: Error) => this.options.onerror?.(e));
   }
 
   private handleClose(): void {

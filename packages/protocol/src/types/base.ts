@@ -8,7 +8,8 @@ import type { ResultType } from './resultType';
 export type { RequestId };
 
 /** Any JSON value. */
-export type JSONValue = string | number | boolean | null | JSONValue[] | { [key: string]: JSONValue };
+export type JSONValue =
+  string | number | boolean | null | JSONValue[] | { [key: string]: JSONValue };
 
 /**
  * A JSON object. The spec types its members as JSON values; we accept `unknown` members so plain
@@ -48,7 +49,8 @@ export const LOGGING_LEVELS: readonly LoggingLevel[] = [
 ];
 
 /** Severity of a log message. Deprecated in 2026-07-28 together with the Logging feature. */
-export type LoggingLevel = 'debug' | 'info' | 'notice' | 'warning' | 'error' | 'critical' | 'alert' | 'emergency';
+export type LoggingLevel =
+  'debug' | 'info' | 'notice' | 'warning' | 'error' | 'critical' | 'alert' | 'emergency';
 
 /** Hints telling a client how to use or show an object. */
 export interface Annotations {

@@ -81,7 +81,8 @@ export interface EmbeddedResource {
 }
 
 /** Any block of a tool result, prompt message or tool-result content. */
-export type ContentBlock = TextContent | ImageContent | AudioContent | ResourceLink | EmbeddedResource;
+export type ContentBlock =
+  TextContent | ImageContent | AudioContent | ResourceLink | EmbeddedResource;
 
 /** The model asks to call a tool (sampling only, 2025-11-25+). */
 export interface ToolUseContent {
@@ -113,11 +114,7 @@ export interface ToolResultContent {
 
 /** A block of a sampling message (no resources; tool use and results 2025-11-25+). */
 export type SamplingMessageContentBlock =
-  | TextContent
-  | ImageContent
-  | AudioContent
-  | ToolUseContent
-  | ToolResultContent;
+  TextContent | ImageContent | AudioContent | ToolUseContent | ToolResultContent;
 
 /** Short name of {@link SamplingMessageContentBlock}. */
 export type SamplingContent = SamplingMessageContentBlock;

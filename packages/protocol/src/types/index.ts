@@ -33,15 +33,8 @@ export type {
   EmptyResult,
   RequestId,
 } from './base';
-export {
-  LOGGING_LEVELS,
-} from './base';
-export type {
-  RequestMeta,
-  NotificationMeta,
-  ResultMeta,
-  RelatedTaskMeta,
-} from './meta';
+export { LOGGING_LEVELS } from './base';
+export type { RequestMeta, NotificationMeta, ResultMeta, RelatedTaskMeta } from './meta';
 export {
   META_PROTOCOL_VERSION,
   META_CLIENT_CAPABILITIES,
@@ -51,10 +44,7 @@ export {
   META_SUBSCRIPTION_ID,
   META_RELATED_TASK,
 } from './meta';
-export type {
-  ClientCapabilities,
-  ServerCapabilities,
-} from './capabilities';
+export type { ClientCapabilities, ServerCapabilities } from './capabilities';
 export type {
   TextContent,
   ImageContent,
@@ -123,16 +113,9 @@ export type {
   DiscoverParams,
   DiscoverResult,
 } from './lifecycle';
-export type {
-  SetLevelParams,
-  LoggingMessageNotificationParams,
-} from './logging';
-export type {
-  ProgressNotificationParams,
-} from './progress';
-export type {
-  CancelledNotificationParams,
-} from './cancellation';
+export type { SetLevelParams, LoggingMessageNotificationParams } from './logging';
+export type { ProgressNotificationParams } from './progress';
+export type { CancelledNotificationParams } from './cancellation';
 export type {
   ModelHint,
   ModelPreferences,
@@ -214,9 +197,7 @@ export type {
   ExtensionTaskAckResult,
   ExtensionTaskNotificationParams,
 } from './tasks';
-export {
-  TASKS_EXTENSION_ID,
-} from './tasks';
+export { TASKS_EXTENSION_ID } from './tasks';
 export type {
   ClientRequestMethods,
   ServerRequestMethods,

@@ -6,7 +6,11 @@
 import type { EmptyResult, NotificationParams } from './base';
 import type { CancelledNotificationParams } from './cancellation';
 import type { CompleteParams, CompleteResult } from './completion';
-import type { ElicitRequestParams, ElicitResult, ElicitationCompleteNotificationParams } from './elicitation';
+import type {
+  ElicitRequestParams,
+  ElicitResult,
+  ElicitationCompleteNotificationParams,
+} from './elicitation';
 import type {
   DiscoverParams,
   DiscoverResult,
@@ -18,7 +22,12 @@ import type {
 import type { LoggingMessageNotificationParams, SetLevelParams } from './logging';
 import type { InputRequiredResult } from './mrtr';
 import type { ProgressNotificationParams } from './progress';
-import type { GetPromptParams, GetPromptResult, ListPromptsParams, ListPromptsResult } from './prompts';
+import type {
+  GetPromptParams,
+  GetPromptResult,
+  ListPromptsParams,
+  ListPromptsResult,
+} from './prompts';
 import type {
   ListResourceTemplatesParams,
   ListResourceTemplatesResult,
@@ -74,9 +83,15 @@ export interface ClientRequestMethods {
     result: CallToolResult | InputRequiredResult | CreateTaskResult | ExtensionCreateTaskResult;
   };
   'resources/list': { params: ListResourcesParams; result: ListResourcesResult };
-  'resources/templates/list': { params: ListResourceTemplatesParams; result: ListResourceTemplatesResult };
+  'resources/templates/list': {
+    params: ListResourceTemplatesParams;
+    result: ListResourceTemplatesResult;
+  };
   /** `InputRequiredResult`: 2026-07-28. */
-  'resources/read': { params: ReadResourceParams; result: ReadResourceResult | InputRequiredResult };
+  'resources/read': {
+    params: ReadResourceParams;
+    result: ReadResourceResult | InputRequiredResult;
+  };
   /** Legacy; 2026-07-28 uses `subscriptions/listen`. */
   'resources/subscribe': { params: SubscribeParams; result: EmptyResult };
   /** Legacy. */
@@ -108,7 +123,10 @@ export interface ClientRequestMethods {
  */
 export interface ServerRequestMethods {
   ping: { params: PingParams; result: EmptyResult };
-  'sampling/createMessage': { params: CreateMessageParams; result: CreateMessageResult | CreateTaskResult };
+  'sampling/createMessage': {
+    params: CreateMessageParams;
+    result: CreateMessageResult | CreateTaskResult;
+  };
   'elicitation/create': { params: ElicitRequestParams; result: ElicitResult | CreateTaskResult };
   'roots/list': { params: ListRootsParams; result: ListRootsResult };
   /** Legacy tasks the client runs for the server. */

@@ -1,7 +1,15 @@
 /**
  * Prompts: `prompts/list` and `prompts/get`.
  */
-import type { BaseMetadata, Icons, Meta, PaginatedRequestParams, PaginatedResult, Result, Role } from './base';
+import type {
+  BaseMetadata,
+  Icons,
+  Meta,
+  PaginatedRequestParams,
+  PaginatedResult,
+  Result,
+  Role,
+} from './base';
 import type { ContentBlock } from './content';
 import type { CacheableResult } from './lifecycle';
 import type { InputResponseRequestParams } from './mrtr';

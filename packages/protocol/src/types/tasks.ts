@@ -6,7 +6,13 @@
  *   answer `tools/call` with a task, polled with `tasks/get`, fed with `tasks/update`, cancelled
  *   with `tasks/cancel`, pushed as `notifications/tasks`; `ttlMs`/`pollIntervalMs`).
  */
-import type { NotificationParams, PaginatedRequestParams, PaginatedResult, RequestParams, Result } from './base';
+import type {
+  NotificationParams,
+  PaginatedRequestParams,
+  PaginatedResult,
+  RequestParams,
+  Result,
+} from './base';
 import type { InputRequests, InputResponses } from './mrtr';
 
 export type { TaskMetadata } from './taskMetadata';
@@ -20,7 +26,6 @@ export { TASKS_EXTENSION_ID } from '../version/era';
 export type TaskStatus = 'working' | 'input_required' | 'completed' | 'failed' | 'cancelled';
 
 /* ----- legacy: 2025-11-25 experimental tasks ----- */
-
 
 /** A task (legacy). */
 export interface Task {
@@ -147,7 +152,8 @@ export interface CancelledTask extends ExtensionTaskInfo {
 }
 
 /** A task with the fields of its status: what `tasks/get` and `notifications/tasks` carry. */
-export type DetailedTask = WorkingTask | InputRequiredTask | CompletedTask | FailedTask | CancelledTask;
+export type DetailedTask =
+  WorkingTask | InputRequiredTask | CompletedTask | FailedTask | CancelledTask;
 
 /** Result of `tasks/get` (extension; `resultType` is `complete`). */
 export type ExtensionGetTaskResult = Result & DetailedTask;

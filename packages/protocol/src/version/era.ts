@@ -28,14 +28,21 @@ export const LEGACY_ONLY_METHODS: ReadonlySet<string> = new Set([
  * Client requests of the stateless era (schema 2026-07-28 `ClientRequest`) that 2025-11-25 does
  * not have: a legacy session gets -32601 for them.
  */
-export const MODERN_ONLY_METHODS: ReadonlySet<string> = new Set(['server/discover', 'subscriptions/listen']);
+export const MODERN_ONLY_METHODS: ReadonlySet<string> = new Set([
+  'server/discover',
+  'subscriptions/listen',
+]);
 
 /**
  * Requests of the `io.modelcontextprotocol/tasks` extension (2026-07-28), beside the core schema.
  * `tasks/get` and `tasks/cancel` exist in 2025-11-25 too (with another design); `tasks/update`
  * only here.
  */
-export const TASKS_EXTENSION_METHODS: ReadonlySet<string> = new Set(['tasks/get', 'tasks/update', 'tasks/cancel']);
+export const TASKS_EXTENSION_METHODS: ReadonlySet<string> = new Set([
+  'tasks/get',
+  'tasks/update',
+  'tasks/cancel',
+]);
 
 /** Identifier of the tasks extension, the key under `capabilities.extensions` (2026-07-28). */
 export const TASKS_EXTENSION_ID = 'io.modelcontextprotocol/tasks';
@@ -91,6 +98,10 @@ export function missingCapabilityCode(era: ProtocolEra): number {
  * @example
  * throw missingCapabilityError(ctx.era, 'This tool needs sampling', { requiredCapabilities: { sampling: {} } });
  */
-export function missingCapabilityError(era: ProtocolEra, message: string, data?: unknown): McpError {
+export function missingCapabilityError(
+  era: ProtocolEra,
+  message: string,
+  data?: unknown,
+): McpError {
   return new McpError(missingCapabilityCode(era), message, data);
 }

@@ -23,7 +23,11 @@ describe('LineDecoder', () => {
   it('drops an oversize line without holding it, reports it once, and reads on', () => {
     const lines: string[] = [];
     const overflows: number[] = [];
-    const decoder = new LineDecoder((l) => lines.push(l), 10, (n) => overflows.push(n));
+    const decoder = new LineDecoder(
+      (l) => lines.push(l),
+      10,
+      (n) => overflows.push(n),
+    );
     decoder.push(Buffer.from('0123456789ABCDEF'));
     decoder.push(Buffer.from('more more more'));
     expect(decoder.buffered).toBe(0);

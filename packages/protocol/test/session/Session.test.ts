@@ -24,7 +24,9 @@ describe('Session', () => {
       return { delay };
     });
     await start();
-    const results = await Promise.all([30, 1, 15].map((delay) => client.request('wait', { delay })));
+    const results = await Promise.all(
+      [30, 1, 15].map((delay) => client.request('wait', { delay })),
+    );
     expect(results).toEqual([{ delay: 30 }, { delay: 1 }, { delay: 15 }]);
     expect(client.pendingCount).toBe(0);
   });
@@ -43,11 +45,16 @@ describe('Session', () => {
   it('turns an McpError into its code and any other throw into -32603 without a stack', async () => {
     const errors: Error[] = [];
     const { client, start } = pair((req) => {
-      if (req.method === 'mcp') throw new McpError(ErrorCode.InvalidParams, 'bad thing', { field: 'a' });
+      if (req.method === 'mcp')
+        throw new McpError(ErrorCode.InvalidParams, 'bad thing', { field: 'a' });
       throw new Error('boom');
     }, errors);
     await start();
-    await expect(client.request('mcp')).rejects.toMatchObject({ code: -32602, message: 'bad thing', data: { field: 'a' } });
+    await expect(client.request('mcp')).rejects.toMatchObject({
+      code: -32602,
+      message: 'bad thing',
+      data: { field: 'a' },
+    });
     const failure = await client.request('other').catch((e: McpError) => e);
     expect(failure).toBeInstanceOf(McpError);
     expect((failure as McpError).code).toBe(-32603);
@@ -64,19 +71,27 @@ describe('Session', () => {
     await server.start();
     await a.send({ jsonrpc: '2.0', id: 1, method: 'x' });
     await new Promise((r) => setTimeout(r, 5));
-    expect(received).toEqual([{ jsonrpc: '2.0', id: 1, error: { code: -32601, message: 'Method not found: x' } }]);
+    expect(received).toEqual([
+      { jsonrpc: '2.0', id: 1, error: { code: -32601, message: 'Method not found: x' } },
+    ]);
 
     const [c, d] = InMemoryTransport.createLinkedPair();
     const got: JSONRPCMessage[] = [];
     c.onmessage = (m) => got.push(m);
-    const slow = new Session(d, { onrequest: () => new Promise((r) => setTimeout(() => r({}), 20)) });
+    const slow = new Session(d, {
+      onrequest: () => new Promise((r) => setTimeout(() => r({}), 20)),
+    });
     await c.start();
     await slow.start();
     await c.send({ jsonrpc: '2.0', id: 7, method: 'x' });
     await c.send({ jsonrpc: '2.0', id: 7, method: 'x' });
     await new Promise((r) => setTimeout(r, 40));
     expect(got).toEqual([
-      { jsonrpc: '2.0', id: 7, error: { code: -32600, message: 'Request id 7 is already in flight' } },
+      {
+        jsonrpc: '2.0',
+        id: 7,
+        error: { code: -32600, message: 'Request id 7 is already in flight' },
+      },
       { jsonrpc: '2.0', id: 7, result: {} },
     ]);
   });
@@ -91,7 +106,9 @@ describe('Session', () => {
         }),
     );
     await start();
-    await expect(client.request('slow', {}, { timeoutMs: 10 })).rejects.toBeInstanceOf(RequestTimeoutError);
+    await expect(client.request('slow', {}, { timeoutMs: 10 })).rejects.toBeInstanceOf(
+      RequestTimeoutError,
+    );
     await new Promise((r) => setTimeout(r, 80));
     expect(aborted).toEqual([0]);
     expect(client.pendingCount).toBe(0);
@@ -134,7 +151,11 @@ describe('Session', () => {
     });
     await start();
     const progress: number[] = [];
-    const result = await client.request<{ token: unknown }>('p', { a: 1 }, { onprogress: (p) => progress.push(p.progress) });
+    const result = await client.request<{ token: unknown }>(
+      'p',
+      { a: 1 },
+      { onprogress: (p) => progress.push(p.progress) },
+    );
     expect(result.token).toBe(0);
 
     // server that sends progress every 10 ms for 60 ms: survives a 25 ms timeout only with reset
@@ -145,7 +166,11 @@ describe('Session', () => {
         const token = (req.params?._meta as Record<string, unknown>).progressToken as number;
         for (let i = 1; i <= 6; i++) {
           await new Promise((r) => setTimeout(r, 10));
-          await s2.notify('notifications/progress', { progressToken: token, progress: i, total: 6 });
+          await s2.notify('notifications/progress', {
+            progressToken: token,
+            progress: i,
+            total: 6,
+          });
         }
         return { ok: true };
       },
@@ -154,11 +179,24 @@ describe('Session', () => {
     await s2.start();
     const seen: number[] = [];
     await expect(
-      c2.request('p', {}, { timeoutMs: 25, resetTimeoutOnProgress: true, onprogress: (p) => seen.push(p.progress) }),
+      c2.request(
+        'p',
+        {},
+        { timeoutMs: 25, resetTimeoutOnProgress: true, onprogress: (p) => seen.push(p.progress) },
+      ),
     ).resolves.toEqual({ ok: true });
     expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
     await expect(
-      c2.request('p', {}, { timeoutMs: 25, resetTimeoutOnProgress: true, maxTotalTimeoutMs: 35, onprogress: () => undefined }),
+      c2.request(
+        'p',
+        {},
+        {
+          timeoutMs: 25,
+          resetTimeoutOnProgress: true,
+          maxTotalTimeoutMs: 35,
+          onprogress: () => undefined,
+        },
+      ),
     ).rejects.toBeInstanceOf(RequestTimeoutError);
     expect(progress).toEqual([]);
   });

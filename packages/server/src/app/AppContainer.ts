@@ -57,7 +57,8 @@ export class AppContainer {
     let instance = this.instances.get(target);
     if (!instance) {
       instance = this.lifespan.start().then(() => {
-        if (!this.container.has(target as never)) this.container.set({ id: target, type: target as never });
+        if (!this.container.has(target as never))
+          this.container.set({ id: target, type: target as never });
         const resolved = this.container.get(target as never) as object;
         this.resolvedInstances.set(target, resolved);
         return resolved;

@@ -11,7 +11,11 @@ import { checkUri } from '../registry/checkUri';
 import { paginate } from '../registry/paginate';
 import type { EntryKind, Registry } from '../registry/Registry';
 import { dynamicPrompt, dynamicResource, dynamicTool } from '../runtime/dynamicEntries';
-import type { DynamicPromptOptions, DynamicResourceOptions, DynamicToolOptions } from '../runtime/dynamicEntries';
+import type {
+  DynamicPromptOptions,
+  DynamicResourceOptions,
+  DynamicToolOptions,
+} from '../runtime/dynamicEntries';
 import { registerTaskHandlers } from '../tasks/registerTaskHandlers';
 import { routeToolCall } from '../tasks/routeToolCall';
 import type { TaskEngines } from '../tasks/routeToolCall';
@@ -49,25 +53,36 @@ export class AppRegistration {
       const origin = { target: member.target, methodName: member.methodName };
       const scopes = mergeScopes(classScopes, member.scopes);
       const env = container.env(target, registry);
-      if (member.kind === 'tool') registry.addTool(Object.assign(buildTool(member, env), { scopes }), origin);
-      else if (member.kind === 'resource') registry.addResource(Object.assign(buildResource(member, env), { scopes }), origin);
+      if (member.kind === 'tool')
+        registry.addTool(Object.assign(buildTool(member, env), { scopes }), origin);
+      else if (member.kind === 'resource')
+        registry.addResource(Object.assign(buildResource(member, env), { scopes }), origin);
       else registry.addPrompt(Object.assign(buildPrompt(member, env), { scopes }), origin);
     }
   }
 
   /** Adds a function-based tool. */
   addTool(options: DynamicToolOptions): void {
-    this.deps.registry.addTool(dynamicTool(options), { target: this.deps.owner, methodName: `addTool(${options.name})` });
+    this.deps.registry.addTool(dynamicTool(options), {
+      target: this.deps.owner,
+      methodName: `addTool(${options.name})`,
+    });
   }
 
   /** Adds a function-based resource or template. */
   addResource(options: DynamicResourceOptions): void {
-    this.deps.registry.addResource(dynamicResource(options), { target: this.deps.owner, methodName: `addResource(${options.uri})` });
+    this.deps.registry.addResource(dynamicResource(options), {
+      target: this.deps.owner,
+      methodName: `addResource(${options.uri})`,
+    });
   }
 
   /** Adds a function-based prompt. */
   addPrompt(options: DynamicPromptOptions): void {
-    this.deps.registry.addPrompt(dynamicPrompt(options), { target: this.deps.owner, methodName: `addPrompt(${options.name})` });
+    this.deps.registry.addPrompt(dynamicPrompt(options), {
+      target: this.deps.owner,
+      methodName: `addPrompt(${options.name})`,
+    });
   }
 
   /** Serves (`true`) or stops serving an entry. */
@@ -81,7 +96,11 @@ export class AppRegistration {
   }
 
   /** One page of a list result, `{ [key]: items, nextCursor? }`. */
-  private page<K extends string, T>(key: K, items: readonly T[], cursor: unknown): { [P in K]: T[] } & { nextCursor?: string } {
+  private page<K extends string, T>(
+    key: K,
+    items: readonly T[],
+    cursor: unknown,
+  ): { [P in K]: T[] } & { nextCursor?: string } {
     const { page, nextCursor } = paginate(items, cursor, this.deps.pageSize, key);
     const result = { [key]: page } as { [P in K]: T[] } & { nextCursor?: string };
     if (nextCursor) result.nextCursor = nextCursor;
@@ -94,22 +113,42 @@ export class AppRegistration {
     const r = this.deps.registry;
     const app = this.deps.container;
     if (r.tools.size > 0 && !s.hasHandler('tools/list')) {
-      s.setRequestHandler('tools/list', (p, ctx) => this.page('tools', r.visible(r.listTools(), (t) => r.tools.get(t.name), ctx.auth), p.cursor));
+      s.setRequestHandler('tools/list', (p, ctx) =>
+        this.page(
+          'tools',
+          r.visible(r.listTools(), (t) => r.tools.get(t.name), ctx.auth),
+          p.cursor,
+        ),
+      );
       s.setRequestHandler('tools/call', async (p, ctx) => {
         const entry = r.tool(p.name);
         checkScopes(`tool ${String(p.name)}`, entry.scopes, ctx.auth);
         if (!app.isReady) await app.start(); // no await per call once started
         const args = (p.arguments ?? {}) as Record<string, unknown>;
-        return routeToolCall(entry, args, p as unknown as Record<string, unknown>, ctx, this.deps.taskEngines) as never;
+        return routeToolCall(
+          entry,
+          args,
+          p as unknown as Record<string, unknown>,
+          ctx,
+          this.deps.taskEngines,
+        ) as never;
       });
     }
     if ((r.resources.size > 0 || r.templates.size > 0) && !s.hasHandler('resources/list')) {
       s.setRequestHandler('resources/list', async (p, ctx) => {
         await app.start();
-        return this.page('resources', r.visible(await r.listResources(), (res) => r.resourceEntry(res.uri), ctx.auth), p.cursor);
+        return this.page(
+          'resources',
+          r.visible(await r.listResources(), (res) => r.resourceEntry(res.uri), ctx.auth),
+          p.cursor,
+        );
       });
       s.setRequestHandler('resources/templates/list', (p, ctx) =>
-        this.page('resourceTemplates', r.visible(r.listTemplates(), (t) => r.templates.get(t.uriTemplate), ctx.auth), p.cursor),
+        this.page(
+          'resourceTemplates',
+          r.visible(r.listTemplates(), (t) => r.templates.get(t.uriTemplate), ctx.auth),
+          p.cursor,
+        ),
       );
       s.setRequestHandler('resources/read', async (p, ctx) => {
         await app.start();
@@ -129,7 +168,13 @@ export class AppRegistration {
       });
     }
     if (r.prompts.size > 0 && !s.hasHandler('prompts/list')) {
-      s.setRequestHandler('prompts/list', (p, ctx) => this.page('prompts', r.visible(r.listPrompts(), (q) => r.prompts.get(q.name), ctx.auth), p.cursor));
+      s.setRequestHandler('prompts/list', (p, ctx) =>
+        this.page(
+          'prompts',
+          r.visible(r.listPrompts(), (q) => r.prompts.get(q.name), ctx.auth),
+          p.cursor,
+        ),
+      );
       s.setRequestHandler('prompts/get', async (p, ctx) => {
         const entry = r.prompt(p.name);
         checkScopes(`prompt ${String(p.name)}`, entry.scopes, ctx.auth);
@@ -137,18 +182,33 @@ export class AppRegistration {
         return entry.get((p.arguments ?? {}) as Record<string, string>, ctx);
       });
     }
-    const hasTasks = [...r.tools.values()].some((e) => e.tool.execution?.taskSupport === 'optional' || e.tool.execution?.taskSupport === 'required');
-    if (hasTasks && !s.hasHandler('tasks/get')) this.sessionCapabilities = registerTaskHandlers(s, this.deps.taskEngines);
-    const hasCompletions = [...r.prompts.values(), ...r.templates.values()].some((e) => e.completions.size > 0);
+    const hasTasks = [...r.tools.values()].some(
+      (e) =>
+        e.tool.execution?.taskSupport === 'optional' ||
+        e.tool.execution?.taskSupport === 'required',
+    );
+    if (hasTasks && !s.hasHandler('tasks/get'))
+      this.sessionCapabilities = registerTaskHandlers(s, this.deps.taskEngines);
+    const hasCompletions = [...r.prompts.values(), ...r.templates.values()].some(
+      (e) => e.completions.size > 0,
+    );
     if (hasCompletions && !s.hasHandler('completion/complete')) {
       s.setRequestHandler('completion/complete', (p, ctx) => {
-        checkScopes('completion', requiredScopesOf(r, 'completion/complete', p as unknown as Record<string, unknown>), ctx.auth);
+        checkScopes(
+          'completion',
+          requiredScopesOf(r, 'completion/complete', p as unknown as Record<string, unknown>),
+          ctx.auth,
+        );
         return this.complete(p);
       });
     }
   }
 
-  private async complete(params: { ref: { type: string; name?: string; uri?: string }; argument: { name: string; value: string }; context?: { arguments?: Record<string, string> } }): Promise<CompleteResult> {
+  private async complete(params: {
+    ref: { type: string; name?: string; uri?: string };
+    argument: { name: string; value: string };
+    context?: { arguments?: Record<string, string> };
+  }): Promise<CompleteResult> {
     const ref = params.ref;
     const registry = this.deps.registry;
     const completions =
@@ -157,9 +217,20 @@ export class AppRegistration {
         : ref?.type === 'ref/resource'
           ? registry.templates.get(String(ref.uri))?.completions
           : undefined;
-    if (!completions) throw new McpError(ErrorCode.InvalidParams, `Nothing to complete for ${JSON.stringify(ref)}`);
+    if (!completions)
+      throw new McpError(ErrorCode.InvalidParams, `Nothing to complete for ${JSON.stringify(ref)}`);
     const fn = completions.get(params.argument?.name);
-    const values = fn ? await fn(String(params.argument.value ?? ''), { arguments: params.context?.arguments ?? {} }) : [];
-    return { completion: { values: values.slice(0, 100), total: values.length, hasMore: values.length > 100 } };
+    const values = fn
+      ? await fn(String(params.argument.value ?? ''), {
+          arguments: params.context?.arguments ?? {},
+        })
+      : [];
+    return {
+      completion: {
+        values: values.slice(0, 100),
+        total: values.length,
+        hasMore: values.length > 100,
+      },
+    };
   }
 }

@@ -46,7 +46,8 @@ export function shareTasks(engines: TaskEngines, stores: SharedStores): void {
     engines.modern.abortLocal(taskId);
     engines.legacy.abortLocal(taskId);
   });
-  const relay = (taskId: string) => void bus.publish(TASK_CANCEL_CHANNEL, taskId).catch(() => undefined);
+  const relay = (taskId: string) =>
+    void bus.publish(TASK_CANCEL_CHANNEL, taskId).catch(() => undefined);
   engines.modern.oncancel = relay;
   engines.legacy.oncancel = relay;
 }

@@ -13,11 +13,17 @@ export function requiredScopesOf(
   const key = params?.name;
   if (method === 'tools/call' && typeof key === 'string') return registry.tools.get(key)?.scopes;
   if (method === 'prompts/get' && typeof key === 'string') return registry.prompts.get(key)?.scopes;
-  if ((method === 'resources/read' || method === 'resources/subscribe') && typeof params?.uri === 'string') return registry.resourceEntry(params.uri)?.scopes;
+  if (
+    (method === 'resources/read' || method === 'resources/subscribe') &&
+    typeof params?.uri === 'string'
+  )
+    return registry.resourceEntry(params.uri)?.scopes;
   if (method === 'completion/complete') {
     const ref = params?.ref as { type?: unknown; name?: unknown; uri?: unknown } | undefined;
-    if (ref?.type === 'ref/prompt' && typeof ref.name === 'string') return registry.prompts.get(ref.name)?.scopes;
-    if (ref?.type === 'ref/resource' && typeof ref.uri === 'string') return registry.templates.get(ref.uri)?.scopes;
+    if (ref?.type === 'ref/prompt' && typeof ref.name === 'string')
+      return registry.prompts.get(ref.name)?.scopes;
+    if (ref?.type === 'ref/resource' && typeof ref.uri === 'string')
+      return registry.templates.get(ref.uri)?.scopes;
   }
   return undefined;
 }
@@ -29,7 +35,10 @@ export function requiredScopesOf(
  */
 export function connectionPolicies(registry: Registry): {
   toolParamHeaders: (toolName: string) => Readonly<Record<string, string>> | undefined;
-  requiredScopes: (method: string, params: Record<string, unknown> | undefined) => string[] | undefined;
+  requiredScopes: (
+    method: string,
+    params: Record<string, unknown> | undefined,
+  ) => string[] | undefined;
   allScopes: () => string[];
 } {
   return {

@@ -15,8 +15,14 @@ export function announceListChanged(server: Server, kind: EntryKind): void {
  */
 export function completeUrlElicitation(server: Server, elicitationId: string): void {
   for (const connection of server.connectionsList()) {
-    if (connection.legacyVersion && isVersionAtLeast(connection.legacyVersion, '2025-11-25') && connection.urlElicitations.delete(elicitationId)) {
-      void connection.notify('notifications/elicitation/complete', { elicitationId }).catch(() => undefined);
+    if (
+      connection.legacyVersion &&
+      isVersionAtLeast(connection.legacyVersion, '2025-11-25') &&
+      connection.urlElicitations.delete(elicitationId)
+    ) {
+      void connection
+        .notify('notifications/elicitation/complete', { elicitationId })
+        .catch(() => undefined);
     }
   }
 }

@@ -19,14 +19,18 @@ export class InMemoryMessageBus implements MessageBus {
     for (const handler of [...handlers]) queueMicrotask(() => handler(copy));
   }
 
-  async subscribe(channel: string, handler: (message: unknown) => void): Promise<() => Promise<void>> {
+  async subscribe(
+    channel: string,
+    handler: (message: unknown) => void,
+  ): Promise<() => Promise<void>> {
     let handlers = this.channels.get(channel);
     if (!handlers) this.channels.set(channel, (handlers = new Set()));
     const own = (message: unknown) => handler(message);
     handlers.add(own);
     return async () => {
       handlers.delete(own);
-      if (handlers.size === 0 && this.channels.get(channel) === handlers) this.channels.delete(channel);
+      if (handlers.size === 0 && this.channels.get(channel) === handlers)
+        this.channels.delete(channel);
     };
   }
 

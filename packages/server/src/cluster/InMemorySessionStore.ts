@@ -24,7 +24,8 @@ export class InMemorySessionStore implements SessionStore {
 
   async save(record: SessionRecord, ttlMs: number): Promise<void> {
     this.records.delete(record.id);
-    if (this.records.size >= this.maxSessions) this.records.delete(this.records.keys().next().value as string);
+    if (this.records.size >= this.maxSessions)
+      this.records.delete(this.records.keys().next().value as string);
     this.records.set(record.id, { record: structuredClone(record), expires: Date.now() + ttlMs });
   }
 

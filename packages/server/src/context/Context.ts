@@ -166,14 +166,22 @@ export class Context {
     if (input) return input.ask(requests);
     const entries = await Promise.all(
       Object.entries(requests).map(async ([key, r]) => {
-        const answer = await this.request.sendRequest<InputResponse>(r.method, (r.params ?? {}) as Record<string, unknown>, { signal: this.signal });
+        const answer = await this.request.sendRequest<InputResponse>(
+          r.method,
+          (r.params ?? {}) as Record<string, unknown>,
+          { signal: this.signal },
+        );
         return [key, answer] as const;
       }),
     );
     return Object.fromEntries(entries);
   }
 
-  private async askOne<T extends InputResponse>(prefix: string, key: string | undefined, request: InputRequest): Promise<T> {
+  private async askOne<T extends InputResponse>(
+    prefix: string,
+    key: string | undefined,
+    request: InputRequest,
+  ): Promise<T> {
     const k = key ?? this.request.input?.nextKey(prefix) ?? prefix;
     return (await this.ask({ [k]: request }))[k] as T;
   }
@@ -188,9 +196,21 @@ export class Context {
    * const answer = await ctx.elicit('Book a table?', Booking);
    * if (answer.action === 'accept') book(answer.content); // a Booking instance
    */
-  async elicit<T extends object>(message: string, dto: new () => T, options?: { key?: string }): Promise<{ action: ElicitResult['action']; content?: T }>;
-  async elicit(message: string, requestedSchema: Record<string, unknown>, options?: { key?: string }): Promise<ElicitResult>;
-  async elicit(message: string, schemaOrDto: Record<string, unknown> | (new () => object), options: { key?: string } = {}): Promise<unknown> {
+  async elicit<T extends object>(
+    message: string,
+    dto: new () => T,
+    options?: { key?: string },
+  ): Promise<{ action: ElicitResult['action']; content?: T }>;
+  async elicit(
+    message: string,
+    requestedSchema: Record<string, unknown>,
+    options?: { key?: string },
+  ): Promise<ElicitResult>;
+  async elicit(
+    message: string,
+    schemaOrDto: Record<string, unknown> | (new () => object),
+    options: { key?: string } = {},
+  ): Promise<unknown> {
     this.requireCapability('elicitation', 'ask the user for input');
     const dto = typeof schemaOrDto === 'function' ? schemaOrDto : undefined;
     const requestedSchema = dto ? elicitationSchema(dto) : schemaOrDto;
@@ -202,7 +222,10 @@ export class Context {
     const errors: FieldError[] = [];
     const content = await validateDto(dto, result.content ?? {}, '', errors);
     if (errors.length) {
-      throw new McpError(ErrorCode.InvalidParams, formatFieldErrors(`the elicitation answer (${dto.name})`, errors));
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        formatFieldErrors(`the elicitation answer (${dto.name})`, errors),
+      );
     }
     return { ...result, content };
   }
@@ -221,7 +244,11 @@ export class Context {
   }
 
   /** Sends the user to a URL (URL-mode elicitation). */
-  async elicitUrl(message: string, url: string, options: { key?: string; elicitationId?: string } = {}): Promise<ElicitResult> {
+  async elicitUrl(
+    message: string,
+    url: string,
+    options: { key?: string; elicitationId?: string } = {},
+  ): Promise<ElicitResult> {
     if (!(this.clientCapabilities.elicitation as { url?: unknown } | undefined)?.url) {
       throw new McpError(
         missingCapabilityCode(this.era),
@@ -234,7 +261,10 @@ export class Context {
       params.elicitationId = options.elicitationId ?? `${String(this.requestId)}-${Date.now()}`;
       this.request.connection.urlElicitations.add(params.elicitationId);
     }
-    return this.askOne<ElicitResult>('elicit-url', options.key, { method: 'elicitation/create', params });
+    return this.askOne<ElicitResult>('elicit-url', options.key, {
+      method: 'elicitation/create',
+      params,
+    });
   }
 
   /**
@@ -256,21 +286,30 @@ export class Context {
       );
     }
     if (this.era === 'modern') {
-      throw new InputRequiredSignal({ [elicitationId]: { method: 'elicitation/create', params: { mode: 'url', message, url } } });
+      throw new InputRequiredSignal({
+        [elicitationId]: { method: 'elicitation/create', params: { mode: 'url', message, url } },
+      });
     }
     this.request.connection.urlElicitations.add(elicitationId);
-    throw new McpError(ErrorCode.UrlElicitationRequired, message, { elicitations: [{ mode: 'url', message, url, elicitationId }] });
+    throw new McpError(ErrorCode.UrlElicitationRequired, message, {
+      elicitations: [{ mode: 'url', message, url, elicitationId }],
+    });
   }
 
   /** Asks the client's model for a completion (sampling). */
   async sample(
     messagesOrText: string | CreateMessageParams['messages'],
-    options: Omit<CreateMessageParams, 'messages' | 'maxTokens'> & { maxTokens?: number; key?: string } = {},
+    options: Omit<CreateMessageParams, 'messages' | 'maxTokens'> & {
+      maxTokens?: number;
+      key?: string;
+    } = {},
   ): Promise<CreateMessageResult> {
     this.requireCapability('sampling', 'sample the client model');
     const { key, ...rest } = options;
     const messages =
-      typeof messagesOrText === 'string' ? [{ role: 'user' as const, content: { type: 'text' as const, text: messagesOrText } }] : messagesOrText;
+      typeof messagesOrText === 'string'
+        ? [{ role: 'user' as const, content: { type: 'text' as const, text: messagesOrText } }]
+        : messagesOrText;
     return this.askOne<CreateMessageResult>('sample', key, {
       method: 'sampling/createMessage',
       params: { ...rest, messages, maxTokens: rest.maxTokens ?? 1000 },
@@ -280,7 +319,10 @@ export class Context {
   /** Lists the client's roots. */
   async listRoots(options: { key?: string } = {}): Promise<Root[]> {
     this.requireCapability('roots', 'list the client roots');
-    const result = await this.askOne<ListRootsResult>('roots', options.key, { method: 'roots/list', params: {} });
+    const result = await this.askOne<ListRootsResult>('roots', options.key, {
+      method: 'roots/list',
+      params: {},
+    });
     return result.roots;
   }
 }

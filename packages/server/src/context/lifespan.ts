@@ -8,7 +8,11 @@ export interface LifespanContext {
    * Registers a service in the container and returns it; `dispose` runs at shutdown. Everything
    * a server starts is stopped in reverse order of starting.
    */
-  provide<T>(id: string | Function | { name: string }, value: T, dispose?: (value: T) => unknown): T;
+  provide<T>(
+    id: string | Function | { name: string },
+    value: T,
+    dispose?: (value: T) => unknown,
+  ): T;
 }
 
 /**
@@ -33,10 +37,19 @@ export interface LifespanContext {
  */
 export type Lifespan = (
   context: LifespanContext,
-) => Promise<void | (() => unknown)> | void | (() => unknown) | AsyncGenerator<unknown, unknown, unknown>;
+) =>
+  | Promise<void | (() => unknown)>
+  | void
+  | (() => unknown)
+  | AsyncGenerator<unknown, unknown, unknown>;
 
 function isAsyncGenerator(value: unknown): value is AsyncGenerator<unknown, unknown, unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as AsyncGenerator).next === 'function' && Symbol.asyncIterator in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AsyncGenerator).next === 'function' &&
+    Symbol.asyncIterator in value
+  );
 }
 
 /**
@@ -66,7 +79,11 @@ export class LifespanRunner {
     return (this.started ??= this.run());
   }
 
-  private provide = <T>(id: string | Function | { name: string }, value: T, dispose?: (value: T) => unknown): T => {
+  private provide = <T>(
+    id: string | Function | { name: string },
+    value: T,
+    dispose?: (value: T) => unknown,
+  ): T => {
     this.container.set({ id: id as Function, value });
     if (dispose) this.stack.push(() => dispose(value));
     return value;
@@ -99,7 +116,9 @@ export class LifespanRunner {
       try {
         await dispose();
       } catch (error) {
-        process.stderr.write(`[typemcp] lifespan: a service failed to stop: ${(error as Error).message}\n`);
+        process.stderr.write(
+          `[typemcp] lifespan: a service failed to stop: ${(error as Error).message}\n`,
+        );
       }
     }
   }

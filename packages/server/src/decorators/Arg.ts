@@ -20,6 +20,11 @@ export function Arg(options: ArgOptions = {}): ParameterDecorator {
   return (prototype, key, index) => {
     if (typeof key === 'symbol') throw new SymbolKeyError((prototype as object).constructor, key);
     if (key === undefined) return;
-    getMetadataStorage().addArg({ target: (prototype as object).constructor, methodName: key, index, ...options });
+    getMetadataStorage().addArg({
+      target: (prototype as object).constructor,
+      methodName: key,
+      index,
+      ...options,
+    });
   };
 }

@@ -1,4 +1,9 @@
-import type { Implementation, IncomingRequestContext, JSONRPCRequest, ServerCapabilities } from '@typemcp/protocol';
+import type {
+  Implementation,
+  IncomingRequestContext,
+  JSONRPCRequest,
+  ServerCapabilities,
+} from '@typemcp/protocol';
 import type { RequestStateCodec } from '../mrtr/requestState';
 import type { RequestContext } from './RequestContext';
 import type { ServerConnection } from './ServerConnection';

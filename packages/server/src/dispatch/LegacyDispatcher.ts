@@ -38,7 +38,10 @@ export class LegacyDispatcher implements Dispatcher {
     );
   }
 
-  private initialize(connection: ServerConnection, params: Record<string, unknown>): Record<string, unknown> {
+  private initialize(
+    connection: ServerConnection,
+    params: Record<string, unknown>,
+  ): Record<string, unknown> {
     const host = this.host;
     if (connection.legacyVersion) {
       throw new McpError(ErrorCode.InvalidRequest, 'This session is already initialized');
@@ -65,7 +68,10 @@ export class LegacyDispatcher implements Dispatcher {
     const sessionCapabilities = host.sessionCapabilities;
     const result: Record<string, unknown> = {
       protocolVersion: version,
-      capabilities: sessionCapabilities && isVersionAtLeast(version, '2025-11-25') ? { ...host.capabilities, ...sessionCapabilities } : host.capabilities,
+      capabilities:
+        sessionCapabilities && isVersionAtLeast(version, '2025-11-25')
+          ? { ...host.capabilities, ...sessionCapabilities }
+          : host.capabilities,
       serverInfo: host.serverInfo,
     };
     if (host.options.instructions !== undefined) result.instructions = host.options.instructions;
@@ -84,14 +90,20 @@ export class LegacyDispatcher implements Dispatcher {
     if (method === 'logging/setLevel') {
       const level = params.level;
       if (typeof level !== 'string' || !Object.hasOwn(LOG_LEVEL_ORDER, level)) {
-        throw new McpError(ErrorCode.InvalidParams, `logging/setLevel: unknown level ${JSON.stringify(level)}`);
+        throw new McpError(
+          ErrorCode.InvalidParams,
+          `logging/setLevel: unknown level ${JSON.stringify(level)}`,
+        );
       }
       connection.logLevel = level as keyof typeof LOG_LEVEL_ORDER;
       await connection.stateChanged?.();
       return {};
     }
     if (MODERN_ONLY_METHODS.has(method)) {
-      throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${method} (not part of protocol ${connection.legacyVersion})`);
+      throw new McpError(
+        ErrorCode.MethodNotFound,
+        `Method not found: ${method} (not part of protocol ${connection.legacyVersion})`,
+      );
     }
     const context = createRequestContext(connection, incoming, {
       era: 'legacy',

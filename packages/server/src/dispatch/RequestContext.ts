@@ -82,7 +82,12 @@ export function logPasses(level: LoggingLevel, min: LoggingLevel | undefined): b
 }
 
 /** Params of `notifications/progress`. */
-export function progressParams(progressToken: unknown, progress: number, total?: number, message?: string): Record<string, unknown> {
+export function progressParams(
+  progressToken: unknown,
+  progress: number,
+  total?: number,
+  message?: string,
+): Record<string, unknown> {
   const params: Record<string, unknown> = { progressToken, progress };
   if (total !== undefined) params.total = total;
   if (message !== undefined) params.message = message;
@@ -90,6 +95,10 @@ export function progressParams(progressToken: unknown, progress: number, total?:
 }
 
 /** Params of `notifications/message`. */
-export function logParams(level: LoggingLevel, data: unknown, logger?: string): Record<string, unknown> {
+export function logParams(
+  level: LoggingLevel,
+  data: unknown,
+  logger?: string,
+): Record<string, unknown> {
   return logger === undefined ? { level, data } : { level, data, logger };
 }

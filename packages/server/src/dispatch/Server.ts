@@ -32,7 +32,10 @@ export type RequestHandler<P = Record<string, unknown>, R = Record<string, unkno
 ) => R | Promise<R>;
 
 /** Receives one kind of client notification. */
-export type NotificationHandler = (params: Record<string, unknown>, connection: ServerConnection) => void;
+export type NotificationHandler = (
+  params: Record<string, unknown>,
+  connection: ServerConnection,
+) => void;
 
 /**
  * The low-level MCP server: one handler per method, capabilities derived from what is
@@ -57,7 +60,9 @@ export class Server implements DispatchHost, ConnectionHost {
   /** Signs and verifies the `requestState` of multi round-trip requests. */
   readonly requestStates: RequestStateCodec;
   /** Listeners told about every server-wide notification (e.g. modern subscriptions). */
-  readonly broadcastListeners = new Set<(method: string, params?: Record<string, unknown>) => void>();
+  readonly broadcastListeners = new Set<
+    (method: string, params?: Record<string, unknown>) => void
+  >();
   /**
    * The `x-mcp-header` arguments of a tool (argument name → header name), for HTTP transports to
    * check `Mcp-Param-*` headers against the body: the `toolParamHeaders` option.
@@ -68,7 +73,10 @@ export class Server implements DispatchHost, ConnectionHost {
    * answer 403 `insufficient_scope` before running it; `allScopes` lists every scope in use (for
    * `scopes_supported`): the `requiredScopes` and `allScopes` options.
    */
-  requiredScopes: (method: string, params: Record<string, unknown> | undefined) => string[] | undefined;
+  requiredScopes: (
+    method: string,
+    params: Record<string, unknown> | undefined,
+  ) => string[] | undefined;
   allScopes: () => string[];
   private sessionCapabilitiesSet?: ServerCapabilities;
   /** Told when the server closes (ends open subscriptions gracefully). */
@@ -126,9 +134,13 @@ export class Server implements DispatchHost, ConnectionHost {
     const merged: Record<string, unknown> = { ...current };
     for (const [key, value] of Object.entries(capabilities)) {
       const base = current[key];
-      merged[key] = base && typeof base === 'object' && value && typeof value === 'object' ? { ...base, ...value } : value;
+      merged[key] =
+        base && typeof base === 'object' && value && typeof value === 'object'
+          ? { ...base, ...value }
+          : value;
     }
-    (this.options as { capabilities?: ServerCapabilities }).capabilities = merged as ServerCapabilities;
+    (this.options as { capabilities?: ServerCapabilities }).capabilities =
+      merged as ServerCapabilities;
     this.capabilitiesCache = undefined;
   }
 
@@ -150,7 +162,10 @@ export class Server implements DispatchHost, ConnectionHost {
 
   /** The capabilities this server declares. */
   get capabilities(): ServerCapabilities {
-    return (this.capabilitiesCache ??= deriveCapabilities(new Set(this.handlers.keys()), this.options.capabilities));
+    return (this.capabilitiesCache ??= deriveCapabilities(
+      new Set(this.handlers.keys()),
+      this.options.capabilities,
+    ));
   }
 
   /** The open connections. */
@@ -164,7 +179,10 @@ export class Server implements DispatchHost, ConnectionHost {
   }
 
   /** Serves one transport; resolves once it is started. */
-  async connect(transport: Transport, options: { defaultTimeoutMs?: number } = {}): Promise<ServerConnection> {
+  async connect(
+    transport: Transport,
+    options: { defaultTimeoutMs?: number } = {},
+  ): Promise<ServerConnection> {
     const connection = new ServerConnection(this, transport, options);
     this.connections.add(connection);
     await connection.session.start();
@@ -192,10 +210,22 @@ export class Server implements DispatchHost, ConnectionHost {
    * legacy connections that should get it — `all`, those whose session is not shared with other
    * nodes (a cluster reaches those once, through its stores), or `none`.
    */
-  deliverBroadcast(method: string, params: Record<string, unknown> | undefined, legacySessions: 'all' | 'unshared' | 'none'): void {
+  deliverBroadcast(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    legacySessions: 'all' | 'unshared' | 'none',
+  ): void {
     for (const connection of legacySessions === 'none' ? [] : this.connections) {
-      if (!connection.legacyVersion || (connection.sharedId !== undefined && legacySessions === 'unshared')) continue;
-      if (method === 'notifications/resources/updated' && !connection.subscriptions.has(String(params?.uri))) continue;
+      if (
+        !connection.legacyVersion ||
+        (connection.sharedId !== undefined && legacySessions === 'unshared')
+      )
+        continue;
+      if (
+        method === 'notifications/resources/updated' &&
+        !connection.subscriptions.has(String(params?.uri))
+      )
+        continue;
       connection.notify(method, params).catch(() => undefined);
     }
     for (const listener of this.broadcastListeners) listener(method, params);
@@ -207,7 +237,8 @@ export class Server implements DispatchHost, ConnectionHost {
    */
   useStores(stores: SharedStores): void {
     if (stores.nonces) this.requestStates.nonces = stores.nonces;
-    if (stores.requestStateSecret && this.requestStates.randomKey) this.requestStates.useSecret(stores.requestStateSecret);
+    if (stores.requestStateSecret && this.requestStates.randomKey)
+      this.requestStates.useSecret(stores.requestStateSecret);
     for (const listener of this.storeListeners) listener(stores);
   }
 
@@ -238,19 +269,25 @@ export class Server implements DispatchHost, ConnectionHost {
     incoming: IncomingRequestContext,
   ): Promise<Record<string, unknown>> {
     const meta = request.params?._meta as Record<string, unknown> | undefined;
-    const dispatcher = hasModernMeta(meta) && request.method !== 'initialize' ? this.modern : this.legacy;
+    const dispatcher =
+      hasModernMeta(meta) && request.method !== 'initialize' ? this.modern : this.legacy;
     return dispatcher.serve(connection, request, incoming, meta ?? {});
   }
 
   /** @internal Runs the handler of `method`, or answers -32601. */
   invoke(method: string, params: Record<string, unknown>, context: RequestContext): unknown {
-    const handler = this.handlers.get(method) as RequestHandler<Record<string, unknown>, unknown> | undefined;
+    const handler = this.handlers.get(method) as
+      RequestHandler<Record<string, unknown>, unknown> | undefined;
     if (!handler) throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${method}`);
     return handler(params, context);
   }
 
   /** @internal */
-  handleNotification(connection: ServerConnection, notification: JSONRPCNotification, _extra?: MessageExtra): void {
+  handleNotification(
+    connection: ServerConnection,
+    notification: JSONRPCNotification,
+    _extra?: MessageExtra,
+  ): void {
     if (notification.method === 'notifications/initialized') connection.initialized = true;
     const handler = this.notificationHandlers.get(notification.method);
     if (!handler) return;

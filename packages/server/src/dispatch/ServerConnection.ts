@@ -16,8 +16,16 @@ import type {
 /** What a {@link ServerConnection} needs from the server it serves (the low-level `Server` is one). */
 export interface ConnectionHost {
   readonly options: { readonly maxConcurrentRequests?: number };
-  handleRequest(connection: ServerConnection, request: JSONRPCRequest, incoming: IncomingRequestContext): Promise<Record<string, unknown>>;
-  handleNotification(connection: ServerConnection, notification: JSONRPCNotification, extra?: MessageExtra): void;
+  handleRequest(
+    connection: ServerConnection,
+    request: JSONRPCRequest,
+    incoming: IncomingRequestContext,
+  ): Promise<Record<string, unknown>>;
+  handleNotification(
+    connection: ServerConnection,
+    notification: JSONRPCNotification,
+    extra?: MessageExtra,
+  ): void;
   reportError(error: Error): void;
   forget(connection: ServerConnection): void;
 }
@@ -88,7 +96,11 @@ export class ServerConnection {
   }
 
   /** Sends a server-to-client request (legacy sessions only). */
-  request<T = Record<string, unknown>>(method: string, params?: JSONRPCParams, options?: RequestOptions): Promise<T> {
+  request<T = Record<string, unknown>>(
+    method: string,
+    params?: JSONRPCParams,
+    options?: RequestOptions,
+  ): Promise<T> {
     return this.session.request<T>(method, params, options);
   }
 

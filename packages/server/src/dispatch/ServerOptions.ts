@@ -45,7 +45,10 @@ export interface ServerOptions {
    * The OAuth scopes a request needs, for HTTP transports to answer 403 `insufficient_scope`
    * before running it (default: none). Given by the decorator framework.
    */
-  requiredScopes?: (method: string, params: Record<string, unknown> | undefined) => string[] | undefined;
+  requiredScopes?: (
+    method: string,
+    params: Record<string, unknown> | undefined,
+  ) => string[] | undefined;
   /** Every scope in use, for `scopes_supported` (default: none). Given by the decorator framework. */
   allScopes?: () => string[];
   /**

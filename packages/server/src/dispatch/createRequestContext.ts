@@ -77,7 +77,10 @@ class SessionRequestContext implements RequestContext {
     if (progressToken === undefined || this.incoming.cancelled) return Promise.resolve();
     if (!(progress > this.lastProgress)) return Promise.resolve(); // progress MUST increase
     this.lastProgress = progress;
-    return this.sendNotification('notifications/progress', progressParams(progressToken, progress, total, message));
+    return this.sendNotification(
+      'notifications/progress',
+      progressParams(progressToken, progress, total, message),
+    );
   }
 
   log(level: LoggingLevel, data: unknown, logger?: string): Promise<void> {
@@ -90,7 +93,11 @@ class SessionRequestContext implements RequestContext {
     return this.connection.session.notify(method, params, { relatedRequestId: this.requestId });
   }
 
-  sendRequest<T>(method: string, params?: Record<string, unknown>, options?: RequestOptions): Promise<T> {
+  sendRequest<T>(
+    method: string,
+    params?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<T> {
     if (this.era === 'modern') {
       return Promise.reject(
         new Error(
@@ -99,7 +106,10 @@ class SessionRequestContext implements RequestContext {
         ),
       );
     }
-    return this.connection.session.request<T>(method, params, { ...options, relatedRequestId: this.requestId });
+    return this.connection.session.request<T>(method, params, {
+      ...options,
+      relatedRequestId: this.requestId,
+    });
   }
 }
 

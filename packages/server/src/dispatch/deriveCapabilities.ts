@@ -10,18 +10,25 @@ export function deriveCapabilities(
 ): ServerCapabilities {
   const caps: ServerCapabilities = { logging: {} };
   if (methods.has('tools/list') || methods.has('tools/call')) caps.tools = { listChanged: true };
-  if (methods.has('resources/list') || methods.has('resources/read') || methods.has('resources/templates/list')) {
+  if (
+    methods.has('resources/list') ||
+    methods.has('resources/read') ||
+    methods.has('resources/templates/list')
+  ) {
     caps.resources = methods.has('resources/subscribe')
       ? { subscribe: true, listChanged: true }
       : { listChanged: true };
   }
-  if (methods.has('prompts/list') || methods.has('prompts/get')) caps.prompts = { listChanged: true };
+  if (methods.has('prompts/list') || methods.has('prompts/get'))
+    caps.prompts = { listChanged: true };
   if (methods.has('completion/complete')) caps.completions = {};
   const merged = caps as Record<string, unknown>;
   for (const [key, value] of Object.entries(declared)) {
     const base = merged[key];
     merged[key] =
-      base && typeof base === 'object' && value && typeof value === 'object' ? { ...base, ...value } : value;
+      base && typeof base === 'object' && value && typeof value === 'object'
+        ? { ...base, ...value }
+        : value;
   }
   return caps;
 }

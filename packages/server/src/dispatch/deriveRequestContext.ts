@@ -20,7 +20,10 @@ export type RequestContextChanges = Partial<RequestContext> &
  * @example
  * const context = deriveRequestContext(ctx, { signal, taskMode: true, closeSseStream: undefined, sendProgress, log, sendNotification, sendRequest });
  */
-export function deriveRequestContext(base: RequestContext, changes: RequestContextChanges): RequestContext {
+export function deriveRequestContext(
+  base: RequestContext,
+  changes: RequestContextChanges,
+): RequestContext {
   const own: PropertyDescriptorMap = {};
   for (const [key, value] of Object.entries(changes)) own[key] = { value, enumerable: true };
   // the base stays the prototype: its getters (e.g. lazily copied headers) keep working

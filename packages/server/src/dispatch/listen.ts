@@ -9,14 +9,20 @@ const FLAG_OF: Record<string, keyof SubscriptionFilter> = {
 };
 
 /** The part of a requested filter this server can honour, given its capabilities. */
-export function agreeFilter(server: DispatchHost, requested: SubscriptionFilter): SubscriptionFilter {
+export function agreeFilter(
+  server: DispatchHost,
+  requested: SubscriptionFilter,
+): SubscriptionFilter {
   const caps = server.capabilities;
   const agreed: SubscriptionFilter = {};
   if (requested.toolsListChanged && caps.tools?.listChanged) agreed.toolsListChanged = true;
   if (requested.promptsListChanged && caps.prompts?.listChanged) agreed.promptsListChanged = true;
-  if (requested.resourcesListChanged && caps.resources?.listChanged) agreed.resourcesListChanged = true;
+  if (requested.resourcesListChanged && caps.resources?.listChanged)
+    agreed.resourcesListChanged = true;
   if (Array.isArray(requested.resourceSubscriptions) && caps.resources?.subscribe) {
-    agreed.resourceSubscriptions = requested.resourceSubscriptions.filter((u) => typeof u === 'string');
+    agreed.resourceSubscriptions = requested.resourceSubscriptions.filter(
+      (u) => typeof u === 'string',
+    );
   }
   return agreed;
 }
@@ -35,17 +41,28 @@ export async function serveListen(
   const subscriptionId = request.id;
   const tag = { 'io.modelcontextprotocol/subscriptionId': subscriptionId };
   const related = { relatedRequestId: request.id };
-  const requested = ((request.params ?? {}) as { notifications?: SubscriptionFilter }).notifications ?? {};
-  const agreed = agreeFilter(server, typeof requested === 'object' && requested !== null ? requested : {});
-  await connection.session.notify('notifications/subscriptions/acknowledged', { notifications: agreed, _meta: tag }, related);
+  const requested =
+    ((request.params ?? {}) as { notifications?: SubscriptionFilter }).notifications ?? {};
+  const agreed = agreeFilter(
+    server,
+    typeof requested === 'object' && requested !== null ? requested : {},
+  );
+  await connection.session.notify(
+    'notifications/subscriptions/acknowledged',
+    { notifications: agreed, _meta: tag },
+    related,
+  );
   const listener = (method: string, params?: Record<string, unknown>) => {
     const flag = FLAG_OF[method];
     const wanted =
       flag !== undefined
         ? agreed[flag] === true
-        : method === 'notifications/resources/updated' && agreed.resourceSubscriptions?.includes(String(params?.uri));
+        : method === 'notifications/resources/updated' &&
+          agreed.resourceSubscriptions?.includes(String(params?.uri));
     if (!wanted || incoming.signal.aborted) return;
-    void connection.session.notify(method, { ...params, _meta: tag }, related).catch(() => undefined);
+    void connection.session
+      .notify(method, { ...params, _meta: tag }, related)
+      .catch(() => undefined);
   };
   server.broadcastListeners.add(listener);
   let stop: () => void = () => undefined;

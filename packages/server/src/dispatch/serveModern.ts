@@ -9,7 +9,14 @@ import {
   META_SERVER_INFO,
   MODERN_PROTOCOL_VERSIONS,
 } from '@typemcp/protocol';
-import type { ClientCapabilities, Implementation, IncomingRequestContext, InputResponses, JSONRPCRequest, LoggingLevel } from '@typemcp/protocol';
+import type {
+  ClientCapabilities,
+  Implementation,
+  IncomingRequestContext,
+  InputResponses,
+  JSONRPCRequest,
+  LoggingLevel,
+} from '@typemcp/protocol';
 import { InputRequiredSignal } from '../mrtr/InputRequiredSignal';
 import { InputState } from '../mrtr/InputState';
 import { hashArguments } from '../mrtr/requestState';
@@ -27,24 +34,42 @@ import { CACHEABLE_METHODS } from './methods';
 export function readModernMeta(
   server: DispatchHost,
   meta: Record<string, unknown>,
-): { version: string; capabilities: ClientCapabilities; clientInfo?: Implementation; logLevel?: LoggingLevel } {
+): {
+  version: string;
+  capabilities: ClientCapabilities;
+  clientInfo?: Implementation;
+  logLevel?: LoggingLevel;
+} {
   const version = meta[META_VERSION];
   if (typeof version !== 'string') {
     throw new McpError(ErrorCode.InvalidParams, `_meta["${META_VERSION}"] must be a string`);
   }
   if (!MODERN_PROTOCOL_VERSIONS.includes(version) || !server.supportedVersions.includes(version)) {
-    throw new McpError(ErrorCode.UnsupportedProtocolVersion, `Unsupported protocol version: ${version}`, {
-      supported: [...server.supportedVersions],
-      requested: version,
-    });
+    throw new McpError(
+      ErrorCode.UnsupportedProtocolVersion,
+      `Unsupported protocol version: ${version}`,
+      {
+        supported: [...server.supportedVersions],
+        requested: version,
+      },
+    );
   }
   const capabilities = meta[META_CAPS];
   if (typeof capabilities !== 'object' || capabilities === null || Array.isArray(capabilities)) {
-    throw new McpError(ErrorCode.InvalidParams, `Missing required _meta["${META_CAPS}"] (an object)`);
+    throw new McpError(
+      ErrorCode.InvalidParams,
+      `Missing required _meta["${META_CAPS}"] (an object)`,
+    );
   }
   const logLevel = meta[META_LOG_LEVEL];
-  if (logLevel !== undefined && (typeof logLevel !== 'string' || !Object.hasOwn(LOG_LEVEL_ORDER, logLevel))) {
-    throw new McpError(ErrorCode.InvalidParams, `_meta["${META_LOG_LEVEL}"]: unknown level ${JSON.stringify(logLevel)}`);
+  if (
+    logLevel !== undefined &&
+    (typeof logLevel !== 'string' || !Object.hasOwn(LOG_LEVEL_ORDER, logLevel))
+  ) {
+    throw new McpError(
+      ErrorCode.InvalidParams,
+      `_meta["${META_LOG_LEVEL}"]: unknown level ${JSON.stringify(logLevel)}`,
+    );
   }
   const info = meta[META_INFO];
   return {
@@ -72,19 +97,31 @@ export async function serveModern(
   }
   const method = request.method;
   if (LEGACY_ONLY_METHODS.has(method)) {
-    throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${method} (removed in protocol ${facts.version})`);
+    throw new McpError(
+      ErrorCode.MethodNotFound,
+      `Method not found: ${method} (removed in protocol ${facts.version})`,
+    );
   }
   let result: Record<string, unknown>;
   if (method === 'subscriptions/listen') {
     result = await serveListen(server, connection, request, incoming);
   } else if (method === 'server/discover') {
-    result = { supportedVersions: [...server.supportedVersions], capabilities: server.capabilities };
-    if (server.options.instructions !== undefined) result.instructions = server.options.instructions;
+    result = {
+      supportedVersions: [...server.supportedVersions],
+      capabilities: server.capabilities,
+    };
+    if (server.options.instructions !== undefined)
+      result.instructions = server.options.instructions;
   } else {
     const params = (request.params ?? {}) as Record<string, unknown>;
     const subject = incoming.transportExtra?.auth?.subject;
-    const carried = MULTI_ROUND.has(method) && params.requestState !== undefined ? await verifyState(server, method, params, subject) : undefined;
-    const round = MULTI_ROUND.has(method) ? openRound(method, params, facts.capabilities, subject, carried) : undefined;
+    const carried =
+      MULTI_ROUND.has(method) && params.requestState !== undefined
+        ? await verifyState(server, method, params, subject)
+        : undefined;
+    const round = MULTI_ROUND.has(method)
+      ? openRound(method, params, facts.capabilities, subject, carried)
+      : undefined;
     const context = createRequestContext(connection, incoming, {
       era: 'modern',
       protocolVersion: facts.version,
@@ -128,18 +165,41 @@ export class ModernDispatcher implements Dispatcher {
 const MULTI_ROUND = new Set(['tools/call', 'prompts/get', 'resources/read']);
 
 /** What a requestState is bound to: method, target, arguments and subject. */
-function bindingOf(method: string, params: Record<string, unknown>, subject?: string): { m: string; t: string; a: string; s?: string } {
+function bindingOf(
+  method: string,
+  params: Record<string, unknown>,
+  subject?: string,
+): { m: string; t: string; a: string; s?: string } {
   const target = params.name ?? params.uri;
-  return { m: method, t: typeof target === 'string' ? target : (JSON.stringify(target ?? '') ?? ''), a: hashArguments(params.arguments), s: subject };
+  return {
+    m: method,
+    t: typeof target === 'string' ? target : (JSON.stringify(target ?? '') ?? ''),
+    a: hashArguments(params.arguments),
+    s: subject,
+  };
 }
 
 /** Verifies a round's requestState (its nonce claimed in the server's NonceStore): the answers it carries. */
-async function verifyState(server: DispatchHost, method: string, params: Record<string, unknown>, subject?: string): Promise<InputResponses> {
-  return { ...(await server.requestStates.verify(params.requestState, bindingOf(method, params, subject))).r };
+async function verifyState(
+  server: DispatchHost,
+  method: string,
+  params: Record<string, unknown>,
+  subject?: string,
+): Promise<InputResponses> {
+  return {
+    ...(await server.requestStates.verify(params.requestState, bindingOf(method, params, subject)))
+      .r,
+  };
 }
 
 /** Gathers every answer the request carries (earlier rounds' verified ones, then this round's). */
-function openRound(method: string, params: Record<string, unknown>, capabilities: ClientCapabilities, subject: string | undefined, carried: InputResponses | undefined) {
+function openRound(
+  method: string,
+  params: Record<string, unknown>,
+  capabilities: ClientCapabilities,
+  subject: string | undefined,
+  carried: InputResponses | undefined,
+) {
   // The binding (with a hash of the arguments) is computed only when a requestState is verified
   // or signed: a plain call, the common case, pays nothing for it.
   let binding: { m: string; t: string; a: string; s?: string } | undefined;
@@ -148,7 +208,10 @@ function openRound(method: string, params: Record<string, unknown>, capabilities
   const responses = params.inputResponses;
   if (responses !== undefined) {
     if (typeof responses !== 'object' || responses === null || Array.isArray(responses)) {
-      throw new McpError(ErrorCode.InvalidParams, '"inputResponses" must be an object keyed like the inputRequests');
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        '"inputResponses" must be an object keyed like the inputRequests',
+      );
     }
     answers = { ...answers, ...(responses as InputResponses) };
   }

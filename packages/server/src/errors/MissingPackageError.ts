@@ -4,6 +4,8 @@ import { DefinitionError } from './DefinitionError';
 export class MissingPackageError extends DefinitionError {
   override readonly name = 'MissingPackageError';
   constructor(packageName: string, feature: string) {
-    super(`${feature} needs the package ${packageName}: install it with \`npm install ${packageName}\`.`);
+    super(
+      `${feature} needs the package ${packageName}: install it with \`npm install ${packageName}\`.`,
+    );
   }
 }

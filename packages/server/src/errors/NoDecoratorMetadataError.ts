@@ -6,7 +6,9 @@ const SHOWN = 8;
 export class NoDecoratorMetadataError extends DefinitionError {
   override readonly name = 'NoDecoratorMetadataError';
   constructor(target: Function, untyped: string[], mangledNames: string[] = []) {
-    const listed = untyped.slice(0, SHOWN).join(', ') + (untyped.length > SHOWN ? ` and ${untyped.length - SHOWN} more` : '');
+    const listed =
+      untyped.slice(0, SHOWN).join(', ') +
+      (untyped.length > SHOWN ? ` and ${untyped.length - SHOWN} more` : '');
     super(
       `${target.name} carries no decorator metadata: none of its @Tool, @Resource or @Prompt methods has ` +
         `design:paramtypes, so the types of ${listed} are unknown. The runtime or compiler that loaded it ` +

@@ -12,7 +12,10 @@ import type {
  */
 export class MetadataStorage {
   private readonly servers = new Map<Function, ServerDefinition>();
-  private readonly members = new Map<Function, Array<ToolDefinition | ResourceDefinition | PromptDefinition>>();
+  private readonly members = new Map<
+    Function,
+    Array<ToolDefinition | ResourceDefinition | PromptDefinition>
+  >();
   private readonly args = new Map<Function, ArgDefinition[]>();
   private readonly fields = new Map<Function, Map<string, unknown>>();
 
@@ -44,7 +47,11 @@ export class MetadataStorage {
 
   /** The `@Field` record of a DTO property, own or inherited. */
   fieldOf(target: Function, property: string): unknown {
-    for (let t: Function | null = target; t && t !== Function.prototype; t = Object.getPrototypeOf(t)) {
+    for (
+      let t: Function | null = target;
+      t && t !== Function.prototype;
+      t = Object.getPrototypeOf(t)
+    ) {
       const found = this.fields.get(t)?.get(property);
       if (found !== undefined) return found;
     }
@@ -54,7 +61,11 @@ export class MetadataStorage {
   /** The properties of a DTO class (own and inherited) that carry `@Field`. */
   fieldNamesOf(target: Function): string[] {
     const names = new Set<string>();
-    for (let t: Function | null = target; t && t !== Function.prototype; t = Object.getPrototypeOf(t)) {
+    for (
+      let t: Function | null = target;
+      t && t !== Function.prototype;
+      t = Object.getPrototypeOf(t)
+    ) {
       for (const name of this.fields.get(t)?.keys() ?? []) names.add(name);
     }
     return [...names];
@@ -68,7 +79,11 @@ export class MetadataStorage {
   /** Members of a class and of its ancestors, own ones first. */
   membersOf(target: Function): Array<ToolDefinition | ResourceDefinition | PromptDefinition> {
     const result: Array<ToolDefinition | ResourceDefinition | PromptDefinition> = [];
-    for (let t: Function | null = target; t && t !== Function.prototype; t = Object.getPrototypeOf(t)) {
+    for (
+      let t: Function | null = target;
+      t && t !== Function.prototype;
+      t = Object.getPrototypeOf(t)
+    ) {
       for (const m of this.members.get(t) ?? []) {
         if (!result.some((r) => r.kind === m.kind && r.methodName === m.methodName)) result.push(m);
       }
@@ -79,7 +94,11 @@ export class MetadataStorage {
   /** `@Arg` records of one method's parameters. */
   argsOf(target: Function, methodName: string): ArgDefinition[] {
     const result: ArgDefinition[] = [];
-    for (let t: Function | null = target; t && t !== Function.prototype; t = Object.getPrototypeOf(t)) {
+    for (
+      let t: Function | null = target;
+      t && t !== Function.prototype;
+      t = Object.getPrototypeOf(t)
+    ) {
       for (const a of this.args.get(t) ?? []) if (a.methodName === methodName) result.push(a);
     }
     return result;

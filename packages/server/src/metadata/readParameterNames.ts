@@ -11,7 +11,29 @@ export interface SourceParameter {
 }
 
 /** After one of these characters a `/` starts a regular expression, not a division. */
-const REGEX_PRECEDERS = new Set(['', '(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '<', '>', '~', '^']);
+const REGEX_PRECEDERS = new Set([
+  '',
+  '(',
+  ',',
+  '=',
+  ':',
+  '[',
+  '!',
+  '&',
+  '|',
+  '?',
+  '{',
+  '}',
+  ';',
+  '+',
+  '-',
+  '*',
+  '%',
+  '<',
+  '>',
+  '~',
+  '^',
+]);
 
 /**
  * Two views of the same source, of the same length: `code` with comments blanked out, and
@@ -43,7 +65,12 @@ function scan(source: string): { code: string; masked: string } {
       const stop = end === -1 ? source.length : end + 2;
       blank(i, stop, true);
       i = stop;
-    } else if (c === "'" || c === '"' || c === '`' || (c === '/' && REGEX_PRECEDERS.has(previous))) {
+    } else if (
+      c === "'" ||
+      c === '"' ||
+      c === '`' ||
+      (c === '/' && REGEX_PRECEDERS.has(previous))
+    ) {
       let j = i + 1;
       let inClass = false; // a `/` inside `[...]` does not end a regex
       let braces = 0; // `${ ... }` nesting inside a template
@@ -100,7 +127,14 @@ function defaultAt(masked: string): number {
     const c = masked[i];
     if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === '=' && depth === 0 && masked[i + 1] !== '>' && masked[i + 1] !== '=' && !'=!<>'.includes(masked[i - 1] ?? '')) return i;
+    else if (
+      c === '=' &&
+      depth === 0 &&
+      masked[i + 1] !== '>' &&
+      masked[i + 1] !== '=' &&
+      !'=!<>'.includes(masked[i - 1] ?? '')
+    )
+      return i;
   }
   return -1;
 }
@@ -111,10 +145,18 @@ function parseLiteral(text: string): { ok: boolean; value?: unknown } {
   if (t === 'true' || t === 'false') return { ok: true, value: t === 'true' };
   if (t === 'null') return { ok: true, value: null };
   const quote = t[0];
-  if ((quote === "'" || quote === '"' || quote === '`') && t.endsWith(quote) && t.length >= 2 && !t.includes('${')) {
+  if (
+    (quote === "'" || quote === '"' || quote === '`') &&
+    t.endsWith(quote) &&
+    t.length >= 2 &&
+    !t.includes('${')
+  ) {
     try {
       const body = t.slice(1, -1).replace(/\\'/g, "'").replace(/\\`/g, '`');
-      return { ok: true, value: JSON.parse(`"${quote === '"' ? body : body.replace(/(^|[^\\])"/g, '$1\\"')}"`) };
+      return {
+        ok: true,
+        value: JSON.parse(`"${quote === '"' ? body : body.replace(/(^|[^\\])"/g, '$1\\"')}"`),
+      };
     } catch {
       return { ok: false };
     }

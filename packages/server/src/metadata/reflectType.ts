@@ -8,7 +8,10 @@ export function enumValues(enumObject: object): Array<string | number> {
   const entries = Object.entries(enumObject);
   const numeric = entries.filter(([, v]) => typeof v === 'number').map(([, v]) => v as number);
   const strings = entries
-    .filter(([k, v]) => typeof v === 'string' && !(Number.isInteger(Number(k)) && numeric.includes(Number(k))))
+    .filter(
+      ([k, v]) =>
+        typeof v === 'string' && !(Number.isInteger(Number(k)) && numeric.includes(Number(k))),
+    )
     .map(([, v]) => v as string);
   return [...strings, ...numeric];
 }
@@ -17,7 +20,10 @@ export function enumValues(enumObject: object): Array<string | number> {
  * Resolves a reflected type or a thunk's value to a {@link TypeRef}; `undefined` when it cannot
  * be known (Object, Array without element type, Promise, interfaces, unions).
  */
-export function resolveType(value: TypeValue | undefined, contextClass?: Function): TypeRef | undefined {
+export function resolveType(
+  value: TypeValue | undefined,
+  contextClass?: Function,
+): TypeRef | undefined {
   if (Array.isArray(value)) {
     if (value.length !== 1) return undefined;
     const items = resolveTypeValue(value[0] as TypeValue, contextClass);
@@ -29,7 +35,8 @@ export function resolveType(value: TypeValue | undefined, contextClass?: Functio
   if (value === Date) return { kind: 'date' };
   if (OPAQUE.has(value)) return undefined;
   if (typeof value === 'function') {
-    if (contextClass && (value === contextClass || value.prototype instanceof contextClass)) return { kind: 'context' };
+    if (contextClass && (value === contextClass || value.prototype instanceof contextClass))
+      return { kind: 'context' };
     return { kind: 'dto', cls: value };
   }
   if (typeof value === 'object') return { kind: 'enum', values: enumValues(value) };
@@ -56,8 +63,13 @@ export function Union(...members: Array<TypeValue | UnionLiteral>): TypeValue {
   return Object.freeze({ [UNION_MEMBERS]: members });
 }
 
-function resolveUnion(members: Array<TypeValue | UnionLiteral>, contextClass?: Function): TypeRef | undefined {
-  const literals = members.filter((m): m is UnionLiteral => m === null || ['string', 'number', 'boolean'].includes(typeof m));
+function resolveUnion(
+  members: Array<TypeValue | UnionLiteral>,
+  contextClass?: Function,
+): TypeRef | undefined {
+  const literals = members.filter(
+    (m): m is UnionLiteral => m === null || ['string', 'number', 'boolean'].includes(typeof m),
+  );
   const refs: TypeRef[] = [];
   for (const member of members) {
     if (literals.includes(member as UnionLiteral)) continue;
@@ -71,10 +83,16 @@ function resolveUnion(members: Array<TypeValue | UnionLiteral>, contextClass?: F
 }
 
 /** Same as {@link resolveType} but knows the {@link Integer} and {@link Union} markers. */
-export function resolveTypeValue(value: TypeValue | undefined, contextClass?: Function): TypeRef | undefined {
+export function resolveTypeValue(
+  value: TypeValue | undefined,
+  contextClass?: Function,
+): TypeRef | undefined {
   if (value === Integer) return { kind: 'integer' };
   if (typeof value === 'object' && value !== null && UNION_MEMBERS in value) {
-    return resolveUnion((value as Record<symbol, Array<TypeValue | UnionLiteral>>)[UNION_MEMBERS], contextClass);
+    return resolveUnion(
+      (value as Record<symbol, Array<TypeValue | UnionLiteral>>)[UNION_MEMBERS],
+      contextClass,
+    );
   }
   return resolveType(value, contextClass);
 }

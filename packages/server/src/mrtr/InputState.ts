@@ -1,5 +1,11 @@
 import { ErrorCode, McpError } from '@typemcp/protocol';
-import type { ClientCapabilities, InputRequest, InputRequests, InputResponse, InputResponses } from '@typemcp/protocol';
+import type {
+  ClientCapabilities,
+  InputRequest,
+  InputRequests,
+  InputResponse,
+  InputResponses,
+} from '@typemcp/protocol';
 import { InputRequiredSignal } from './InputRequiredSignal';
 
 const CAPABILITY: Record<string, keyof ClientCapabilities> = {
@@ -12,9 +18,11 @@ const CAPABILITY: Record<string, keyof ClientCapabilities> = {
 function isAnswerTo(method: string, answer: unknown): answer is InputResponse {
   if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) return false;
   const a = answer as Record<string, unknown>;
-  if (method === 'elicitation/create') return a.action === 'accept' || a.action === 'decline' || a.action === 'cancel';
+  if (method === 'elicitation/create')
+    return a.action === 'accept' || a.action === 'decline' || a.action === 'cancel';
   if (method === 'roots/list') return Array.isArray(a.roots);
-  if (method === 'sampling/createMessage') return typeof a.role === 'string' && a.content !== undefined;
+  if (method === 'sampling/createMessage')
+    return typeof a.role === 'string' && a.content !== undefined;
   return true;
 }
 

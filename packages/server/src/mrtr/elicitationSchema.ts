@@ -8,8 +8,10 @@ const cache = new WeakMap<Function, SchemaObject>();
 function allowed(property: SchemaObject): boolean {
   const type = property.type;
   if (type === 'boolean') return true;
-  if (type === 'number' || type === 'integer') return !('enum' in property) || Array.isArray(property.enum);
-  if (type === 'string') return property.format === undefined || FORMATS.has(String(property.format));
+  if (type === 'number' || type === 'integer')
+    return !('enum' in property) || Array.isArray(property.enum);
+  if (type === 'string')
+    return property.format === undefined || FORMATS.has(String(property.format));
   if (type === 'array') {
     const items = property.items as SchemaObject | undefined;
     return !!items && (Array.isArray(items.enum) || Array.isArray(items.anyOf));

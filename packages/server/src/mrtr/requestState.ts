@@ -46,13 +46,21 @@ export function hashArguments(value: unknown): string {
     Array.isArray(v)
       ? v.map(canonical)
       : v && typeof v === 'object'
-        ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+        ? Object.fromEntries(
+            Object.keys(v as object)
+              .sort()
+              .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+          )
         : v;
   let text: string;
   try {
     text = JSON.stringify(canonical(value ?? {}));
   } catch (error) {
-    if (error instanceof RangeError) throw new McpError(ErrorCode.InvalidParams, 'Invalid params: the arguments are nested too deeply');
+    if (error instanceof RangeError)
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        'Invalid params: the arguments are nested too deeply',
+      );
     throw error;
   }
   return createHash('sha256').update(text).digest('base64url');
@@ -100,7 +108,11 @@ export class RequestStateCodec {
   /** Signs a new state (-32603 while the used-state memory is full). */
   sign(payload: Omit<RequestStatePayload, 'e' | 'n'>): string {
     this.nonces.checkRoom?.();
-    const full: RequestStatePayload = { ...payload, e: Date.now() + this.ttlMs, n: randomBytes(12).toString('base64url') };
+    const full: RequestStatePayload = {
+      ...payload,
+      e: Date.now() + this.ttlMs,
+      n: randomBytes(12).toString('base64url'),
+    };
     const body = `${this.keyId}.${Buffer.from(JSON.stringify(full)).toString('base64url')}`;
     return `${body}.${this.mac(body)}`;
   }
@@ -110,22 +122,32 @@ export class RequestStateCodec {
   }
 
   /** Verifies a state for this request and marks it used (in the {@link NonceStore}). */
-  async verify(state: unknown, expected: { m: string; t: string; a: string; s?: string }): Promise<RequestStatePayload> {
-    const fail = (why: string) => new McpError(ErrorCode.InvalidParams, `Invalid requestState: ${why}`);
-    if (typeof state !== 'string' || state.length > 1_000_000) throw fail('not a state this server issued');
+  async verify(
+    state: unknown,
+    expected: { m: string; t: string; a: string; s?: string },
+  ): Promise<RequestStatePayload> {
+    const fail = (why: string) =>
+      new McpError(ErrorCode.InvalidParams, `Invalid requestState: ${why}`);
+    if (typeof state !== 'string' || state.length > 1_000_000)
+      throw fail('not a state this server issued');
     const dot = state.lastIndexOf('.');
     const keyEnd = state.indexOf('.');
     if (dot <= 0 || keyEnd === dot) throw fail('not a state this server issued');
     if (state.slice(0, keyEnd) !== this.keyId) {
-      throw fail('it was signed with another secret (another server instance?): every instance serving this endpoint must share requestState.secret');
+      throw fail(
+        'it was signed with another secret (another server instance?): every instance serving this endpoint must share requestState.secret',
+      );
     }
     const body = state.slice(0, dot);
     const given = Buffer.from(state.slice(dot + 1));
     const wanted = Buffer.from(this.mac(body));
-    if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) throw fail('integrity check failed (tampered)');
+    if (given.length !== wanted.length || !timingSafeEqual(given, wanted))
+      throw fail('integrity check failed (tampered)');
     let payload: RequestStatePayload;
     try {
-      payload = JSON.parse(Buffer.from(body.slice(keyEnd + 1), 'base64url').toString('utf8')) as RequestStatePayload;
+      payload = JSON.parse(
+        Buffer.from(body.slice(keyEnd + 1), 'base64url').toString('utf8'),
+      ) as RequestStatePayload;
     } catch {
       throw fail('malformed');
     }
@@ -135,12 +157,16 @@ export class RequestStateCodec {
       throw fail('it belongs to another request (method, name or arguments differ)');
     }
     if (payload.s !== expected.s) throw fail('it belongs to another subject');
-    if (!(await this.nonces.claim(String(payload.n), payload.e))) throw fail('already used (replayed)');
+    if (!(await this.nonces.claim(String(payload.n), payload.e)))
+      throw fail('already used (replayed)');
     return payload;
   }
 }
 
 /** The key id a state starts with: derived from the secret, revealing nothing of it. */
 function keyIdOf(key: Buffer): string {
-  return createHmac('sha256', key).update('typemcp requestState key id').digest('base64url').slice(0, 8);
+  return createHmac('sha256', key)
+    .update('typemcp requestState key id')
+    .digest('base64url')
+    .slice(0, 8);
 }

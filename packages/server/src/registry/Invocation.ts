@@ -25,7 +25,10 @@ export async function invokeMethod(
   const args: unknown[] = [];
   let context: Context | undefined;
   for (const param of params) {
-    args[param.index] = param.kind === 'context' ? (context ??= new Context(request, env.container, env.reader)) : values.get(param.index);
+    args[param.index] =
+      param.kind === 'context'
+        ? (context ??= new Context(request, env.container, env.reader))
+        : values.get(param.index);
   }
   return (instance as Record<string, (...a: unknown[]) => unknown>)[methodName](...args);
 }

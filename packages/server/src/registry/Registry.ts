@@ -1,5 +1,12 @@
 import { ErrorCode, McpError } from '@typemcp/protocol';
-import type { AuthInfo, Prompt, ReadResourceResult, Resource, ResourceTemplate, Tool } from '@typemcp/protocol';
+import type {
+  AuthInfo,
+  Prompt,
+  ReadResourceResult,
+  Resource,
+  ResourceTemplate,
+  Tool,
+} from '@typemcp/protocol';
 import { checkScopes, mayUse } from '../auth/scopes';
 import type { RequestContext } from '../dispatch/RequestContext';
 import { checkUri } from './checkUri';
@@ -68,12 +75,17 @@ export class Registry {
   private mapOf(kind: EntryKind): Map<string, { enabled: boolean }> {
     if (kind === 'tool') return this.tools;
     if (kind === 'prompt') return this.prompts;
-    return this.resources.size && !this.templates.size ? this.resources : new Map<string, { enabled: boolean }>([...this.resources, ...this.templates]);
+    return this.resources.size && !this.templates.size
+      ? this.resources
+      : new Map<string, { enabled: boolean }>([...this.resources, ...this.templates]);
   }
 
   /** Enables or disables an entry by name (a resource by URI or URI template); false if unknown. */
   setEnabled(kind: EntryKind, key: string, enabled: boolean): boolean {
-    const entry = kind === 'resource' ? (this.resources.get(key) ?? this.templates.get(key)) : this.mapOf(kind).get(key);
+    const entry =
+      kind === 'resource'
+        ? (this.resources.get(key) ?? this.templates.get(key))
+        : this.mapOf(kind).get(key);
     if (!entry) return false;
     if (entry.enabled !== enabled) {
       entry.enabled = enabled;
@@ -89,19 +101,29 @@ export class Registry {
     else if (kind === 'prompt') removed = this.prompts.delete(key);
     else removed = this.resources.delete(key) || this.templates.delete(key);
     if (!removed) return false;
-    for (const id of this.origins.keys()) if (id.endsWith(`:${key}`) && id.startsWith(kind)) this.origins.delete(id);
+    for (const id of this.origins.keys())
+      if (id.endsWith(`:${key}`) && id.startsWith(kind)) this.origins.delete(id);
     this.changed(kind);
     return true;
   }
 
   /** Whether any entry needs scopes (lists are filtered per caller only then). */
   get scoped(): boolean {
-    return (this.scopedFlag ??= [...this.tools.values(), ...this.prompts.values(), ...this.resources.values(), ...this.templates.values()].some((e) => e.scopes?.length));
+    return (this.scopedFlag ??= [
+      ...this.tools.values(),
+      ...this.prompts.values(),
+      ...this.resources.values(),
+      ...this.templates.values(),
+    ].some((e) => e.scopes?.length));
   }
   private scopedFlag?: boolean;
 
   /** `items` without those whose entry the caller may not use. */
-  visible<T>(items: T[], entryOf: (item: T) => { scopes?: string[] } | undefined, auth: AuthInfo | undefined): T[] {
+  visible<T>(
+    items: T[],
+    entryOf: (item: T) => { scopes?: string[] } | undefined,
+    auth: AuthInfo | undefined,
+  ): T[] {
     if (!auth || !this.scoped) return items;
     return items.filter((item) => mayUse(entryOf(item) ?? {}, auth));
   }
@@ -110,13 +132,19 @@ export class Registry {
   resourceEntry(uri: string): ResourceEntry | TemplateEntry | undefined {
     const fixed = this.resources.get(uri);
     if (fixed?.enabled) return fixed;
-    for (const entry of this.templates.values()) if (entry.enabled && entry.template.match(uri)) return entry;
+    for (const entry of this.templates.values())
+      if (entry.enabled && entry.template.match(uri)) return entry;
     return undefined;
   }
 
   /** Every scope an entry needs. */
   allScopes(): string[] {
-    const all = [...this.tools.values(), ...this.prompts.values(), ...this.resources.values(), ...this.templates.values()];
+    const all = [
+      ...this.tools.values(),
+      ...this.prompts.values(),
+      ...this.resources.values(),
+      ...this.templates.values(),
+    ];
     return [...new Set(all.flatMap((e) => e.scopes ?? []))];
   }
 
@@ -137,19 +165,26 @@ export class Registry {
 
   /** Enabled prompts. */
   listPrompts(): Prompt[] {
-    return (this.promptList ??= [...this.prompts.values()].filter((e) => e.enabled).map((e) => e.prompt));
+    return (this.promptList ??= [...this.prompts.values()]
+      .filter((e) => e.enabled)
+      .map((e) => e.prompt));
   }
 
   /** Enabled templates. */
   listTemplates(): ResourceTemplate[] {
-    return (this.templateList ??= [...this.templates.values()].filter((e) => e.enabled).map((e) => e.descriptor));
+    return (this.templateList ??= [...this.templates.values()]
+      .filter((e) => e.enabled)
+      .map((e) => e.descriptor));
   }
 
   /** Enabled fixed resources, plus the listed resources of templates. */
   async listResources(): Promise<Resource[]> {
-    const fixed = (this.resourceList ??= [...this.resources.values()].filter((e) => e.enabled).map((e) => e.resource));
+    const fixed = (this.resourceList ??= [...this.resources.values()]
+      .filter((e) => e.enabled)
+      .map((e) => e.resource));
     const listed: Resource[] = [];
-    for (const t of this.templates.values()) if (t.enabled && t.list) listed.push(...(await t.list()));
+    for (const t of this.templates.values())
+      if (t.enabled && t.list) listed.push(...(await t.list()));
     return listed.length ? [...fixed, ...listed] : fixed;
   }
 
@@ -158,9 +193,16 @@ export class Registry {
   /** The `x-mcp-header` arguments of a tool (argument → header name), computed once per tool. */
   paramHeaders(name: string): Record<string, string> | undefined {
     if (this.headerCache.has(name)) return this.headerCache.get(name);
-    const properties = (this.tools.get(name)?.tool.inputSchema.properties ?? {}) as Record<string, Record<string, unknown>>;
-    const entries = Object.entries(properties).filter(([, p]) => typeof p['x-mcp-header'] === 'string');
-    const map = entries.length ? Object.fromEntries(entries.map(([k, p]) => [k, p['x-mcp-header'] as string])) : undefined;
+    const properties = (this.tools.get(name)?.tool.inputSchema.properties ?? {}) as Record<
+      string,
+      Record<string, unknown>
+    >;
+    const entries = Object.entries(properties).filter(
+      ([, p]) => typeof p['x-mcp-header'] === 'string',
+    );
+    const map = entries.length
+      ? Object.fromEntries(entries.map(([k, p]) => [k, p['x-mcp-header'] as string]))
+      : undefined;
     this.headerCache.set(name, map);
     return map;
   }
@@ -168,16 +210,26 @@ export class Registry {
   /** The enabled tool called `name`, or -32602. */
   tool(name: unknown): ToolEntry {
     const entry = typeof name === 'string' ? this.tools.get(name) : undefined;
-    if (typeof name !== 'string') throw new McpError(ErrorCode.InvalidParams, 'Invalid params: the tool "name" must be a string');
-    if (!entry || !entry.enabled) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
+    if (typeof name !== 'string')
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        'Invalid params: the tool "name" must be a string',
+      );
+    if (!entry || !entry.enabled)
+      throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
     return entry;
   }
 
   /** The enabled prompt called `name`, or -32602. */
   prompt(name: unknown): PromptEntry {
     const entry = typeof name === 'string' ? this.prompts.get(name) : undefined;
-    if (typeof name !== 'string') throw new McpError(ErrorCode.InvalidParams, 'Invalid params: the prompt "name" must be a string');
-    if (!entry || !entry.enabled) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${name}`);
+    if (typeof name !== 'string')
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        'Invalid params: the prompt "name" must be a string',
+      );
+    if (!entry || !entry.enabled)
+      throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${name}`);
     return entry;
   }
 

@@ -6,7 +6,12 @@ import { NoExplicitTypeError } from '../errors/NoExplicitTypeError';
 import type { CompleteFn } from '../metadata/definitions';
 import { getMetadataStorage } from '../metadata/MetadataStorage';
 import { readParameterNames } from '../metadata/readParameterNames';
-import { describeReflected, enumValues, resolveTypeValue, typeOfDefault } from '../metadata/reflectType';
+import {
+  describeReflected,
+  enumValues,
+  resolveTypeValue,
+  typeOfDefault,
+} from '../metadata/reflectType';
 import type { TypeRef } from '../metadata/TypeRef';
 import type { SchemaObject } from '../schema/converters';
 import { typeToSchema } from '../schema/buildDtoSchema';
@@ -33,9 +38,14 @@ export interface ParamSpec {
  * Resolves every parameter of `target.prototype[methodName]`: names from the source, types from
  * `design:paramtypes` or `@Arg` thunks, optionality from defaults and `@Arg`.
  */
-export function buildParams(target: Function, methodName: string, contextClass: Function): ParamSpec[] {
+export function buildParams(
+  target: Function,
+  methodName: string,
+  contextClass: Function,
+): ParamSpec[] {
   const method = (target.prototype as Record<string, Function>)[methodName];
-  const metadata = Reflect.getMetadata('design:paramtypes', target.prototype, methodName) as unknown[] | undefined;
+  const metadata = Reflect.getMetadata('design:paramtypes', target.prototype, methodName) as
+    unknown[] | undefined;
   if (metadata === undefined) assertDecoratorMetadata(target);
   const reflected = metadata ?? [];
   const source = readParameterNames(method);
@@ -48,23 +58,42 @@ export function buildParams(target: Function, methodName: string, contextClass: 
     const written = source[index];
     let type: TypeRef | undefined;
     if (arg?.schema) type = { kind: 'schema', schema: arg.schema };
-    else if (arg?.enum) type = { kind: 'enum', values: Array.isArray(arg.enum) ? [...arg.enum] : enumValues(arg.enum) };
+    else if (arg?.enum)
+      type = {
+        kind: 'enum',
+        values: Array.isArray(arg.enum) ? [...arg.enum] : enumValues(arg.enum),
+      };
     else if (arg?.type) type = resolveTypeValue(arg.type(), contextClass);
-    else type = resolveTypeValue(reflected[index] as Function, contextClass) ?? typeOfDefault(written?.defaultValue);
+    else
+      type =
+        resolveTypeValue(reflected[index] as Function, contextClass) ??
+        typeOfDefault(written?.defaultValue);
     if (type?.kind === 'context') {
-      params.push({ index, kind: 'context', name: written?.name ?? 'ctx', type, required: false, schema: {}, prepare: (v) => v });
+      params.push({
+        index,
+        kind: 'context',
+        name: written?.name ?? 'ctx',
+        type,
+        required: false,
+        schema: {},
+        prepare: (v) => v,
+      });
       continue;
     }
     const name = arg?.name ?? written?.name;
     if (!name) throw new MissingParameterNameError(target, methodName, index);
     if (written?.rest) throw new RestParameterError(target, methodName, written.name ?? name);
-    if (!type) throw new NoExplicitTypeError(target, methodName, name, describeReflected(reflected[index]));
-    if (type.kind === 'enum' && type.values.length === 0) throw new EmptyEnumError(target, methodName, name);
+    if (!type)
+      throw new NoExplicitTypeError(target, methodName, name, describeReflected(reflected[index]));
+    if (type.kind === 'enum' && type.values.length === 0)
+      throw new EmptyEnumError(target, methodName, name);
     const schema = typeToSchema(type);
     if (arg?.description !== undefined) schema.description = arg.description;
     if (arg?.header !== undefined) {
       const primitive = ['string', 'integer', 'boolean'];
-      const fits = primitive.includes(type.kind) || (type.kind === 'enum' && primitive.includes(String(schema.type)));
+      const fits =
+        primitive.includes(type.kind) ||
+        (type.kind === 'enum' && primitive.includes(String(schema.type)));
       if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(arg.header) || !fits) {
         throw new InvalidParamHeaderError(target, methodName, name, arg.header);
       }

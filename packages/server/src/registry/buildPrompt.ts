@@ -34,7 +34,10 @@ export function buildPrompt(definition: PromptDefinition, env: InvocationEnv): P
     async get(argumentsIn, request) {
       const checked = await validateArguments(params, argumentsIn ?? {}, { coerceStrings: true });
       if (checked.errors.length) {
-        throw new McpError(ErrorCode.InvalidParams, formatFieldErrors(`prompt "${definition.name}"`, checked.errors));
+        throw new McpError(
+          ErrorCode.InvalidParams,
+          formatFieldErrors(`prompt "${definition.name}"`, checked.errors),
+        );
       }
       const value = await invokeMethod(env, definition.methodName, params, checked.values, request);
       return mapPromptResult(value, definition.description);

@@ -22,18 +22,31 @@ function describe<T extends Resource | ResourceTemplate>(base: T, d: ResourceDef
 }
 
 /** Builds a fixed resource or a template from one `@Resource` method. */
-export function buildResource(definition: ResourceDefinition, env: InvocationEnv): ResourceEntry | TemplateEntry {
+export function buildResource(
+  definition: ResourceDefinition,
+  env: InvocationEnv,
+): ResourceEntry | TemplateEntry {
   const template = new UriTemplate(definition.uri);
   const params = buildParams(definition.target, definition.methodName, Context);
   for (const variable of template.variables) {
     if (!params.some((p) => p.kind === 'arg' && p.name === variable)) {
-      throw new TemplateVariableWithoutParameterError(definition.target, definition.methodName, definition.uri, variable);
+      throw new TemplateVariableWithoutParameterError(
+        definition.target,
+        definition.methodName,
+        definition.uri,
+        variable,
+      );
     }
   }
   const what = `resource ${definition.uri}`;
-  const read = async (uri: string, variables: Record<string, string>, request: Parameters<ResourceEntry['read']>[2]) => {
+  const read = async (
+    uri: string,
+    variables: Record<string, string>,
+    request: Parameters<ResourceEntry['read']>[2],
+  ) => {
     const checked = await validateArguments(params, variables, { coerceStrings: true });
-    if (checked.errors.length) throw new McpError(ErrorCode.InvalidParams, formatFieldErrors(what, checked.errors), { uri });
+    if (checked.errors.length)
+      throw new McpError(ErrorCode.InvalidParams, formatFieldErrors(what, checked.errors), { uri });
     const value = await invokeMethod(env, definition.methodName, params, checked.values, request);
     return mapResourceResult(value, uri, definition.mimeType);
   };
@@ -46,14 +59,25 @@ export function buildResource(definition: ResourceDefinition, env: InvocationEnv
   for (const p of params) if (p.complete) completions.set(p.name, p.complete);
   const entry: TemplateEntry = {
     template,
-    descriptor: describe<ResourceTemplate>({ uriTemplate: definition.uri, name: definition.name }, definition),
+    descriptor: describe<ResourceTemplate>(
+      { uriTemplate: definition.uri, name: definition.name },
+      definition,
+    ),
     enabled: true,
     read,
     completions,
   };
   const listMethod = definition.listMethod;
-  if (listMethod && typeof (definition.target.prototype as Record<string, unknown>)[listMethod] !== 'function') {
-    throw new ListMethodNotFoundError(definition.target, definition.methodName, definition.uri, listMethod);
+  if (
+    listMethod &&
+    typeof (definition.target.prototype as Record<string, unknown>)[listMethod] !== 'function'
+  ) {
+    throw new ListMethodNotFoundError(
+      definition.target,
+      definition.methodName,
+      definition.uri,
+      listMethod,
+    );
   }
   if (listMethod) {
     entry.list = async () => {
@@ -61,7 +85,10 @@ export function buildResource(definition: ResourceDefinition, env: InvocationEnv
       const items = (await instance[listMethod]()) as Array<string | Partial<Resource>>;
       return items.map((item) => {
         const r = typeof item === 'string' ? { uri: item } : item;
-        return describe<Resource>({ ...r, uri: String(r.uri), name: r.name ?? String(r.uri) } as Resource, { ...definition, description: r.description ?? definition.description });
+        return describe<Resource>(
+          { ...r, uri: String(r.uri), name: r.name ?? String(r.uri) } as Resource,
+          { ...definition, description: r.description ?? definition.description },
+        );
       });
     };
   }

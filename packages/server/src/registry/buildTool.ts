@@ -24,15 +24,28 @@ function outputShape(definition: ToolDefinition): OutputShape {
   let type: TypeRef | undefined;
   if (definition.output) {
     type = resolveTypeValue(definition.output());
-    if (!type) throw new MissingReturnTypeError(definition.target, definition.methodName, String(definition.output()));
+    if (!type)
+      throw new MissingReturnTypeError(
+        definition.target,
+        definition.methodName,
+        String(definition.output()),
+      );
   } else {
-    const reflected = Reflect.getMetadata('design:returntype', definition.target.prototype, definition.methodName) as unknown;
-    if (reflected === Image || reflected === Audio || reflected === Array || reflected === Object) return { wrap: false };
+    const reflected = Reflect.getMetadata(
+      'design:returntype',
+      definition.target.prototype,
+      definition.methodName,
+    ) as unknown;
+    if (reflected === Image || reflected === Audio || reflected === Array || reflected === Object)
+      return { wrap: false };
     type = resolveTypeValue(reflected as Function);
   }
   if (!type || type.kind === 'unknown' || type.kind === 'context') return { wrap: false };
   if (type.kind === 'dto') return { schema: buildDtoSchema(type.cls), wrap: false };
-  return { schema: { type: 'object', properties: { result: typeToSchema(type) }, required: ['result'] }, wrap: true };
+  return {
+    schema: { type: 'object', properties: { result: typeToSchema(type) }, required: ['result'] },
+    wrap: true,
+  };
 }
 
 function errorResult(text: string): CallToolResult {
@@ -45,7 +58,12 @@ export function buildTool(definition: ToolDefinition, env: InvocationEnv): ToolE
   const dto = spreadDto(params);
   const inputSchema: Tool['inputSchema'] = dto
     ? (buildDtoSchema(dto) as Tool['inputSchema'])
-    : { type: 'object', properties: Object.fromEntries(params.filter((p) => p.kind === 'arg').map((p) => [p.name, p.schema])) };
+    : {
+        type: 'object',
+        properties: Object.fromEntries(
+          params.filter((p) => p.kind === 'arg').map((p) => [p.name, p.schema]),
+        ),
+      };
   const required = params.filter((p) => p.kind === 'arg' && p.required).map((p) => p.name);
   if (!dto && required.length > 0) inputSchema.required = required;
   const output = outputShape(definition);
@@ -56,7 +74,8 @@ export function buildTool(definition: ToolDefinition, env: InvocationEnv): ToolE
   if (output.schema) tool.outputSchema = output.schema;
   if (definition.annotations !== undefined) tool.annotations = definition.annotations;
   if (definition.icons !== undefined) tool.icons = definition.icons;
-  if (definition.task !== undefined && definition.task !== 'forbidden') tool.execution = { taskSupport: definition.task };
+  if (definition.task !== undefined && definition.task !== 'forbidden')
+    tool.execution = { taskSupport: definition.task };
   if (definition.meta !== undefined) tool._meta = definition.meta;
   const what = `tool "${definition.name}"`;
 
@@ -81,7 +100,12 @@ export function buildTool(definition: ToolDefinition, env: InvocationEnv): ToolE
       try {
         value = await invokeMethod(env, definition.methodName, params, values, request);
       } catch (error) {
-        if (error instanceof McpError || error instanceof InputRequiredSignal || error instanceof EscalateToTaskSignal) throw error;
+        if (
+          error instanceof McpError ||
+          error instanceof InputRequiredSignal ||
+          error instanceof EscalateToTaskSignal
+        )
+          throw error;
         return errorResult(error instanceof Error ? error.message : String(error));
       }
       const result = mapToolResult(value, output);
@@ -89,7 +113,9 @@ export function buildTool(definition: ToolDefinition, env: InvocationEnv): ToolE
         const problems: FieldError[] = [];
         checkOutput(result.structuredContent, '', problems);
         if (problems.length) {
-          return errorResult(`The ${what} returned output that does not match its outputSchema:\n${problems.map((p) => `- ${p.path}: ${p.message}`).join('\n')}`);
+          return errorResult(
+            `The ${what} returned output that does not match its outputSchema:\n${problems.map((p) => `- ${p.path}: ${p.message}`).join('\n')}`,
+          );
         }
       }
       return result;

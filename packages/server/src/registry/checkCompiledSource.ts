@@ -24,9 +24,17 @@ function compiledMethods(target: Function): CompiledMethod[] {
     methods = [];
     for (const member of getMetadataStorage().membersOf(target)) {
       const fn = (member.target.prototype as Record<string, unknown>)[member.methodName];
-      if (typeof fn !== 'function' || methods.some((m) => m.methodName === member.methodName)) continue;
-      const hasMetadata = Reflect.getMetadata('design:paramtypes', member.target.prototype, member.methodName) !== undefined;
-      methods.push({ methodName: member.methodName, fn, params: readParameterNames(fn), hasMetadata });
+      if (typeof fn !== 'function' || methods.some((m) => m.methodName === member.methodName))
+        continue;
+      const hasMetadata =
+        Reflect.getMetadata('design:paramtypes', member.target.prototype, member.methodName) !==
+        undefined;
+      methods.push({
+        methodName: member.methodName,
+        fn,
+        params: readParameterNames(fn),
+        hasMetadata,
+      });
     }
     methodsCache.set(target, methods);
   }
@@ -71,7 +79,9 @@ export function assertDecoratorMetadata(target: Function): void {
     });
   }
   if (untyped.length === 0) return;
-  const mangled = classLooksMangled(target) ? methods.flatMap((m) => m.params.map((p) => p.name ?? '?')) : [];
+  const mangled = classLooksMangled(target)
+    ? methods.flatMap((m) => m.params.map((p) => p.name ?? '?'))
+    : [];
   throw new NoDecoratorMetadataError(target, untyped, [...new Set(mangled)]);
 }
 
@@ -81,5 +91,6 @@ export function assertDecoratorMetadata(target: Function): void {
  * mangled ({@link classLooksMangled}).
  */
 export function assertReadableNames(target: Function, methodName: string, names: string[]): void {
-  if (names.length > 0 && classLooksMangled(target)) throw new MangledParameterNamesError(target, methodName, names);
+  if (names.length > 0 && classLooksMangled(target))
+    throw new MangledParameterNamesError(target, methodName, names);
 }

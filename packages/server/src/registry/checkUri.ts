@@ -13,12 +13,17 @@ export const MAX_URI_LENGTH = 65_536;
 
 /** The URI of a `resources/*` request, or -32602 when it is not a string or is too long. */
 export function checkUri(method: string, uri: unknown): string {
-  if (typeof uri !== 'string') throw new McpError(ErrorCode.InvalidParams, `${method}: "uri" must be a string`);
+  if (typeof uri !== 'string')
+    throw new McpError(ErrorCode.InvalidParams, `${method}: "uri" must be a string`);
   if (uri.length > MAX_URI_LENGTH) {
-    throw new McpError(ErrorCode.InvalidParams, `${method}: the URI is ${uri.length} characters long, over the limit of ${MAX_URI_LENGTH}`, {
-      limit: 'maxUriLength',
-      value: MAX_URI_LENGTH,
-    });
+    throw new McpError(
+      ErrorCode.InvalidParams,
+      `${method}: the URI is ${uri.length} characters long, over the limit of ${MAX_URI_LENGTH}`,
+      {
+        limit: 'maxUriLength',
+        value: MAX_URI_LENGTH,
+      },
+    );
   }
   return uri;
 }

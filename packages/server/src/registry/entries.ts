@@ -1,4 +1,12 @@
-import type { CallToolResult, GetPromptResult, Prompt, ReadResourceResult, Resource, ResourceTemplate, Tool } from '@typemcp/protocol';
+import type {
+  CallToolResult,
+  GetPromptResult,
+  Prompt,
+  ReadResourceResult,
+  Resource,
+  ResourceTemplate,
+  Tool,
+} from '@typemcp/protocol';
 import type { RequestContext } from '../dispatch/RequestContext';
 import type { CompleteFn } from '../metadata/definitions';
 import type { UriTemplate } from '../templates/UriTemplate';
@@ -20,7 +28,11 @@ export interface ResourceEntry {
   enabled: boolean;
   /** OAuth scopes a caller needs to see and use it. */
   scopes?: string[];
-  read(uri: string, variables: Record<string, string>, request: RequestContext): Promise<ReadResourceResult>;
+  read(
+    uri: string,
+    variables: Record<string, string>,
+    request: RequestContext,
+  ): Promise<ReadResourceResult>;
 }
 
 /** A resource template. */
@@ -30,7 +42,11 @@ export interface TemplateEntry {
   enabled: boolean;
   /** OAuth scopes a caller needs to see and use it. */
   scopes?: string[];
-  read(uri: string, variables: Record<string, string>, request: RequestContext): Promise<ReadResourceResult>;
+  read(
+    uri: string,
+    variables: Record<string, string>,
+    request: RequestContext,
+  ): Promise<ReadResourceResult>;
   /** Concrete resources of the template, for `resources/list`. */
   list?(): Promise<Resource[]>;
   completions: Map<string, CompleteFn>;

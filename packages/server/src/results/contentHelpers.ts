@@ -6,7 +6,10 @@ import type { EmbeddedResource, ResourceLink } from '@typemcp/protocol';
  * @example
  * return [`Wrote ${path}`, resourceLink(`file://${path}`, { name: 'report' })];
  */
-export function resourceLink(uri: string, fields: Omit<ResourceLink, 'type' | 'uri' | 'name'> & { name?: string } = {}): ResourceLink {
+export function resourceLink(
+  uri: string,
+  fields: Omit<ResourceLink, 'type' | 'uri' | 'name'> & { name?: string } = {},
+): ResourceLink {
   return { type: 'resource_link', uri, name: fields.name ?? uri, ...fields };
 }
 
@@ -16,7 +19,11 @@ export function resourceLink(uri: string, fields: Omit<ResourceLink, 'type' | 'u
  * @example
  * return embeddedResource('memo://1', 'the memo text', 'text/plain');
  */
-export function embeddedResource(uri: string, content: string | Uint8Array, mimeType?: string): EmbeddedResource {
+export function embeddedResource(
+  uri: string,
+  content: string | Uint8Array,
+  mimeType?: string,
+): EmbeddedResource {
   const resource =
     typeof content === 'string'
       ? { uri, text: content, ...(mimeType ? { mimeType } : {}) }

@@ -2,8 +2,12 @@ import type { GetPromptResult, PromptMessage } from '@typemcp/protocol';
 import { isContentBlock, toContentBlocks } from './mapToolResult';
 
 function isMessage(value: unknown): value is PromptMessage {
-  return typeof value === 'object' && value !== null && ((value as PromptMessage).role === 'user' || (value as PromptMessage).role === 'assistant') &&
-    isContentBlock((value as PromptMessage).content);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    ((value as PromptMessage).role === 'user' || (value as PromptMessage).role === 'assistant') &&
+    isContentBlock((value as PromptMessage).content)
+  );
 }
 
 /**
@@ -11,7 +15,11 @@ function isMessage(value: unknown): value is PromptMessage {
  * messages and strings → those messages; a full GetPromptResult passes through.
  */
 export function mapPromptResult(value: unknown, description?: string): GetPromptResult {
-  if (typeof value === 'object' && value !== null && Array.isArray((value as GetPromptResult).messages)) {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as GetPromptResult).messages)
+  ) {
     return value as GetPromptResult;
   }
   const items = Array.isArray(value) ? value : [value];

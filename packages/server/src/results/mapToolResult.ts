@@ -6,7 +6,11 @@ const BLOCK_TYPES = new Set(['text', 'image', 'audio', 'resource_link', 'resourc
 
 /** True for a value shaped like a content block. */
 export function isContentBlock(value: unknown): value is ContentBlock {
-  return typeof value === 'object' && value !== null && BLOCK_TYPES.has((value as { type?: string }).type ?? '');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    BLOCK_TYPES.has((value as { type?: string }).type ?? '')
+  );
 }
 
 /** True for a full CallToolResult, which passes through untouched. */
@@ -33,7 +37,8 @@ export function toPlain(value: unknown): unknown {
 export function toContentBlocks(value: unknown): ContentBlock[] {
   if (value === undefined || value === null) return [];
   if (typeof value === 'string') return [{ type: 'text', text: value }];
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return [{ type: 'text', text: String(value) }];
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return [{ type: 'text', text: String(value) }];
   if (value instanceof Image || value instanceof Audio) return [value.toContent()];
   if (value instanceof Date) return [{ type: 'text', text: value.toISOString() }];
   if (isContentBlock(value)) return [value];

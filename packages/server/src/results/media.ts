@@ -31,7 +31,8 @@ export interface MediaSource {
 }
 
 function mimeOf(source: MediaSource, fallback: string): string {
-  const format = source.format ?? (source.path ? extname(source.path).slice(1).toLowerCase() : undefined);
+  const format =
+    source.format ?? (source.path ? extname(source.path).slice(1).toLowerCase() : undefined);
   if (!format) return fallback;
   if (format.includes('/')) return format;
   return MIME[format.toLowerCase()] ?? `${fallback.split('/')[0]}/${format.toLowerCase()}`;
@@ -54,7 +55,11 @@ export class Image {
 
   /** The content block. */
   toContent(): ImageContent {
-    return { type: 'image', data: Buffer.from(bytesOf(this.source, 'Image')).toString('base64'), mimeType: mimeOf(this.source, 'image/png') };
+    return {
+      type: 'image',
+      data: Buffer.from(bytesOf(this.source, 'Image')).toString('base64'),
+      mimeType: mimeOf(this.source, 'image/png'),
+    };
   }
 }
 
@@ -69,6 +74,10 @@ export class Audio {
 
   /** The content block. */
   toContent(): AudioContent {
-    return { type: 'audio', data: Buffer.from(bytesOf(this.source, 'Audio')).toString('base64'), mimeType: mimeOf(this.source, 'audio/wav') };
+    return {
+      type: 'audio',
+      data: Buffer.from(bytesOf(this.source, 'Audio')).toString('base64'),
+      mimeType: mimeOf(this.source, 'audio/wav'),
+    };
   }
 }

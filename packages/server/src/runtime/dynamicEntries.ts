@@ -62,12 +62,19 @@ export function dynamicTool(options: DynamicToolOptions): ToolEntry {
     async call(args, request) {
       const errors: FieldError[] = [];
       check(args, '', errors);
-      if (errors.length) return { content: [{ type: 'text', text: formatFieldErrors(`tool "${tool.name}"`, errors) }], isError: true };
+      if (errors.length)
+        return {
+          content: [{ type: 'text', text: formatFieldErrors(`tool "${tool.name}"`, errors) }],
+          isError: true,
+        };
       try {
         return mapToolResult(await options.handler(args, request), { wrap: false });
       } catch (error) {
         if (error instanceof McpError) throw error;
-        return { content: [{ type: 'text', text: error instanceof Error ? error.message : String(error) }], isError: true };
+        return {
+          content: [{ type: 'text', text: error instanceof Error ? error.message : String(error) }],
+          isError: true,
+        };
       }
     },
   };
@@ -89,7 +96,12 @@ export function dynamicResource(options: DynamicResourceOptions): ResourceEntry 
     if (options.mimeType !== undefined) base.mimeType = options.mimeType;
     return base;
   };
-  if (template.isFixed) return { resource: describe<Resource>({ uri: options.uri, name: options.name }), enabled: true, read };
+  if (template.isFixed)
+    return {
+      resource: describe<Resource>({ uri: options.uri, name: options.name }),
+      enabled: true,
+      read,
+    };
   return {
     template,
     descriptor: describe<ResourceTemplate>({ uriTemplate: options.uri, name: options.name }),
@@ -115,10 +127,15 @@ export function dynamicPrompt(options: DynamicPromptOptions): PromptEntry {
     enabled: true,
     completions: new Map(),
     async get(args, request) {
-      const missing = (options.arguments ?? []).filter((a) => a.required && typeof args[a.name] !== 'string');
+      const missing = (options.arguments ?? []).filter(
+        (a) => a.required && typeof args[a.name] !== 'string',
+      );
       if (missing.length) {
         const errors = missing.map((a) => ({ path: a.name, message: 'is required' }));
-        throw new McpError(ErrorCode.InvalidParams, formatFieldErrors(`prompt "${options.name}"`, errors));
+        throw new McpError(
+          ErrorCode.InvalidParams,
+          formatFieldErrors(`prompt "${options.name}"`, errors),
+        );
       }
       return mapPromptResult(await options.get(args, request), options.description);
     },

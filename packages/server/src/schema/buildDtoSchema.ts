@@ -8,13 +8,18 @@ import { converters } from './converters';
 import type { ConstraintMeta, SchemaObject } from './converters';
 
 interface TypeMetadataStorage {
-  findTypeMetadata(target: Function, property: string): { typeFunction: () => Function } | undefined;
+  findTypeMetadata(
+    target: Function,
+    property: string,
+  ): { typeFunction: () => Function } | undefined;
 }
 
 function classTransformerTypes(): TypeMetadataStorage | undefined {
   try {
     // class-transformer keeps @Type() records here; read-only use.
-    return (require('class-transformer/cjs/storage') as { defaultMetadataStorage: TypeMetadataStorage }).defaultMetadataStorage;
+    return (
+      require('class-transformer/cjs/storage') as { defaultMetadataStorage: TypeMetadataStorage }
+    ).defaultMetadataStorage;
   } catch {
     return undefined;
   }
@@ -27,7 +32,12 @@ interface ValidationMeta extends ConstraintMeta {
 
 /** Every property a DTO class declares through class-validator (`@Field` only adds to one of these). */
 export function dtoProperties(cls: Function): Map<string, ValidationMeta[]> {
-  const metas = getValidationStorage().getTargetValidationMetadatas(cls, '', true, false) as unknown as ValidationMeta[];
+  const metas = getValidationStorage().getTargetValidationMetadatas(
+    cls,
+    '',
+    true,
+    false,
+  ) as unknown as ValidationMeta[];
   const byProperty = new Map<string, ValidationMeta[]>();
   for (const meta of metas) {
     const list = byProperty.get(meta.propertyName) ?? [];
@@ -41,9 +51,13 @@ export function dtoProperties(cls: Function): Map<string, ValidationMeta[]> {
 export function dtoPropertyType(cls: Function, property: string): TypeRef | undefined {
   const field = getFieldOptions(cls, property);
   if (field?.type) return resolveTypeValue(field.type());
-  const reflected = Reflect.getMetadata('design:type', cls.prototype, property) as Function | undefined;
+  const reflected = Reflect.getMetadata('design:type', cls.prototype, property) as
+    Function | undefined;
   const nested = classTransformerTypes()?.findTypeMetadata(cls, property)?.typeFunction();
-  if (nested) return reflected === Array ? { kind: 'array', items: { kind: 'dto', cls: nested } } : { kind: 'dto', cls: nested };
+  if (nested)
+    return reflected === Array
+      ? { kind: 'array', items: { kind: 'dto', cls: nested } }
+      : { kind: 'dto', cls: nested };
   return resolveTypeValue(reflected);
 }
 
@@ -57,7 +71,9 @@ export function buildDtoSchema(cls: Function, seen: Function[] = []): SchemaObje
   const required: string[] = [];
   const validated = dtoProperties(cls);
   // A @Field without a class-validator constraint would be neither in the schema nor checked.
-  const unvalidated = getMetadataStorage().fieldNamesOf(cls).find((name) => !validated.has(name));
+  const unvalidated = getMetadataStorage()
+    .fieldNamesOf(cls)
+    .find((name) => !validated.has(name));
   if (unvalidated !== undefined) throw new UnvalidatedFieldError(cls, unvalidated);
   for (const [property, metas] of validated) {
     let schema: SchemaObject = {};
@@ -81,7 +97,8 @@ export function buildDtoSchema(cls: Function, seen: Function[] = []): SchemaObje
     if (field?.description !== undefined) schema.description = field.description;
     if (field?.default !== undefined) schema.default = field.default;
     properties[property] = schema;
-    if (!metas.some((m) => m.type === 'conditionalValidation' || m.name === 'isOptional')) required.push(property);
+    if (!metas.some((m) => m.type === 'conditionalValidation' || m.name === 'isOptional'))
+      required.push(property);
   }
   const schema: SchemaObject = { type: 'object', properties };
   if (required.length > 0) schema.required = required;

@@ -30,11 +30,18 @@ export const converters: Record<string, Converter> = {
   isNegative: () => ({ exclusiveMaximum: 0 }),
   minLength: (m) => ({ type: 'string', minLength: arg(m) }),
   maxLength: (m) => ({ type: 'string', maxLength: arg(m) }),
-  isLength: (m) => ({ type: 'string', minLength: arg(m), ...(arg(m, 1) !== undefined ? { maxLength: arg(m, 1) } : {}) }),
+  isLength: (m) => ({
+    type: 'string',
+    minLength: arg(m),
+    ...(arg(m, 1) !== undefined ? { maxLength: arg(m, 1) } : {}),
+  }),
   isNotEmpty: () => ({ minLength: 1 }),
   matches: (m) => {
     const pattern = arg(m);
-    return { type: 'string', pattern: pattern instanceof RegExp ? pattern.source : String(pattern) };
+    return {
+      type: 'string',
+      pattern: pattern instanceof RegExp ? pattern.source : String(pattern),
+    };
   },
   isEmail: () => ({ type: 'string', format: 'email' }),
   isUrl: () => ({ type: 'string', format: 'uri' }),
@@ -50,7 +57,14 @@ export const converters: Record<string, Converter> = {
   isLatitude: () => ({ type: 'number', minimum: -90, maximum: 90 }),
   isLongitude: () => ({ type: 'number', minimum: -180, maximum: 180 }),
   isPort: () => ({ type: 'string', pattern: '^\\d{1,5}$' }),
-  isIp: (m) => ({ type: 'string', ...(String(arg(m)) === '4' ? { format: 'ipv4' } : String(arg(m)) === '6' ? { format: 'ipv6' } : {}) }),
+  isIp: (m) => ({
+    type: 'string',
+    ...(String(arg(m)) === '4'
+      ? { format: 'ipv4' }
+      : String(arg(m)) === '6'
+        ? { format: 'ipv6' }
+        : {}),
+  }),
   isFqdn: () => ({ type: 'string', format: 'hostname' }),
   isJson: () => ({ type: 'string' }),
   isDate: () => ({ type: 'string', format: 'date-time' }),
@@ -67,7 +81,8 @@ export const converters: Record<string, Converter> = {
 function enumSchema(values: unknown[]): SchemaObject {
   const types = new Set(values.map((v) => typeof v));
   const schema: SchemaObject = { enum: values };
-  if (types.size === 1) schema.type = types.has('number') ? 'number' : types.has('boolean') ? 'boolean' : 'string';
+  if (types.size === 1)
+    schema.type = types.has('number') ? 'number' : types.has('boolean') ? 'boolean' : 'string';
   return schema;
 }
 

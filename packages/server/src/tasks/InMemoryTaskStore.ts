@@ -97,7 +97,9 @@ export class InMemoryTaskStore implements TaskStore {
   async list(subject: string | undefined): Promise<TaskRecord[]> {
     const now = Date.now();
     this.sweep(now);
-    return [...this.tasks.values()].filter((e) => e.task.subject === subject && e.expires > now).map((e) => ({ ...e.task }));
+    return [...this.tasks.values()]
+      .filter((e) => e.task.subject === subject && e.expires > now)
+      .map((e) => ({ ...e.task }));
   }
 
   /** Tasks held now. */

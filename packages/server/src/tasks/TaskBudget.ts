@@ -38,9 +38,15 @@ export class TaskBudget {
 
   /** Takes a slot for `owner`; returns its release (idempotent), or throws the refusal. */
   acquire(owner: string): () => void {
-    if (this.live >= this.maxLive) throw refusal('maxLiveTasks', this.maxLive, 'Too many live tasks on this server');
+    if (this.live >= this.maxLive)
+      throw refusal('maxLiveTasks', this.maxLive, 'Too many live tasks on this server');
     const mine = this.perOwner.get(owner) ?? 0;
-    if (mine >= this.maxPerOwner) throw refusal('maxLiveTasksPerOwner', this.maxPerOwner, 'Too many live tasks for this caller');
+    if (mine >= this.maxPerOwner)
+      throw refusal(
+        'maxLiveTasksPerOwner',
+        this.maxPerOwner,
+        'Too many live tasks for this caller',
+      );
     this.live++;
     this.perOwner.set(owner, mine + 1);
     let released = false;
@@ -56,8 +62,12 @@ export class TaskBudget {
 }
 
 function refusal(limit: string, value: number, what: string): McpError {
-  return new McpError(ErrorCode.InternalError, `${what} (${limit} = ${value}): wait for tasks to finish and retry, or raise the tasks.${limit} option`, {
-    limit,
-    value,
-  });
+  return new McpError(
+    ErrorCode.InternalError,
+    `${what} (${limit} = ${value}): wait for tasks to finish and retry, or raise the tasks.${limit} option`,
+    {
+      limit,
+      value,
+    },
+  );
 }

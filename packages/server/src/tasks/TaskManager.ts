@@ -96,10 +96,20 @@ export class TaskManager {
   }
 
   /** Creates a task for a tool call and starts it; returns the `CreateTaskResult`. */
-  async start(entry: ToolEntry, args: Record<string, unknown>, request: RequestContext, answers: InputResponses = {}): Promise<ExtensionTask> {
+  async start(
+    entry: ToolEntry,
+    args: Record<string, unknown>,
+    request: RequestContext,
+    answers: InputResponses = {},
+  ): Promise<ExtensionTask> {
     const subject = request.auth?.subject;
     const release = this.budget.acquire(subject === undefined ? 'anonymous' : `subject:${subject}`);
-    const task = newTaskRecord({ ttlMs: this.ttlMs, pollIntervalMs: this.pollIntervalMs, subject, answers: { ...answers } });
+    const task = newTaskRecord({
+      ttlMs: this.ttlMs,
+      pollIntervalMs: this.pollIntervalMs,
+      subject,
+      answers: { ...answers },
+    });
     if (this.resolveTool) task.call = { name: entry.tool.name, arguments: args };
     try {
       await this.store.create(task);
@@ -108,7 +118,10 @@ export class TaskManager {
       throw error;
     }
     const controller = new AbortController();
-    const expiry = setTimeout(() => this.release(task.taskId)?.controller.abort('Task expired'), this.ttlMs);
+    const expiry = setTimeout(
+      () => this.release(task.taskId)?.controller.abort('Task expired'),
+      this.ttlMs,
+    );
     expiry.unref?.();
     this.running.set(task.taskId, { entry, args, base: request, controller, release, expiry });
     void this.run(task.taskId);
@@ -121,9 +134,19 @@ export class TaskManager {
     if (entry && !this.running.has(record.taskId)) {
       // Counted in the budget of the node that created it; freed here when its record expires.
       const controller = new AbortController();
-      const expiry = setTimeout(() => this.release(record.taskId)?.controller.abort('Task expired'), this.ttlMs);
+      const expiry = setTimeout(
+        () => this.release(record.taskId)?.controller.abort('Task expired'),
+        this.ttlMs,
+      );
       expiry.unref?.();
-      this.running.set(record.taskId, { entry, args: record.call?.arguments ?? {}, base: request, controller, release: () => undefined, expiry });
+      this.running.set(record.taskId, {
+        entry,
+        args: record.call?.arguments ?? {},
+        base: request,
+        controller,
+        release: () => undefined,
+        expiry,
+      });
     }
   }
 
@@ -144,16 +167,25 @@ export class TaskManager {
       sendProgress: () => Promise.resolve(),
       log: () => Promise.resolve(),
       sendNotification: () => Promise.resolve(),
-      sendRequest: () => Promise.reject(new Error('A task asks the client through tasks/get inputRequests')),
+      sendRequest: () =>
+        Promise.reject(new Error('A task asks the client through tasks/get inputRequests')),
     });
     let patch: Partial<TaskRecord>;
     try {
       const result = await running.entry.call(running.args, context);
       patch = { status: 'completed', result: { ...result }, inputRequests: undefined };
     } catch (error) {
-      if (error instanceof InputRequiredSignal) patch = { status: 'input_required', inputRequests: error.inputRequests };
+      if (error instanceof InputRequiredSignal)
+        patch = { status: 'input_required', inputRequests: error.inputRequests };
       else if (error instanceof McpError) patch = { status: 'failed', error: error.toJSON() };
-      else patch = { status: 'failed', error: { code: ErrorCode.InternalError, message: `Internal error: ${(error as Error)?.message ?? String(error)}` } };
+      else
+        patch = {
+          status: 'failed',
+          error: {
+            code: ErrorCode.InternalError,
+            message: `Internal error: ${(error as Error)?.message ?? String(error)}`,
+          },
+        };
     }
     const latest = await this.store.get(taskId);
     if (!latest || TERMINAL.has(latest.status)) {
@@ -181,12 +213,17 @@ export class TaskManager {
 
   private async find(taskId: unknown, request: RequestContext): Promise<TaskRecord> {
     if (!clientWantsTasks(request.clientCapabilities)) {
-      throw new McpError(ErrorCode.MissingRequiredClientCapability, `tasks need the client capability extension "${TASKS_EXTENSION}"`, {
-        requiredCapabilities: { extensions: { [TASKS_EXTENSION]: {} } },
-      });
+      throw new McpError(
+        ErrorCode.MissingRequiredClientCapability,
+        `tasks need the client capability extension "${TASKS_EXTENSION}"`,
+        {
+          requiredCapabilities: { extensions: { [TASKS_EXTENSION]: {} } },
+        },
+      );
     }
     const task = typeof taskId === 'string' ? await this.store.get(taskId) : undefined;
-    if (!task || task.subject !== request.auth?.subject) throw new McpError(ErrorCode.InvalidParams, `Unknown task: ${String(taskId)}`);
+    if (!task || task.subject !== request.auth?.subject)
+      throw new McpError(ErrorCode.InvalidParams, `Unknown task: ${String(taskId)}`);
     return task;
   }
 
@@ -196,19 +233,33 @@ export class TaskManager {
     const out = this.view(task);
     if (task.status === 'completed' && task.result) out.result = task.result;
     if (task.status === 'failed' && task.error) out.error = task.error;
-    if (task.status === 'input_required' && task.inputRequests) out.inputRequests = task.inputRequests;
+    if (task.status === 'input_required' && task.inputRequests)
+      out.inputRequests = task.inputRequests;
     return out;
   }
 
   /** `tasks/update`: records answers; once nothing is pending the tool runs again. */
-  async update(taskId: unknown, inputResponses: unknown, request: RequestContext): Promise<Record<string, unknown>> {
+  async update(
+    taskId: unknown,
+    inputResponses: unknown,
+    request: RequestContext,
+  ): Promise<Record<string, unknown>> {
     const task = await this.find(taskId, request);
-    if (typeof inputResponses !== 'object' || inputResponses === null || Array.isArray(inputResponses)) {
-      throw new McpError(ErrorCode.InvalidParams, 'tasks/update: "inputResponses" must be an object keyed like the inputRequests');
+    if (
+      typeof inputResponses !== 'object' ||
+      inputResponses === null ||
+      Array.isArray(inputResponses)
+    ) {
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        'tasks/update: "inputResponses" must be an object keyed like the inputRequests',
+      );
     }
     if (task.status !== 'input_required') return {};
     const answers: InputResponses = { ...task.answers, ...(inputResponses as InputResponses) };
-    const pending = Object.fromEntries(Object.entries(task.inputRequests ?? {}).filter(([key]) => !(key in answers)));
+    const pending = Object.fromEntries(
+      Object.entries(task.inputRequests ?? {}).filter(([key]) => !(key in answers)),
+    );
     const stillWaiting = Object.keys(pending).length > 0;
     await this.store.update({
       ...task,
@@ -228,7 +279,12 @@ export class TaskManager {
   async cancel(taskId: unknown, request: RequestContext): Promise<Record<string, unknown>> {
     const task = await this.find(taskId, request);
     if (TERMINAL.has(task.status)) return {};
-    await this.store.update({ ...task, status: 'cancelled', inputRequests: undefined, lastUpdatedAt: new Date().toISOString() });
+    await this.store.update({
+      ...task,
+      status: 'cancelled',
+      inputRequests: undefined,
+      lastUpdatedAt: new Date().toISOString(),
+    });
     this.abortLocal(task.taskId);
     this.oncancel?.(task.taskId);
     return {};

@@ -49,7 +49,9 @@ export interface TaskStore {
 }
 
 /** A new `working` task with a fresh, unguessable id, created now. */
-export function newTaskRecord(fields: Pick<TaskRecord, 'ttlMs' | 'pollIntervalMs' | 'subject' | 'answers'>): TaskRecord {
+export function newTaskRecord(
+  fields: Pick<TaskRecord, 'ttlMs' | 'pollIntervalMs' | 'subject' | 'answers'>,
+): TaskRecord {
   const now = new Date().toISOString();
   return { taskId: randomUUID(), status: 'working', createdAt: now, lastUpdatedAt: now, ...fields };
 }

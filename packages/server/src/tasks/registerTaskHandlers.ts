@@ -7,7 +7,11 @@ import { sessionHasTasks } from './routeToolCall';
 import { TASKS_EXTENSION } from './TaskManager';
 
 function requireTaskSession(method: string, ctx: RequestContext): void {
-  if (!sessionHasTasks(ctx)) throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${method} (tasks need protocol 2025-11-25; this session negotiated ${ctx.protocolVersion})`);
+  if (!sessionHasTasks(ctx))
+    throw new McpError(
+      ErrorCode.MethodNotFound,
+      `Method not found: ${method} (tasks need protocol 2025-11-25; this session negotiated ${ctx.protocolVersion})`,
+    );
 }
 
 /**
@@ -20,7 +24,11 @@ function requireTaskSession(method: string, ctx: RequestContext): void {
 export function registerTaskHandlers(server: Server, engines: TaskEngines): ServerCapabilities {
   server.addCapabilities({ extensions: { [TASKS_EXTENSION]: {} } });
   const sessionCapabilities: ServerCapabilities = {
-    tasks: { ...(engines.legacy.canList ? { list: {} } : {}), cancel: {}, requests: { tools: { call: {} } } },
+    tasks: {
+      ...(engines.legacy.canList ? { list: {} } : {}),
+      cancel: {},
+      requests: { tools: { call: {} } },
+    },
   };
   server.setRequestHandler('tasks/get', (p, ctx) => {
     if (ctx.era === 'modern') return engines.modern.get(p.taskId, ctx) as never;
@@ -33,7 +41,11 @@ export function registerTaskHandlers(server: Server, engines: TaskEngines): Serv
     return engines.legacy.cancel(p.taskId, ctx) as never;
   });
   server.setRequestHandler('tasks/update', (p, ctx) => {
-    if (ctx.era !== 'modern') throw new McpError(ErrorCode.MethodNotFound, `Method not found: tasks/update (part of the ${TASKS_EXTENSION} extension of 2026-07-28)`);
+    if (ctx.era !== 'modern')
+      throw new McpError(
+        ErrorCode.MethodNotFound,
+        `Method not found: tasks/update (part of the ${TASKS_EXTENSION} extension of 2026-07-28)`,
+      );
     return engines.modern.update(p.taskId, p.inputResponses, ctx) as never;
   });
   server.setRequestHandler('tasks/result', (p, ctx) => {

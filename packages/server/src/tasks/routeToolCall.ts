@@ -40,25 +40,46 @@ export async function routeToolCall(
   if (sessionHasTasks(ctx)) {
     const task = params.task;
     const augmented = typeof task === 'object' && task !== null && !Array.isArray(task);
-    if (augmented && taskTool) return engines.legacy.start(entry, args, ctx, task as { ttl?: unknown }) as unknown as Record<string, unknown>;
-    if (augmented) throw new McpError(ErrorCode.MethodNotFound, `The tool ${entry.tool.name} does not support task-augmented execution (execution.taskSupport is not "optional" or "required")`);
-    if (support === 'required') throw new McpError(ErrorCode.MethodNotFound, `The tool ${entry.tool.name} must be called as a task: add "task": {} to the tools/call params`);
+    if (augmented && taskTool)
+      return engines.legacy.start(entry, args, ctx, task as { ttl?: unknown }) as unknown as Record<
+        string,
+        unknown
+      >;
+    if (augmented)
+      throw new McpError(
+        ErrorCode.MethodNotFound,
+        `The tool ${entry.tool.name} does not support task-augmented execution (execution.taskSupport is not "optional" or "required")`,
+      );
+    if (support === 'required')
+      throw new McpError(
+        ErrorCode.MethodNotFound,
+        `The tool ${entry.tool.name} must be called as a task: add "task": {} to the tools/call params`,
+      );
     return entry.call(args, ctx);
   }
   if (!taskTool || ctx.era === 'legacy') return entry.call(args, ctx);
   if (clientWantsTasks(ctx.clientCapabilities)) {
-    if (entry.taskStart !== 'explicit') return engines.modern.start(entry, args, ctx) as unknown as Record<string, unknown>;
+    if (entry.taskStart !== 'explicit')
+      return engines.modern.start(entry, args, ctx) as unknown as Record<string, unknown>;
     try {
       return await entry.call(args, ctx); // synchronous until the handler calls ctx.runAsTask()
     } catch (error) {
-      if (error instanceof EscalateToTaskSignal) return engines.modern.start(entry, args, ctx, ctx.input?.answers) as unknown as Record<string, unknown>;
+      if (error instanceof EscalateToTaskSignal)
+        return engines.modern.start(entry, args, ctx, ctx.input?.answers) as unknown as Record<
+          string,
+          unknown
+        >;
       throw error;
     }
   }
   if (support === 'required') {
-    throw new McpError(ErrorCode.MissingRequiredClientCapability, `The tool ${entry.tool.name} runs only as a task: declare the "${TASKS_EXTENSION}" extension`, {
-      requiredCapabilities: { extensions: { [TASKS_EXTENSION]: {} } },
-    });
+    throw new McpError(
+      ErrorCode.MissingRequiredClientCapability,
+      `The tool ${entry.tool.name} runs only as a task: declare the "${TASKS_EXTENSION}" extension`,
+      {
+        requiredCapabilities: { extensions: { [TASKS_EXTENSION]: {} } },
+      },
+    );
   }
   return entry.call(args, ctx);
 }

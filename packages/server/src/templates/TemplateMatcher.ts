@@ -22,7 +22,8 @@ export class ProgramBuilder {
   slots = 0;
 
   literal(text: string): void {
-    for (let i = 0; i < text.length; i++) this.program.push({ op: 'char', code: text.charCodeAt(i) });
+    for (let i = 0; i < text.length; i++)
+      this.program.push({ op: 'char', code: text.charCodeAt(i) });
   }
 
   /** `(class+)` captured in a new pair of slots: greedy, or lazy. Returns the capture's index. */
@@ -32,7 +33,9 @@ export class ProgramBuilder {
     const body = this.program.length;
     this.program.push({ op: 'class', test });
     const split = this.program.length;
-    this.program.push(lazy ? { op: 'split', x: split + 1, y: body } : { op: 'split', x: body, y: split + 1 });
+    this.program.push(
+      lazy ? { op: 'split', x: split + 1, y: body } : { op: 'split', x: body, y: split + 1 },
+    );
     this.program.push({ op: 'save', slot: this.slots++ });
     return index;
   }
@@ -72,7 +75,11 @@ export class ProgramBuilder {
  * (`-1` when it did not take part), or undefined when the input does not match. Thread lists are
  * parallel arrays reused across steps: a step allocates only the capture arrays `save` copies.
  */
-export function runProgram(program: Instruction[], slots: number, input: string): number[] | undefined {
+export function runProgram(
+  program: Instruction[],
+  slots: number,
+  input: string,
+): number[] | undefined {
   const size = program.length;
   const seen = new Int32Array(size).fill(-1);
   let currentPc = new Int32Array(size);
@@ -118,7 +125,11 @@ export function runProgram(program: Instruction[], slots: number, input: string)
         continue;
       }
       if (code === -1) continue;
-      if (instruction.op === 'char' ? instruction.code === code : instruction.op === 'class' && instruction.test(code)) {
+      if (
+        instruction.op === 'char'
+          ? instruction.code === code
+          : instruction.op === 'class' && instruction.test(code)
+      ) {
         add(currentPc[t] + 1, currentSaves[t], position + 1);
       }
     }

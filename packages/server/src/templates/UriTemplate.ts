@@ -13,7 +13,8 @@ const QUERY = '\u0000query';
 /** A simple variable's characters: anything but `/`, `?`, `#` and `,`. */
 const isSimple = (code: number) => code !== 47 && code !== 63 && code !== 35 && code !== 44;
 /** A reserved (`{+x}`, `{#x}`) variable's characters: anything but a line break. */
-const isNotLineBreak = (code: number) => code !== 10 && code !== 13 && code !== 0x2028 && code !== 0x2029;
+const isNotLineBreak = (code: number) =>
+  code !== 10 && code !== 13 && code !== 0x2028 && code !== 0x2029;
 const isQueryStart = (code: number) => code === 63 || code === 38;
 const isNotFragment = (code: number) => code !== 35;
 
@@ -87,7 +88,9 @@ export class UriTemplate {
 
   private parse(body: string): Expression {
     const operator = (OPERATORS.has(body[0]) ? body[0] : '') as Expression['operator'];
-    const names = (operator ? body.slice(1) : body).split(',').map((n) => n.trim().replace(/\*$/, '').replace(/:\d+$/, ''));
+    const names = (operator ? body.slice(1) : body)
+      .split(',')
+      .map((n) => n.trim().replace(/\*$/, '').replace(/:\d+$/, ''));
     return { operator, names: names.filter(Boolean) };
   }
 
@@ -130,9 +133,12 @@ export class UriTemplate {
     return this.template.replace(/\{([^}]*)\}/g, (_all, body: string) => {
       const { operator, names } = this.parse(body);
       const present = names.filter((n) => values[n] !== undefined);
-      const enc = (v: string) => (operator === '+' || operator === '#' ? encodeURI(v) : encodeURIComponent(v));
+      const enc = (v: string) =>
+        operator === '+' || operator === '#' ? encodeURI(v) : encodeURIComponent(v);
       if (operator === '?' || operator === '&') {
-        return present.length ? `${operator}${present.map((n) => `${n}=${enc(values[n])}`).join('&')}` : '';
+        return present.length
+          ? `${operator}${present.map((n) => `${n}=${enc(values[n])}`).join('&')}`
+          : '';
       }
       const prefix = operator === '+' || operator === '' ? '' : operator;
       const sep = operator === '/' ? '/' : ',';

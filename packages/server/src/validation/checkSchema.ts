@@ -11,7 +11,12 @@ const compiled = new WeakMap<SchemaObject, CompiledCheck>();
  * Checks a value against a schema, compiling the schema on first use (and only then) with
  * {@link compileValidator}; prefer compiling once yourself where the schema is known at start-up.
  */
-export function checkSchema(schema: SchemaObject, value: unknown, path: string, errors: FieldError[]): void {
+export function checkSchema(
+  schema: SchemaObject,
+  value: unknown,
+  path: string,
+  errors: FieldError[],
+): void {
   let check = compiled.get(schema);
   if (!check) {
     check = compileValidator(schema);

@@ -28,11 +28,16 @@ function compileConverter(type: TypeRef): Converter | undefined {
       const item = compileConverter(type.items);
       if (!item) return undefined;
       return (value, path, errors) =>
-        Array.isArray(value) ? Promise.all(value.map((v, i) => item(v, `${path}[${i}]`, errors))) : value;
+        Array.isArray(value)
+          ? Promise.all(value.map((v, i) => item(v, `${path}[${i}]`, errors)))
+          : value;
     }
     case 'union': {
       // The first branch whose schema accepts the value decides how it is converted.
-      const branches = type.members.map((m) => ({ check: compileValidator(typeToSchema(m)), convert: compileConverter(m) }));
+      const branches = type.members.map((m) => ({
+        check: compileValidator(typeToSchema(m)),
+        convert: compileConverter(m),
+      }));
       if (branches.every((b) => !b.convert)) return undefined;
       return (value, path, errors) => {
         const branch = branches.find((b) => {
@@ -58,7 +63,8 @@ function compileConverter(type: TypeRef): Converter | undefined {
  * await prepare('2025-01-01T00:00:00Z', 'when', errors); // a Date
  */
 export function compileArgument(type: TypeRef, schema: SchemaObject): ArgumentPreparer {
-  const check: CompiledCheck | undefined = type.kind === 'dto' ? undefined : compileValidator(schema);
+  const check: CompiledCheck | undefined =
+    type.kind === 'dto' ? undefined : compileValidator(schema);
   const convert = compileConverter(type);
   // synchronous unless the conversion is (a DTO): a plain argument costs no await
   return (value, path, errors) => {

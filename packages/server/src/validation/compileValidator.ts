@@ -52,7 +52,8 @@ const child = (path: string, name: string) => (path ? `${path}.${name}` : name);
  */
 export function compileValidator(schema: SchemaObject): CompiledCheck {
   const checks: CompiledCheck[] = [];
-  const fail = (errors: FieldError[], path: string, message: string) => errors.push({ path: path || '(root)', message });
+  const fail = (errors: FieldError[], path: string, message: string) =>
+    errors.push({ path: path || '(root)', message });
 
   const type = schema.type;
   let typeGate: ((actual: string) => boolean) | undefined;
@@ -101,15 +102,18 @@ export function compileValidator(schema: SchemaObject): CompiledCheck {
       if (typeof v !== 'number') return;
       if (typeof minimum === 'number' && v < minimum) fail(e, p, `must be >= ${minimum}`);
       if (typeof maximum === 'number' && v > maximum) fail(e, p, `must be <= ${maximum}`);
-      if (typeof exclusiveMinimum === 'number' && v <= exclusiveMinimum) fail(e, p, `must be > ${exclusiveMinimum}`);
-      if (typeof exclusiveMaximum === 'number' && v >= exclusiveMaximum) fail(e, p, `must be < ${exclusiveMaximum}`);
+      if (typeof exclusiveMinimum === 'number' && v <= exclusiveMinimum)
+        fail(e, p, `must be > ${exclusiveMinimum}`);
+      if (typeof exclusiveMaximum === 'number' && v >= exclusiveMaximum)
+        fail(e, p, `must be < ${exclusiveMaximum}`);
     });
   }
 
   const { multipleOf } = schema;
   if (typeof multipleOf === 'number' && multipleOf > 0) {
     checks.push((v, p, e) => {
-      if (typeof v === 'number' && !Number.isInteger(v / multipleOf)) fail(e, p, `must be a multiple of ${multipleOf}`);
+      if (typeof v === 'number' && !Number.isInteger(v / multipleOf))
+        fail(e, p, `must be a multiple of ${multipleOf}`);
     });
   }
 
@@ -118,8 +122,10 @@ export function compileValidator(schema: SchemaObject): CompiledCheck {
     checks.push((v, p, e) => {
       if (typeof v !== 'string') return;
       const length = codePointLength(v);
-      if (typeof minLength === 'number' && length < minLength) fail(e, p, `must be at least ${minLength} characters long`);
-      if (typeof maxLength === 'number' && length > maxLength) fail(e, p, `must be at most ${maxLength} characters long`);
+      if (typeof minLength === 'number' && length < minLength)
+        fail(e, p, `must be at least ${minLength} characters long`);
+      if (typeof maxLength === 'number' && length > maxLength)
+        fail(e, p, `must be at most ${maxLength} characters long`);
     });
   }
   if (typeof schema.pattern === 'string') {
@@ -132,19 +138,31 @@ export function compileValidator(schema: SchemaObject): CompiledCheck {
   const format = typeof schema.format === 'string' ? FORMATS[schema.format] : undefined;
   if (format) {
     checks.push((v, p, e) => {
-      if (typeof v === 'string' && !format.test(v)) fail(e, p, `must be a valid ${String(schema.format)}`);
+      if (typeof v === 'string' && !format.test(v))
+        fail(e, p, `must be a valid ${String(schema.format)}`);
     });
   }
 
   const { minItems, maxItems } = schema;
-  const items = schema.items && typeof schema.items === 'object' ? compileValidator(schema.items as SchemaObject) : undefined;
-  if (typeof minItems === 'number' || typeof maxItems === 'number' || schema.uniqueItems === true || items) {
+  const items =
+    schema.items && typeof schema.items === 'object'
+      ? compileValidator(schema.items as SchemaObject)
+      : undefined;
+  if (
+    typeof minItems === 'number' ||
+    typeof maxItems === 'number' ||
+    schema.uniqueItems === true ||
+    items
+  ) {
     const unique = schema.uniqueItems === true;
     checks.push((v, p, e) => {
       if (!Array.isArray(v)) return;
-      if (typeof minItems === 'number' && v.length < minItems) fail(e, p, `must have at least ${minItems} items`);
-      if (typeof maxItems === 'number' && v.length > maxItems) fail(e, p, `must have at most ${maxItems} items`);
-      if (unique && new Set(v.map((x) => JSON.stringify(x))).size !== v.length) fail(e, p, 'must not contain duplicates');
+      if (typeof minItems === 'number' && v.length < minItems)
+        fail(e, p, `must have at least ${minItems} items`);
+      if (typeof maxItems === 'number' && v.length > maxItems)
+        fail(e, p, `must have at most ${maxItems} items`);
+      if (unique && new Set(v.map((x) => JSON.stringify(x))).size !== v.length)
+        fail(e, p, 'must not contain duplicates');
       if (items) v.forEach((item, i) => items(item, `${p}[${i}]`, e));
     });
   }
@@ -159,9 +177,13 @@ export function compileValidator(schema: SchemaObject): CompiledCheck {
     checks.push((v, p, e) => {
       if (typeOf(v) !== 'object') return;
       const object = v as Record<string, unknown>;
-      for (const name of required) if (object[name] === undefined) e.push({ path: child(p, name), message: 'is required' });
-      for (const [name, check] of properties) if (object[name] !== undefined) check(object[name], child(p, name), e);
-      if (closed) for (const name of Object.keys(object)) if (!known.has(name)) e.push({ path: child(p, name), message: 'is not allowed' });
+      for (const name of required)
+        if (object[name] === undefined) e.push({ path: child(p, name), message: 'is required' });
+      for (const [name, check] of properties)
+        if (object[name] !== undefined) check(object[name], child(p, name), e);
+      if (closed)
+        for (const name of Object.keys(object))
+          if (!known.has(name)) e.push({ path: child(p, name), message: 'is not allowed' });
     });
   }
 

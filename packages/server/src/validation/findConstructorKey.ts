@@ -14,13 +14,17 @@ export function findConstructorKey(value: unknown): string | undefined {
     const { node, path } = stack.pop() as { node: unknown; path: string };
     if (typeof node !== 'object' || node === null) continue;
     if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: `${path}[${i}]` });
+      for (let i = node.length - 1; i >= 0; i--)
+        stack.push({ node: node[i], path: `${path}[${i}]` });
       continue;
     }
     if (Object.prototype.hasOwnProperty.call(node, 'constructor')) return path;
     const keys = Object.keys(node);
     for (let i = keys.length - 1; i >= 0; i--) {
-      stack.push({ node: (node as Record<string, unknown>)[keys[i]], path: path ? `${path}.${keys[i]}` : keys[i] });
+      stack.push({
+        node: (node as Record<string, unknown>)[keys[i]],
+        path: path ? `${path}.${keys[i]}` : keys[i],
+      });
     }
   }
   return undefined;

@@ -7,7 +7,8 @@ export { validateDto } from './validateDto';
 /** Converts string arguments (prompts, URI variables) to the declared primitive type where that is unambiguous. */
 function coerce(type: TypeRef, value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  if (type.kind === 'number' || type.kind === 'integer') return value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value;
+  if (type.kind === 'number' || type.kind === 'integer')
+    return value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value;
   if (type.kind === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
   if (type.kind === 'enum' && !type.values.includes(value)) {
     const match = type.values.find((v) => v !== null && String(v) === value);

@@ -20,7 +20,12 @@ function flatten(errors: ValidationError[], prefix: string, out: FieldError[]): 
  * const errors: FieldError[] = [];
  * const signup = await validateDto(Signup, { email: 'nope' }, '', errors);
  */
-export async function validateDto(cls: Function, plain: unknown, path: string, errors: FieldError[]): Promise<unknown> {
+export async function validateDto(
+  cls: Function,
+  plain: unknown,
+  path: string,
+  errors: FieldError[],
+): Promise<unknown> {
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     errors.push({ path: path || '(arguments)', message: 'must be an object' });
     return undefined;

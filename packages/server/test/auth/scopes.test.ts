@@ -54,36 +54,69 @@ async function session(auth?: AuthInfo) {
     const mine = ++id;
     await client.send({ jsonrpc: '2.0', id: mine, method, params });
     while (!replies.has(mine)) await new Promise((r) => setImmediate(r));
-    return replies.get(mine) as { result?: Record<string, any>; error?: { code: number; message: string; data?: unknown } };
+    return replies.get(mine) as {
+      result?: Record<string, any>;
+      error?: { code: number; message: string; data?: unknown };
+    };
   };
-  await request('initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } });
+  await request('initialize', {
+    protocolVersion: '2025-11-25',
+    capabilities: {},
+    clientInfo: { name: 't', version: '1' },
+  });
   return request;
 }
 
-const names = (r: { result?: Record<string, any> }, key: string, field = 'name') => (r.result?.[key] as Array<Record<string, string>>).map((e) => e[field]);
+const names = (r: { result?: Record<string, any> }, key: string, field = 'name') =>
+  (r.result?.[key] as Array<Record<string, string>>).map((e) => e[field]);
 
 it('an unauthenticated connection is served everything', async () => {
   const request = await session();
   expect(names(await request('tools/list'), 'tools')).toEqual(['hello', 'purge', 'refund']);
-  expect((await request('tools/call', { name: 'purge', arguments: {} })).result?.content[0].text).toBe('purged');
+  expect(
+    (await request('tools/call', { name: 'purge', arguments: {} })).result?.content[0].text,
+  ).toBe('purged');
 });
 
 it('a caller sees only what its scopes reach; class scopes add to member scopes', async () => {
   const request = await session({ subject: 'alice', scopes: ['billing'] });
   expect(names(await request('tools/list'), 'tools')).toEqual(['hello']);
-  expect(names(await request('resources/templates/list'), 'resourceTemplates', 'uriTemplate')).toEqual([]);
+  expect(
+    names(await request('resources/templates/list'), 'resourceTemplates', 'uriTemplate'),
+  ).toEqual([]);
   expect(names(await request('prompts/list'), 'prompts')).toEqual([]);
   const admin = await session({ subject: 'root', scopes: ['admin', 'billing', 'files'] });
   expect(names(await admin('tools/list'), 'tools')).toEqual(['hello', 'purge', 'refund']);
-  expect(names(await admin('resources/templates/list'), 'resourceTemplates', 'uriTemplate')).toEqual(['files://{name}']);
+  expect(
+    names(await admin('resources/templates/list'), 'resourceTemplates', 'uriTemplate'),
+  ).toEqual(['files://{name}']);
 });
 
 it.each([
-  ['tools/call', { name: 'purge', arguments: {} }, 'Forbidden: tool purge needs the scope(s) admin', ['admin']],
-  ['tools/call', { name: 'refund', arguments: {} }, 'Forbidden: tool refund needs the scope(s) admin', ['billing', 'admin']],
-  ['resources/read', { uri: 'files://a.txt' }, 'Forbidden: resource files://a.txt needs the scope(s) files', ['files']],
+  [
+    'tools/call',
+    { name: 'purge', arguments: {} },
+    'Forbidden: tool purge needs the scope(s) admin',
+    ['admin'],
+  ],
+  [
+    'tools/call',
+    { name: 'refund', arguments: {} },
+    'Forbidden: tool refund needs the scope(s) admin',
+    ['billing', 'admin'],
+  ],
+  [
+    'resources/read',
+    { uri: 'files://a.txt' },
+    'Forbidden: resource files://a.txt needs the scope(s) files',
+    ['files'],
+  ],
   ['prompts/get', { name: 'audit' }, 'Forbidden: prompt audit needs the scope(s) admin', ['admin']],
 ])('%s %j without the scope: -32600 naming it', async (method, params, message, requiredScopes) => {
   const request = await session({ subject: 'alice', scopes: ['billing'] });
-  expect((await request(method, params)).error).toEqual({ code: -32600, message, data: { requiredScopes } });
+  expect((await request(method, params)).error).toEqual({
+    code: -32600,
+    message,
+    data: { requiredScopes },
+  });
 });

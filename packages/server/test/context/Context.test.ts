@@ -23,24 +23,32 @@ class Introspect {
   }
 
   @Tool() async chatty(first: string, ctx: Context, last: string): Promise<string> {
-    for (const level of ['debug', 'info', 'notice', 'warning', 'error'] as const) await ctx[level](`${level} ${first}${last}`);
+    for (const level of ['debug', 'info', 'notice', 'warning', 'error'] as const)
+      await ctx[level](`${level} ${first}${last}`);
     await ctx.reportProgress(1, 1);
     return 'done';
   }
 }
 
-const levels = (messages: unknown[]) => messages.map((m) => (m as { params: { level: string } }).params.level);
+const levels = (messages: unknown[]) =>
+  messages.map((m) => (m as { params: { level: string } }).params.level);
 
 describe('Context', () => {
   it('is injected by type at any position, never in the schema', async () => {
     const peer = await (await connect(createServer({ providers: [Introspect] }).server)).legacy();
-    const tools = (await peer.request('tools/list')).result?.tools as Array<{ name: string; inputSchema: unknown }>;
+    const tools = (await peer.request('tools/list')).result?.tools as Array<{
+      name: string;
+      inputSchema: unknown;
+    }>;
     expect(tools.find((t) => t.name === 'chatty')?.inputSchema).toEqual({
       type: 'object',
       properties: { first: { type: 'string' }, last: { type: 'string' } },
       required: ['first', 'last'],
     });
-    expect((await peer.request('tools/call', { name: 'chatty', arguments: { first: 'a', last: 'z' } })).result?.content).toEqual([{ type: 'text', text: 'done' }]);
+    expect(
+      (await peer.request('tools/call', { name: 'chatty', arguments: { first: 'a', last: 'z' } }))
+        .result?.content,
+    ).toEqual([{ type: 'text', text: 'done' }]);
   });
 
   it('tells who asked, in the legacy era', async () => {
@@ -73,22 +81,45 @@ describe('Context', () => {
 
   it('honours the level the client set with logging/setLevel (legacy)', async () => {
     const peer = await (await connect(createServer({ providers: [Introspect] }).server)).legacy();
-    await peer.request('tools/call', { name: 'chatty', arguments: { first: 'a', last: 'b' }, _meta: { progressToken: 7 } });
+    await peer.request('tools/call', {
+      name: 'chatty',
+      arguments: { first: 'a', last: 'b' },
+      _meta: { progressToken: 7 },
+    });
     const before = peer.notifications('notifications/message').length;
     expect(before).toBe(5); // no level set yet: the dispatcher sends every level
     await peer.request('logging/setLevel', { level: 'warning' });
     await peer.request('tools/call', { name: 'chatty', arguments: { first: 'a', last: 'b' } });
     const messages = peer.notifications('notifications/message').slice(before);
     expect(levels(messages)).toEqual(['warning', 'error']);
-    expect((messages[0] as { params: unknown }).params).toEqual({ level: 'warning', data: 'warning ab' });
+    expect((messages[0] as { params: unknown }).params).toEqual({
+      level: 'warning',
+      data: 'warning ab',
+    });
     expect(peer.notifications('notifications/progress')).toHaveLength(1);
   });
 
   it('honours the per-request log level of the modern era', async () => {
     const peer = await connect(createServer({ providers: [Introspect] }).server);
-    await peer.request('tools/call', { name: 'chatty', arguments: { first: 'a', last: 'b' }, _meta: { ...MODERN, 'io.modelcontextprotocol/logLevel': 'notice' } });
-    expect(levels(peer.notifications('notifications/message'))).toEqual(['notice', 'warning', 'error']);
-    await peer.request('tools/call', { name: 'chatty', arguments: { first: 'a', last: 'b' }, _meta: MODERN });
-    expect(levels(peer.notifications('notifications/message'))).toEqual(['notice', 'warning', 'error']);
+    await peer.request('tools/call', {
+      name: 'chatty',
+      arguments: { first: 'a', last: 'b' },
+      _meta: { ...MODERN, 'io.modelcontextprotocol/logLevel': 'notice' },
+    });
+    expect(levels(peer.notifications('notifications/message'))).toEqual([
+      'notice',
+      'warning',
+      'error',
+    ]);
+    await peer.request('tools/call', {
+      name: 'chatty',
+      arguments: { first: 'a', last: 'b' },
+      _meta: MODERN,
+    });
+    expect(levels(peer.notifications('notifications/message'))).toEqual([
+      'notice',
+      'warning',
+      'error',
+    ]);
   });
 });

@@ -62,16 +62,25 @@ describe('lifespan', () => {
     expect(log).toEqual([]); // nothing starts before it is needed
     for (let i = 0; i < 3; i++) {
       const peer = await (await connect(app.server)).legacy();
-      expect((await peer.request('tools/call', { name: 'report', arguments: {} })).result?.content).toEqual([
-        { type: 'text', text: 'reporter using wall clock; hello from the lifespan' },
-      ]);
-      expect((await peer.request('tools/call', { name: 'cached', arguments: { key: 'k' } })).result?.content).toEqual([{ type: 'text', text: 'v' }]);
+      expect(
+        (await peer.request('tools/call', { name: 'report', arguments: {} })).result?.content,
+      ).toEqual([{ type: 'text', text: 'reporter using wall clock; hello from the lifespan' }]);
+      expect(
+        (await peer.request('tools/call', { name: 'cached', arguments: { key: 'k' } })).result
+          ?.content,
+      ).toEqual([{ type: 'text', text: 'v' }]);
       await peer.close();
     }
     expect(log).toEqual(['start clock', 'start cache']);
     await app.stop();
     await app.stop();
-    expect(log).toEqual(['start clock', 'start cache', 'cleanup cache', 'dispose cache', 'stop clock']);
+    expect(log).toEqual([
+      'start clock',
+      'start cache',
+      'cleanup cache',
+      'dispose cache',
+      'stop clock',
+    ]);
   });
 
   it('registers services in the server container, never in the global one', async () => {

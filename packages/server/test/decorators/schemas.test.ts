@@ -1,7 +1,32 @@
 import 'reflect-metadata';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { Type } from 'class-transformer';
-import { Arg, Context, createServer, Field, Integer, McpServer, Tool, Union } from '@typemcp/server';
+import {
+  Arg,
+  Context,
+  createServer,
+  Field,
+  Integer,
+  McpServer,
+  Tool,
+  Union,
+} from '@typemcp/server';
 import { connect } from '../support/connect';
 
 enum Color {
@@ -47,17 +72,30 @@ class Schemas {
   }
 
   @Tool()
-  optionals(required: string, @Arg({ optional: true }) maybe: number, withDefault = 5, @Arg({ default: 'x', description: 'A letter' }) letter: string): string {
+  optionals(
+    required: string,
+    @Arg({ optional: true }) maybe: number,
+    withDefault = 5,
+    @Arg({ default: 'x', description: 'A letter' }) letter: string,
+  ): string {
     return `${required}${maybe}${withDefault}${letter}`;
   }
 
   @Tool()
-  enums(@Arg({ type: () => Color }) color: Color, @Arg({ type: () => Level }) level: Level, @Arg({ type: () => Integer }) count: number): string {
+  enums(
+    @Arg({ type: () => Color }) color: Color,
+    @Arg({ type: () => Level }) level: Level,
+    @Arg({ type: () => Integer }) count: number,
+  ): string {
     return `${color}${level}${count}`;
   }
 
   @Tool()
-  arrays(@Arg({ type: () => [String] }) names: string[], @Arg({ type: () => [Address] }) addresses: Address[], ctx: Context): number {
+  arrays(
+    @Arg({ type: () => [String] }) names: string[],
+    @Arg({ type: () => [Address] }) addresses: Address[],
+    ctx: Context,
+  ): number {
     void ctx;
     return names.length + addresses.length;
   }
@@ -99,7 +137,10 @@ class Schemas {
 
 const ADDRESS = {
   type: 'object',
-  properties: { street: { type: 'string', description: 'Street and number' }, zip: { type: 'string', pattern: '^\\d{5}$' } },
+  properties: {
+    street: { type: 'string', description: 'Street and number' },
+    zip: { type: 'string', pattern: '^\\d{5}$' },
+  },
   required: ['street'],
 };
 
@@ -116,10 +157,19 @@ describe('input and output schemas from the code', () => {
       name: 'primitives',
       inputSchema: {
         type: 'object',
-        properties: { s: { type: 'string' }, n: { type: 'number' }, b: { type: 'boolean' }, d: { type: 'string', format: 'date-time' } },
+        properties: {
+          s: { type: 'string' },
+          n: { type: 'number' },
+          b: { type: 'boolean' },
+          d: { type: 'string', format: 'date-time' },
+        },
         required: ['s', 'n', 'b', 'd'],
       },
-      outputSchema: { type: 'object', properties: { result: { type: 'string' } }, required: ['result'] },
+      outputSchema: {
+        type: 'object',
+        properties: { result: { type: 'string' } },
+        required: ['result'],
+      },
     });
   });
 
@@ -151,7 +201,10 @@ describe('input and output schemas from the code', () => {
   it('arrays of primitives and of DTOs; Context never appears', () => {
     expect(tool('arrays')?.inputSchema).toEqual({
       type: 'object',
-      properties: { names: { type: 'array', items: { type: 'string' } }, addresses: { type: 'array', items: ADDRESS } },
+      properties: {
+        names: { type: 'array', items: { type: 'string' } },
+        addresses: { type: 'array', items: ADDRESS },
+      },
       required: ['names', 'addresses'],
     });
   });
@@ -174,7 +227,11 @@ describe('input and output schemas from the code', () => {
         },
         required: ['name', 'age', 'email', 'grade', 'address', 'tags'],
       },
-      outputSchema: { type: 'object', properties: { result: { type: 'string' } }, required: ['result'] },
+      outputSchema: {
+        type: 'object',
+        properties: { result: { type: 'string' } },
+        required: ['result'],
+      },
     });
   });
 
@@ -205,7 +262,14 @@ describe('input and output schemas from the code', () => {
       properties: { text: { type: 'string' }, words: { type: 'integer' } },
       required: ['text', 'words'],
     });
-    expect(tool('count')?.outputSchema).toEqual({ type: 'object', properties: { result: { type: 'number' } }, required: ['result'] });
-    expect(tool('unknownOutput')).toEqual({ name: 'unknownOutput', inputSchema: { type: 'object', properties: {} } });
+    expect(tool('count')?.outputSchema).toEqual({
+      type: 'object',
+      properties: { result: { type: 'number' } },
+      required: ['result'],
+    });
+    expect(tool('unknownOutput')).toEqual({
+      name: 'unknownOutput',
+      inputSchema: { type: 'object', properties: {} },
+    });
   });
 });

@@ -46,7 +46,14 @@ it('reads every fact through from the base and applies the changes', async () =>
     sendNotification: async () => void sent.push('notification'),
     sendRequest: () => Promise.reject(new Error('no')),
   });
-  expect(derived).toMatchObject({ requestId: 4, era: 'legacy', protocolVersion: '2025-11-25', logLevel: 'info', auth: { subject: 'alice' }, taskMode: true });
+  expect(derived).toMatchObject({
+    requestId: 4,
+    era: 'legacy',
+    protocolVersion: '2025-11-25',
+    logLevel: 'info',
+    auth: { subject: 'alice' },
+    taskMode: true,
+  });
   expect(derived.clientCapabilities).toBe(base.clientCapabilities);
   expect(derived.meta).toBe(base.meta);
   expect((derived as unknown as BaseContext).futureFact).toBe('kept');

@@ -30,20 +30,34 @@ describe('framework hooks given through ServerOptions', () => {
 
   it('reads sessionCapabilities at each initialize, for 2025-11-25 sessions only', async () => {
     let declared: ServerCapabilities | undefined;
-    const server = new Server({ name: 'tasks', version: '1.0.0', sessionCapabilities: () => declared });
-    const before = await (await connect(server)).request('initialize', { protocolVersion: '2025-11-25', capabilities: {} });
+    const server = new Server({
+      name: 'tasks',
+      version: '1.0.0',
+      sessionCapabilities: () => declared,
+    });
+    const before = await (
+      await connect(server)
+    ).request('initialize', { protocolVersion: '2025-11-25', capabilities: {} });
     expect(before.result?.capabilities).toEqual(server.capabilities);
     declared = TASKS;
-    const after = await (await connect(server)).request('initialize', { protocolVersion: '2025-11-25', capabilities: {} });
+    const after = await (
+      await connect(server)
+    ).request('initialize', { protocolVersion: '2025-11-25', capabilities: {} });
     expect(after.result?.capabilities).toEqual({ ...server.capabilities, ...TASKS });
-    const older = await (await connect(server)).request('initialize', { protocolVersion: '2025-06-18', capabilities: {} });
+    const older = await (
+      await connect(server)
+    ).request('initialize', { protocolVersion: '2025-06-18', capabilities: {} });
     expect(older.result?.capabilities).toEqual(server.capabilities);
     await server.close();
   });
 
   it('tells the onstores hook about shared stores', () => {
     const seen: unknown[] = [];
-    const server = new Server({ name: 'cluster', version: '1.0.0', onstores: (stores) => seen.push(stores) });
+    const server = new Server({
+      name: 'cluster',
+      version: '1.0.0',
+      onstores: (stores) => seen.push(stores),
+    });
     const stores = {};
     server.useStores(stores);
     expect(seen).toEqual([stores]);

@@ -1,5 +1,15 @@
 import 'reflect-metadata';
-import { Arg, createServer, Field, MissingPackageError, McpServer, Prompt, Resource, run, Tool } from '@typemcp/server';
+import {
+  Arg,
+  createServer,
+  Field,
+  MissingPackageError,
+  McpServer,
+  Prompt,
+  Resource,
+  run,
+  Tool,
+} from '@typemcp/server';
 
 describe('start-up errors name Class.method(param) and the fix', () => {
   it('a parameter whose type reflection cannot read', () => {
@@ -25,7 +35,8 @@ describe('start-up errors name Class.method(param) and the fix', () => {
   });
 
   it('a duplicate name across composed classes', () => {
-    @McpServer() class A {
+    @McpServer()
+    class A {
       @Tool() ping(): string {
         return 'a';
       }
@@ -112,7 +123,10 @@ describe('start-up errors name Class.method(param) and the fix', () => {
   it('an enum that allows no value', () => {
     enum Nothing {}
     class Bad {
-      @Tool() pick(@Arg({ enum: [] }) choice: string, @Arg({ type: () => Nothing }) other: Nothing): string {
+      @Tool() pick(
+        @Arg({ enum: [] }) choice: string,
+        @Arg({ type: () => Nothing }) other: Nothing,
+      ): string {
         return choice + other;
       }
     }
@@ -143,7 +157,9 @@ describe('start-up errors name Class.method(param) and the fix', () => {
     }
     jest.resetModules();
     jest.doMock('@typemcp/hono', () => {
-      throw Object.assign(new Error("Cannot find module '@typemcp/hono' from 'run.ts'"), { code: 'MODULE_NOT_FOUND' });
+      throw Object.assign(new Error("Cannot find module '@typemcp/hono' from 'run.ts'"), {
+        code: 'MODULE_NOT_FOUND',
+      });
     });
     const started = run(Small, { transport: 'http', argv: [] });
     await expect(started).rejects.toBeInstanceOf(MissingPackageError);

@@ -14,7 +14,7 @@ class Sample {
   async *asyncGenerator(a = -1.5e3) {}
   ['computed(name)'](q: string) {}
   destructured({ x }: { x: number }, [y]: number[]) {}
-  nested(a = [1, 2], o = { k: 'v,w' }, f = (x: number) => x + 1, d = "say \"hi\"", s = 'it\'s') {}
+  nested(a = [1, 2], o = { k: 'v,w' }, f = (x: number) => x + 1, d = 'say "hi"', s = "it's") {}
   rest(first: string, ...others: string[]) {}
   comparisons(a = 1 >= 2, b = 2) {}
 }
@@ -53,13 +53,24 @@ describe('readParameterNames', () => {
     expect(readParameterNames(sample.generator).map((p) => p.defaultValue)).toEqual([true, null]);
     expect(readParameterNames(sample.asyncGenerator)[0].defaultValue).toBe(-1500);
     expect(readParameterNames(sample.commented)[1].defaultValue).toBe(')');
-    expect(readParameterNames(sample.rest)[1]).toEqual({ name: 'others', hasDefault: false, rest: true });
+    expect(readParameterNames(sample.rest)[1]).toEqual({
+      name: 'others',
+      hasDefault: false,
+      rest: true,
+    });
   });
 
   it('reads plain functions and arrow functions', () => {
-    expect(readParameterNames(function named(x: number, y = 'a') {}).map((p) => p.name)).toEqual(['x', 'y']);
-    expect(readParameterNames((left: number, right: number) => left + right).map((p) => p.name)).toEqual(['left', 'right']);
-    expect(readParameterNames(((only: number) => only) as Function).map((p) => p.name)).toEqual(['only']);
+    expect(readParameterNames(function named(x: number, y = 'a') {}).map((p) => p.name)).toEqual([
+      'x',
+      'y',
+    ]);
+    expect(
+      readParameterNames((left: number, right: number) => left + right).map((p) => p.name),
+    ).toEqual(['left', 'right']);
+    expect(readParameterNames(((only: number) => only) as Function).map((p) => p.name)).toEqual([
+      'only',
+    ]);
     expect(readParameterNames(() => 1)).toEqual([]);
   });
 });

@@ -1,5 +1,14 @@
 import 'reflect-metadata';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 import { Context, createServer, Field, McpServer, Tool } from '@typemcp/server';
 import { connect } from '../support/connect';
@@ -39,7 +48,8 @@ const META = {
 describe('ctx.elicit with a DTO', () => {
   it('asks with the DTO restricted schema and returns a validated instance', async () => {
     const peer = await connect(createServer({ providers: [Restaurant] }).server);
-    const r1 = (await peer.request('tools/call', { name: 'book', arguments: {}, _meta: META })).result as Record<string, any>;
+    const r1 = (await peer.request('tools/call', { name: 'book', arguments: {}, _meta: META }))
+      .result as Record<string, any>;
     expect(r1.inputRequests.booking.params.requestedSchema).toEqual({
       type: 'object',
       properties: {
@@ -54,10 +64,14 @@ describe('ctx.elicit with a DTO', () => {
       name: 'book',
       arguments: {},
       requestState: r1.requestState,
-      inputResponses: { booking: { action: 'accept', content: { email: 'a@b.co', guests: 2, seating: 'terrace' } } },
+      inputResponses: {
+        booking: { action: 'accept', content: { email: 'a@b.co', guests: 2, seating: 'terrace' } },
+      },
       _meta: META,
     });
-    expect(ok.result?.content).toEqual([{ type: 'text', text: '2 guests, terrace, a@b.co, instance=true' }]);
+    expect(ok.result?.content).toEqual([
+      { type: 'text', text: '2 guests, terrace, a@b.co, instance=true' },
+    ]);
   });
 
   it('refuses an answer that does not match the DTO, naming each field', async () => {
@@ -65,7 +79,9 @@ describe('ctx.elicit with a DTO', () => {
     const res = await peer.request('tools/call', {
       name: 'book',
       arguments: {},
-      inputResponses: { booking: { action: 'accept', content: { email: 'nope', guests: 20, seating: 'roof' } } },
+      inputResponses: {
+        booking: { action: 'accept', content: { email: 'nope', guests: 20, seating: 'roof' } },
+      },
       _meta: META,
     });
     expect(res.error?.code).toBe(-32602);
@@ -77,6 +93,8 @@ describe('ctx.elicit with a DTO', () => {
     const peer = await connect(createServer({ providers: [Restaurant] }).server);
     const res = await peer.request('tools/call', { name: 'nested', arguments: {}, _meta: META });
     expect(res.result?.isError).toBe(true);
-    expect(res.result?.content?.[0].text).toMatch(/^Nested\.booking cannot be asked for in an elicitation/);
+    expect(res.result?.content?.[0].text).toMatch(
+      /^Nested\.booking cannot be asked for in an elicitation/,
+    );
   });
 });

@@ -18,7 +18,10 @@ class Asker {
   async twoQuestions(greeting: string, ctx: Context): Promise<string> {
     this.runs++;
     const name = await ctx.elicit('Name?', NAME);
-    const colour = await ctx.elicit('Colour?', { type: 'object', properties: { colour: { type: 'string' } } });
+    const colour = await ctx.elicit('Colour?', {
+      type: 'object',
+      properties: { colour: { type: 'string' } },
+    });
     return `${greeting} ${String(name.content?.name)}, you like ${String(colour.content?.colour)}`;
   }
 
@@ -29,13 +32,22 @@ class Asker {
   }
 }
 
-type Result = Record<string, unknown> & { inputRequests?: Record<string, { method: string; params: Record<string, unknown> }>; requestState?: string };
+type Result = Record<string, unknown> & {
+  inputRequests?: Record<string, { method: string; params: Record<string, unknown> }>;
+  requestState?: string;
+};
 
 async function modernPeer(ttlMs?: number) {
-  const app = createServer({ providers: [Asker], requestState: ttlMs === undefined ? undefined : { ttlMs } });
+  const app = createServer({
+    providers: [Asker],
+    requestState: ttlMs === undefined ? undefined : { ttlMs },
+  });
   const peer = await connect(app.server);
-  const call = async (name: string, args: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-    peer.request('tools/call', { name, arguments: args, ...extra, _meta: META });
+  const call = async (
+    name: string,
+    args: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+  ) => peer.request('tools/call', { name, arguments: args, ...extra, _meta: META });
   return { app, peer, call };
 }
 
@@ -44,22 +56,54 @@ describe('multi round-trip requests (2026-07-28)', () => {
     const { call } = await modernPeer();
     const r1 = (await call('twoQuestions', { greeting: 'Hi' })).result as Result;
     expect(r1.resultType).toBe('input_required');
-    expect(r1.inputRequests).toEqual({ 'elicit-1': { method: 'elicitation/create', params: { message: 'Name?', requestedSchema: NAME } } });
+    expect(r1.inputRequests).toEqual({
+      'elicit-1': {
+        method: 'elicitation/create',
+        params: { message: 'Name?', requestedSchema: NAME },
+      },
+    });
     expect(typeof r1.requestState).toBe('string');
     expect(r1.ttlMs).toBeUndefined();
 
-    const r2 = (await call('twoQuestions', { greeting: 'Hi' }, { inputResponses: { 'elicit-1': { action: 'accept', content: { name: 'Ada' } } }, requestState: r1.requestState })).result as Result;
+    const r2 = (
+      await call(
+        'twoQuestions',
+        { greeting: 'Hi' },
+        {
+          inputResponses: { 'elicit-1': { action: 'accept', content: { name: 'Ada' } } },
+          requestState: r1.requestState,
+        },
+      )
+    ).result as Result;
     expect(r2.resultType).toBe('input_required');
     expect(Object.keys(r2.inputRequests ?? {})).toEqual(['elicit-2']);
 
     // only this round's answer is sent: the name travels inside the signed requestState
-    const r3 = (await call('twoQuestions', { greeting: 'Hi' }, { inputResponses: { 'elicit-2': { action: 'accept', content: { colour: 'green' } } }, requestState: r2.requestState })).result as Result;
-    expect(r3).toMatchObject({ resultType: 'complete', content: [{ type: 'text', text: 'Hi Ada, you like green' }] });
+    const r3 = (
+      await call(
+        'twoQuestions',
+        { greeting: 'Hi' },
+        {
+          inputResponses: { 'elicit-2': { action: 'accept', content: { colour: 'green' } } },
+          requestState: r2.requestState,
+        },
+      )
+    ).result as Result;
+    expect(r3).toMatchObject({
+      resultType: 'complete',
+      content: [{ type: 'text', text: 'Hi Ada, you like green' }],
+    });
   });
 
   it('asks again for a missing or malformed answer instead of failing', async () => {
     const { call } = await modernPeer();
-    const r = (await call('twoQuestions', { greeting: 'Hi' }, { inputResponses: { 'elicit-1': 12345, other: { action: 'accept' } } })).result as Result;
+    const r = (
+      await call(
+        'twoQuestions',
+        { greeting: 'Hi' },
+        { inputResponses: { 'elicit-1': 12345, other: { action: 'accept' } } },
+      )
+    ).result as Result;
     expect(r.resultType).toBe('input_required');
     expect(Object.keys(r.inputRequests ?? {})).toEqual(['elicit-1']);
   });
@@ -68,18 +112,47 @@ describe('multi round-trip requests (2026-07-28)', () => {
     const { call } = await modernPeer();
     const r1 = (await call('twoQuestions', { greeting: 'Hi' })).result as Result;
     const answer = { 'elicit-1': { action: 'accept', content: { name: 'Ada' } } };
-    const tampered = await call('twoQuestions', { greeting: 'Hi' }, { inputResponses: answer, requestState: `${r1.requestState}x` });
-    expect(tampered.error).toMatchObject({ code: -32602, message: 'Invalid requestState: integrity check failed (tampered)' });
-    const other = await call('twoQuestions', { greeting: 'Hello' }, { inputResponses: answer, requestState: r1.requestState });
-    expect(other.error?.message).toBe('Invalid requestState: it belongs to another request (method, name or arguments differ)');
-    expect((await call('twoQuestions', { greeting: 'Hi' }, { inputResponses: answer, requestState: r1.requestState })).result?.resultType).toBe('input_required');
-    const replayed = await call('twoQuestions', { greeting: 'Hi' }, { inputResponses: answer, requestState: r1.requestState });
+    const tampered = await call(
+      'twoQuestions',
+      { greeting: 'Hi' },
+      { inputResponses: answer, requestState: `${r1.requestState}x` },
+    );
+    expect(tampered.error).toMatchObject({
+      code: -32602,
+      message: 'Invalid requestState: integrity check failed (tampered)',
+    });
+    const other = await call(
+      'twoQuestions',
+      { greeting: 'Hello' },
+      { inputResponses: answer, requestState: r1.requestState },
+    );
+    expect(other.error?.message).toBe(
+      'Invalid requestState: it belongs to another request (method, name or arguments differ)',
+    );
+    expect(
+      (
+        await call(
+          'twoQuestions',
+          { greeting: 'Hi' },
+          { inputResponses: answer, requestState: r1.requestState },
+        )
+      ).result?.resultType,
+    ).toBe('input_required');
+    const replayed = await call(
+      'twoQuestions',
+      { greeting: 'Hi' },
+      { inputResponses: answer, requestState: r1.requestState },
+    );
     expect(replayed.error?.message).toBe('Invalid requestState: already used (replayed)');
 
     const short = await modernPeer(1);
     const s1 = (await short.call('twoQuestions', { greeting: 'Hi' })).result as Result;
     await new Promise((r) => setTimeout(r, 10));
-    const expired = await short.call('twoQuestions', { greeting: 'Hi' }, { inputResponses: answer, requestState: s1.requestState });
+    const expired = await short.call(
+      'twoQuestions',
+      { greeting: 'Hi' },
+      { inputResponses: answer, requestState: s1.requestState },
+    );
     expect(expired.error?.message).toBe('Invalid requestState: expired');
   });
 
@@ -91,7 +164,10 @@ describe('multi round-trip requests (2026-07-28)', () => {
       arguments: {},
       _meta: { ...META, 'io.modelcontextprotocol/clientCapabilities': { elicitation: {} } },
     });
-    expect(res.error).toMatchObject({ code: -32021, data: { requiredCapabilities: { sampling: {} } } });
+    expect(res.error).toMatchObject({
+      code: -32021,
+      data: { requiredCapabilities: { sampling: {} } },
+    });
   });
 
   it('the same handler asks through server-to-client requests in a legacy session', async () => {
@@ -108,10 +184,27 @@ describe('multi round-trip requests (2026-07-28)', () => {
     };
     await client.start();
     await app.server.connect(serverSide);
-    await client.send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: { elicitation: {} }, clientInfo: { name: 'c', version: '1' } } });
-    await client.send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'twoQuestions', arguments: { greeting: 'Yo' } } });
-    for (let i = 0; i < 50 && !seen.some((m) => 'id' in m && m.id === 2 && 'result' in m); i++) await new Promise((r) => setTimeout(r, 5));
-    const done = seen.find((m) => 'id' in m && m.id === 2 && 'result' in m) as unknown as { result: { content: Array<{ text: string }> } };
+    await client.send({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: {
+        protocolVersion: '2025-11-25',
+        capabilities: { elicitation: {} },
+        clientInfo: { name: 'c', version: '1' },
+      },
+    });
+    await client.send({
+      jsonrpc: '2.0',
+      id: 2,
+      method: 'tools/call',
+      params: { name: 'twoQuestions', arguments: { greeting: 'Yo' } },
+    });
+    for (let i = 0; i < 50 && !seen.some((m) => 'id' in m && m.id === 2 && 'result' in m); i++)
+      await new Promise((r) => setTimeout(r, 5));
+    const done = seen.find((m) => 'id' in m && m.id === 2 && 'result' in m) as unknown as {
+      result: { content: Array<{ text: string }> };
+    };
     expect(done.result.content[0].text).toBe('Yo Bo, you like red');
   });
 });

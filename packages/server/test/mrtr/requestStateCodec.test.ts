@@ -16,7 +16,9 @@ it('never forgets an unexpired nonce: at the bound it refuses new states instead
     'Too many multi round-trip states in use (requestState.maxUsedStates = 1000): retry once some expire, or raise the requestState.maxUsedStates option',
   );
   expect(() => codec.sign({ ...target, r: {} })).toThrow(/maxUsedStates/);
-  await expect(codec.verify(states[0], target)).rejects.toThrow('Invalid requestState: already used (replayed)');
+  await expect(codec.verify(states[0], target)).rejects.toThrow(
+    'Invalid requestState: already used (replayed)',
+  );
   expect(codec.usedCount).toBe(1000);
 });
 
@@ -41,7 +43,9 @@ it('verifies in O(1): 100 000 verifies take seconds, not minutes', async () => {
   const start = performance.now();
   for (const state of states) await codec.verify(state, target);
   expect(performance.now() - start).toBeLessThan(30_000); // a scan per verify took 173 s
-  await expect(codec.verify(states[0], target)).rejects.toThrow('Invalid requestState: already used (replayed)');
+  await expect(codec.verify(states[0], target)).rejects.toThrow(
+    'Invalid requestState: already used (replayed)',
+  );
 });
 
 it('says the secret differs for a state another instance signed, and tampered for a changed one', async () => {
@@ -53,6 +57,8 @@ it('says the secret differs for a state another instance signed, and tampered fo
   );
   const [keyId, body, mac] = state.split('.');
   const forged = `${keyId}.${Buffer.from(Buffer.from(body, 'base64url').toString().replace('deploy', 'destroy')).toString('base64url')}.${mac}`;
-  await expect(a.verify(forged, target)).rejects.toThrow('Invalid requestState: integrity check failed (tampered)');
+  await expect(a.verify(forged, target)).rejects.toThrow(
+    'Invalid requestState: integrity check failed (tampered)',
+  );
   expect((await new RequestStateCodec({ secret: 'one' }).verify(state, target)).t).toBe('deploy'); // a shared secret works anywhere
 });

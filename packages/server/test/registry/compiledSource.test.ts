@@ -9,7 +9,8 @@ import { connect } from '../support/connect';
 
 /** Applies `@Tool()` the way a compiler without emitDecoratorMetadata does: no metadata. */
 function tools<T extends Function>(cls: T, ...methods: string[]): T {
-  for (const m of methods) Tool()(cls.prototype, m, Object.getOwnPropertyDescriptor(cls.prototype, m)!);
+  for (const m of methods)
+    Tool()(cls.prototype, m, Object.getOwnPropertyDescriptor(cls.prototype, m)!);
   return cls;
 }
 
@@ -19,17 +20,28 @@ function fromSource(source: string): Function {
 }
 
 async function listArguments(provider: Function): Promise<Record<string, string[]>> {
-  const peer = await (await connect(createServer({ providers: [provider as never] }).server)).legacy();
-  const list = (await peer.request('tools/list')).result?.tools as Array<{ name: string; inputSchema: { properties: object } }>;
+  const peer = await (
+    await connect(createServer({ providers: [provider as never] }).server)
+  ).legacy();
+  const list = (await peer.request('tools/list')).result?.tools as Array<{
+    name: string;
+    inputSchema: { properties: object };
+  }>;
   return Object.fromEntries(list.map((t) => [t.name, Object.keys(t.inputSchema.properties)]));
 }
 
 describe('a class without decorator metadata', () => {
   it('is refused with one error naming every untyped parameter and both remedies', () => {
     class Calculator {
-      add(a: number, b: number) { return a + b; }
-      greet(name: string, ctx: Context) { return `${name}${String(ctx)}`; }
-      ping() { return 'pong'; }
+      add(a: number, b: number) {
+        return a + b;
+      }
+      greet(name: string, ctx: Context) {
+        return `${name}${String(ctx)}`;
+      }
+      ping() {
+        return 'pong';
+      }
     }
     tools(Calculator, 'add', 'greet', 'ping');
     expect(() => createServer({ providers: [Calculator] })).toThrowErrorMatchingInlineSnapshot(
@@ -39,17 +51,31 @@ describe('a class without decorator metadata', () => {
 
   it('is served when @Arg types every parameter (Context too) or a literal default gives the type', async () => {
     class Typed {
-      add(a: number, b = 1) { return a + b; }
-      greet(name: string, ctx: Context) { return `${name} ${ctx instanceof Context}`; }
+      add(a: number, b = 1) {
+        return a + b;
+      }
+      greet(name: string, ctx: Context) {
+        return `${name} ${ctx instanceof Context}`;
+      }
     }
     Arg({ type: () => Number })(Typed.prototype, 'add', 0);
     Arg({ type: () => String })(Typed.prototype, 'greet', 0);
     Arg({ type: () => Context })(Typed.prototype, 'greet', 1);
     tools(Typed, 'add', 'greet');
     const peer = await (await connect(createServer({ providers: [Typed] }).server)).legacy();
-    const list = (await peer.request('tools/list')).result?.tools as Array<{ name: string; inputSchema: unknown }>;
+    const list = (await peer.request('tools/list')).result?.tools as Array<{
+      name: string;
+      inputSchema: unknown;
+    }>;
     expect(list.map((t) => [t.name, t.inputSchema])).toEqual([
-      ['add', { type: 'object', properties: { a: { type: 'number' }, b: { type: 'number', default: 1 } }, required: ['a'] }],
+      [
+        'add',
+        {
+          type: 'object',
+          properties: { a: { type: 'number' }, b: { type: 'number', default: 1 } },
+          required: ['a'],
+        },
+      ],
       ['greet', { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] }],
     ]);
     const res = await peer.request('tools/call', { name: 'greet', arguments: { name: 'Ada' } });
@@ -59,7 +85,11 @@ describe('a class without decorator metadata', () => {
 
 describe('a minified class whose parameter names were mangled', () => {
   it('is refused, naming the method, the mangled names and the fix', () => {
-    const Calc = tools(fromSource('class Calc{add(t,r){return t+r}greet(e){return"Hi "+e}}'), 'add', 'greet');
+    const Calc = tools(
+      fromSource('class Calc{add(t,r){return t+r}greet(e){return"Hi "+e}}'),
+      'add',
+      'greet',
+    );
     Reflect.defineMetadata('design:paramtypes', [Number, Number], Calc.prototype, 'add');
     Reflect.defineMetadata('design:paramtypes', [String], Calc.prototype, 'greet');
     expect(() => createServer({ providers: [Calc as never] })).toThrowErrorMatchingInlineSnapshot(
@@ -95,14 +125,22 @@ describe('a minified class whose parameter names were mangled', () => {
 describe('legitimate short names are never refused', () => {
   it('add(a, b) compiled by tsc (readable source)', async () => {
     class Arithmetic {
-      @Tool() add(a: number, b: number) { return a + b; }
-      @Tool() neg(x: number) { return -x; }
+      @Tool() add(a: number, b: number) {
+        return a + b;
+      }
+      @Tool() neg(x: number) {
+        return -x;
+      }
     }
     expect(await listArguments(Arithmetic)).toEqual({ add: ['a', 'b'], neg: ['x'] });
   });
 
   it('minified with names kept: one longer name in the class shows the names are real', async () => {
-    const Calc = tools(fromSource('class Calc{add(a,b){return a+b}greet(name){return"Hi "+name}}'), 'add', 'greet');
+    const Calc = tools(
+      fromSource('class Calc{add(a,b){return a+b}greet(name){return"Hi "+name}}'),
+      'add',
+      'greet',
+    );
     Reflect.defineMetadata('design:paramtypes', [Number, Number], Calc.prototype, 'add');
     Reflect.defineMetadata('design:paramtypes', [String], Calc.prototype, 'greet');
     expect(await listArguments(Calc)).toEqual({ add: ['a', 'b'], greet: ['name'] });

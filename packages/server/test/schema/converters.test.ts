@@ -26,11 +26,19 @@ class Everything {
   @IsBoolean() active!: boolean;
   @IsString() @Length(2, 4) code!: string;
   @IsString() @IsNotEmpty() label!: string;
-  @IsOptional() @IsString({ each: true }) @ArrayUnique() @Field({ type: () => [String], title: 'Tags', default: [] }) tags?: string[];
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayUnique()
+  @Field({ type: () => [String], title: 'Tags', default: [] })
+  tags?: string[];
   @IsIP('6') address!: string;
   @IsLatitude() lat!: number;
   @IsNumber() @IsDivisibleBy(5) step!: number;
-  @ValidateBy({ name: 'isEven', validator: { validate: (v) => typeof v === 'number' && v % 2 === 0 } }) even!: number;
+  @ValidateBy({
+    name: 'isEven',
+    validator: { validate: (v) => typeof v === 'number' && v % 2 === 0 },
+  })
+  even!: number;
 }
 
 class Node {
@@ -51,20 +59,41 @@ describe('class-validator → JSON Schema 2020-12 converters', () => {
         active: { type: 'boolean' },
         code: { type: 'string', minLength: 2, maxLength: 4 },
         label: { type: 'string', minLength: 1 },
-        tags: { type: 'array', items: { type: 'string' }, uniqueItems: true, title: 'Tags', default: [] },
+        tags: {
+          type: 'array',
+          items: { type: 'string' },
+          uniqueItems: true,
+          title: 'Tags',
+          default: [],
+        },
         address: { type: 'string', format: 'ipv6' },
         lat: { type: 'number', minimum: -90, maximum: 90 },
         step: { type: 'number', multipleOf: 5 },
         even: { type: 'integer', multipleOf: 2 },
       },
-      required: ['homepage', 'id', 'since', 'price', 'active', 'code', 'label', 'address', 'lat', 'step', 'even'],
+      required: [
+        'homepage',
+        'id',
+        'since',
+        'price',
+        'active',
+        'code',
+        'label',
+        'address',
+        'lat',
+        'step',
+        'even',
+      ],
     });
   });
 
   it('stops at a recursive DTO', () => {
     expect(buildDtoSchema(Node)).toEqual({
       type: 'object',
-      properties: { name: { type: 'string' }, children: { type: 'array', items: { type: 'object' } } },
+      properties: {
+        name: { type: 'string' },
+        children: { type: 'array', items: { type: 'object' } },
+      },
       required: ['name'],
     });
   });

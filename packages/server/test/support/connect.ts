@@ -21,16 +21,25 @@ export async function connect(server: Server) {
       await client.send({ jsonrpc: '2.0', id, method, params });
       for (;;) {
         const found = received.find((m) => 'id' in m && m.id === id && !('method' in m));
-        if (found) return found as { result?: Record<string, unknown> & { content?: Array<{ type: string; text?: string }> }; error?: { code: number; message: string; data?: unknown } };
+        if (found)
+          return found as {
+            result?: Record<string, unknown> & { content?: Array<{ type: string; text?: string }> };
+            error?: { code: number; message: string; data?: unknown };
+          };
         await new Promise<void>((r) => waiters.push(r));
       }
     },
     async legacy() {
-      await peer.request('initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } });
+      await peer.request('initialize', {
+        protocolVersion: '2025-11-25',
+        capabilities: {},
+        clientInfo: { name: 't', version: '1' },
+      });
       await client.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
       return peer;
     },
-    notify: (method: string, params?: Record<string, unknown>) => client.send(params ? { jsonrpc: '2.0', method, params } : { jsonrpc: '2.0', method }),
+    notify: (method: string, params?: Record<string, unknown>) =>
+      client.send(params ? { jsonrpc: '2.0', method, params } : { jsonrpc: '2.0', method }),
     notifications(method: string) {
       return received.filter((m) => 'method' in m && m.method === method);
     },

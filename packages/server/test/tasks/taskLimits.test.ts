@@ -12,7 +12,15 @@ import type { Server, TaskRecord } from '@typemcp/server';
 
 const newTaskRecordForTest = (ttlMs: number): TaskRecord => {
   const now = new Date().toISOString();
-  return { taskId: randomUUID(), status: 'working', createdAt: now, lastUpdatedAt: now, ttlMs, pollIntervalMs: 250, answers: {} };
+  return {
+    taskId: randomUUID(),
+    status: 'working',
+    createdAt: now,
+    lastUpdatedAt: now,
+    ttlMs,
+    pollIntervalMs: 250,
+    answers: {},
+  };
 };
 
 /** A raw peer whose requests may carry an authenticated subject. */
@@ -26,7 +34,11 @@ async function connect(server: Server) {
   await server.connect(serverSide);
   let nextId = 1;
   return {
-    async request(method: string, params: Record<string, unknown>, extra?: { auth: { subject: string } }): Promise<unknown> {
+    async request(
+      method: string,
+      params: Record<string, unknown>,
+      extra?: { auth: { subject: string } },
+    ): Promise<unknown> {
       const id = nextId++;
       const reply = new Promise<JSONRPCMessage>((resolve) => replies.set(id, resolve));
       serverSide.extra = extra; // what the server side receives the message with
@@ -39,8 +51,14 @@ async function connect(server: Server) {
 }
 
 const TASKS = { 'io.modelcontextprotocol/tasks': {} };
-const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': { elicitation: {}, extensions: TASKS } };
-type Res = { result?: Record<string, any>; error?: { code: number; message: string; data?: unknown } };
+const meta = {
+  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+  'io.modelcontextprotocol/clientCapabilities': { elicitation: {}, extensions: TASKS },
+};
+type Res = {
+  result?: Record<string, any>;
+  error?: { code: number; message: string; data?: unknown };
+};
 
 @McpServer({ name: 'capped', version: '1.0.0' })
 class Capped {
@@ -52,26 +70,43 @@ class Capped {
 
   @Tool({ task: 'required' })
   async ask(ctx: Context): Promise<string> {
-    const a = await ctx.elicit('Go?', { type: 'object', properties: { ok: { type: 'boolean' } } }, { key: 'go' });
+    const a = await ctx.elicit(
+      'Go?',
+      { type: 'object', properties: { ok: { type: 'boolean' } } },
+      { key: 'go' },
+    );
     return a.action;
   }
 }
 
 it('refuses a task past maxLiveTasksPerOwner and maxLiveTasks with -32603 naming the option, and takes new ones once some end', async () => {
-  const app = createServer({ providers: [Capped], tasks: { maxLiveTasks: 5, maxLiveTasksPerOwner: 3 } });
+  const app = createServer({
+    providers: [Capped],
+    tasks: { maxLiveTasks: 5, maxLiveTasksPerOwner: 3 },
+  });
   const peer = await connect(app.server);
   const call = async (subject?: string) =>
-    (await peer.request('tools/call', { name: 'hold', arguments: {}, _meta: meta }, subject ? { auth: { subject } } : undefined)) as Res;
+    (await peer.request(
+      'tools/call',
+      { name: 'hold', arguments: {}, _meta: meta },
+      subject ? { auth: { subject } } : undefined,
+    )) as Res;
   const mine = [await call(), await call(), await call()];
   expect(mine.every((r) => r.result?.status === 'working')).toBe(true);
   const fourth = await call();
-  expect(fourth.error).toMatchObject({ code: -32603, data: { limit: 'maxLiveTasksPerOwner', value: 3 } });
+  expect(fourth.error).toMatchObject({
+    code: -32603,
+    data: { limit: 'maxLiveTasksPerOwner', value: 3 },
+  });
   expect(fourth.error?.message).toMatchInlineSnapshot(
     `"Too many live tasks for this caller (maxLiveTasksPerOwner = 3): wait for tasks to finish and retry, or raise the tasks.maxLiveTasksPerOwner option"`,
   );
   expect((await call('alice')).result?.status).toBe('working');
   expect((await call('bob')).result?.status).toBe('working');
-  expect((await call('carol')).error).toMatchObject({ code: -32603, data: { limit: 'maxLiveTasks', value: 5 } });
+  expect((await call('carol')).error).toMatchObject({
+    code: -32603,
+    data: { limit: 'maxLiveTasks', value: 5 },
+  });
   await peer.request('tasks/cancel', { taskId: mine[0].result?.taskId, _meta: meta });
   expect((await call()).result?.status).toBe('working');
   expect(app.tasks.budget.size).toBe(5);
@@ -80,20 +115,39 @@ it('refuses a task past maxLiveTasksPerOwner and maxLiveTasks with -32603 naming
 it('frees an input_required task when its record expires', async () => {
   jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
   try {
-    const app = createServer({ providers: [Capped], tasks: { ttlMs: 60_000, maxLiveTasksPerOwner: 1 } });
+    const app = createServer({
+      providers: [Capped],
+      tasks: { ttlMs: 60_000, maxLiveTasksPerOwner: 1 },
+    });
     const peer = await connect(app.server);
-    const created = (await peer.request('tools/call', { name: 'ask', arguments: {}, _meta: meta })) as Res;
+    const created = (await peer.request('tools/call', {
+      name: 'ask',
+      arguments: {},
+      _meta: meta,
+    })) as Res;
     for (let i = 0; i < 50 && app.tasks.liveTasks === 1; i++) {
-      const got = (await peer.request('tasks/get', { taskId: created.result?.taskId, _meta: meta })) as Res;
+      const got = (await peer.request('tasks/get', {
+        taskId: created.result?.taskId,
+        _meta: meta,
+      })) as Res;
       if (got.result?.status === 'input_required') break;
     }
     expect(app.tasks.liveTasks).toBe(1);
-    expect(((await peer.request('tools/call', { name: 'ask', arguments: {}, _meta: meta })) as Res).error?.code).toBe(-32603);
+    expect(
+      ((await peer.request('tools/call', { name: 'ask', arguments: {}, _meta: meta })) as Res).error
+        ?.code,
+    ).toBe(-32603);
     jest.advanceTimersByTime(60_001);
     expect(app.tasks.liveTasks).toBe(0);
     expect(app.tasks.budget.size).toBe(0);
-    expect(((await peer.request('tasks/get', { taskId: created.result?.taskId, _meta: meta })) as Res).error?.code).toBe(-32602);
-    expect(((await peer.request('tools/call', { name: 'ask', arguments: {}, _meta: meta })) as Res).result?.status).toBe('working');
+    expect(
+      ((await peer.request('tasks/get', { taskId: created.result?.taskId, _meta: meta })) as Res)
+        .error?.code,
+    ).toBe(-32602);
+    expect(
+      ((await peer.request('tools/call', { name: 'ask', arguments: {}, _meta: meta })) as Res)
+        .result?.status,
+    ).toBe('working');
   } finally {
     jest.useRealTimers();
   }

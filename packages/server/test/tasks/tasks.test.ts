@@ -5,7 +5,9 @@ import { connect } from '../support/connect';
 const TASKS = { 'io.modelcontextprotocol/tasks': {} };
 const meta = (extensions?: object) => ({
   'io.modelcontextprotocol/protocolVersion': '2026-07-28',
-  'io.modelcontextprotocol/clientCapabilities': extensions ? { elicitation: {}, extensions } : { elicitation: {} },
+  'io.modelcontextprotocol/clientCapabilities': extensions
+    ? { elicitation: {}, extensions }
+    : { elicitation: {} },
 });
 
 @McpServer({ name: 'tasks', version: '1.0.0' })
@@ -18,7 +20,11 @@ class Jobs {
 
   @Tool({ task: 'required' })
   async approve(ctx: Context): Promise<string> {
-    const a = await ctx.elicit('Approve?', { type: 'object', properties: { ok: { type: 'boolean' } } }, { key: 'approval' });
+    const a = await ctx.elicit(
+      'Approve?',
+      { type: 'object', properties: { ok: { type: 'boolean' } } },
+      { key: 'approval' },
+    );
     return a.content?.ok ? 'approved' : 'rejected';
   }
 }
@@ -41,30 +47,75 @@ describe('tasks extension', () => {
     const discover = (await peer.request('server/discover', { _meta: meta() })) as Res;
     expect(discover.result?.capabilities).toMatchObject({ extensions: TASKS });
 
-    const sync = (await peer.request('tools/call', { name: 'compute', arguments: { x: 2 }, _meta: meta() })) as Res;
-    expect(sync.result).toMatchObject({ resultType: 'complete', content: [{ type: 'text', text: '4' }] });
+    const sync = (await peer.request('tools/call', {
+      name: 'compute',
+      arguments: { x: 2 },
+      _meta: meta(),
+    })) as Res;
+    expect(sync.result).toMatchObject({
+      resultType: 'complete',
+      content: [{ type: 'text', text: '4' }],
+    });
 
-    const created = ((await peer.request('tools/call', { name: 'compute', arguments: { x: 21 }, _meta: meta(TASKS) })) as Res).result as Record<string, unknown>;
-    expect(created).toMatchObject({ resultType: 'task', status: 'working', ttlMs: 600000, pollIntervalMs: 250 });
-    const get = async () => ((await peer.request('tasks/get', { taskId: created.taskId, _meta: meta(TASKS) })) as Res).result;
+    const created = (
+      (await peer.request('tools/call', {
+        name: 'compute',
+        arguments: { x: 21 },
+        _meta: meta(TASKS),
+      })) as Res
+    ).result as Record<string, unknown>;
+    expect(created).toMatchObject({
+      resultType: 'task',
+      status: 'working',
+      ttlMs: 600000,
+      pollIntervalMs: 250,
+    });
+    const get = async () =>
+      ((await peer.request('tasks/get', { taskId: created.taskId, _meta: meta(TASKS) })) as Res)
+        .result;
     const done = await until(get, 'completed');
     expect(done.result).toMatchObject({ content: [{ type: 'text', text: '42' }] });
-    expect(((await peer.request('tasks/cancel', { taskId: created.taskId, _meta: meta(TASKS) })) as Res).result).toMatchObject({ resultType: 'complete' });
+    expect(
+      ((await peer.request('tasks/cancel', { taskId: created.taskId, _meta: meta(TASKS) })) as Res)
+        .result,
+    ).toMatchObject({ resultType: 'complete' });
   });
 
   it('parks a task in input_required until tasks/update answers, then completes; gates tasks/* on the extension', async () => {
     const app = createServer({ providers: [Jobs] });
     const peer = await connect(app.server);
-    const refused = (await peer.request('tools/call', { name: 'approve', arguments: {}, _meta: meta() })) as Res;
+    const refused = (await peer.request('tools/call', {
+      name: 'approve',
+      arguments: {},
+      _meta: meta(),
+    })) as Res;
     expect(refused.error?.code).toBe(-32021);
-    const created = ((await peer.request('tools/call', { name: 'approve', arguments: {}, _meta: meta(TASKS) })) as Res).result as Record<string, unknown>;
-    const get = async () => ((await peer.request('tasks/get', { taskId: created.taskId, _meta: meta(TASKS) })) as Res).result;
+    const created = (
+      (await peer.request('tools/call', {
+        name: 'approve',
+        arguments: {},
+        _meta: meta(TASKS),
+      })) as Res
+    ).result as Record<string, unknown>;
+    const get = async () =>
+      ((await peer.request('tasks/get', { taskId: created.taskId, _meta: meta(TASKS) })) as Res)
+        .result;
     const waiting = await until(get, 'input_required');
     expect(Object.keys(waiting.inputRequests as object)).toEqual(['approval']);
-    expect(((await peer.request('tasks/get', { taskId: created.taskId, _meta: meta() })) as Res).error?.code).toBe(-32021);
-    await peer.request('tasks/update', { taskId: created.taskId, inputResponses: { approval: { action: 'accept', content: { ok: true } } }, _meta: meta(TASKS) });
+    expect(
+      ((await peer.request('tasks/get', { taskId: created.taskId, _meta: meta() })) as Res).error
+        ?.code,
+    ).toBe(-32021);
+    await peer.request('tasks/update', {
+      taskId: created.taskId,
+      inputResponses: { approval: { action: 'accept', content: { ok: true } } },
+      _meta: meta(TASKS),
+    });
     const done = await until(get, 'completed');
     expect(done.result).toMatchObject({ content: [{ type: 'text', text: 'approved' }] });
-    expect(((await peer.request('tasks/get', { taskId: 'nope', _meta: meta(TASKS) })) as Res).error?.code).toBe(-32602);
+    expect(
+      ((await peer.request('tasks/get', { taskId: 'nope', _meta: meta(TASKS) })) as Res).error
+        ?.code,
+    ).toBe(-32602);
   });
 });

@@ -21,7 +21,11 @@ describe('UriTemplate (RFC 6570 subset)', () => {
     ['repo://x{/a,b}', 'repo://x/one/two', { a: 'one', b: 'two' }],
     ['search://items{?q,limit}', 'search://items', {}],
     ['search://items{?q,limit}', 'search://items?q=cats', { q: 'cats' }],
-    ['search://items{?q,limit}', 'search://items?limit=3&q=big+cats', { q: 'big cats', limit: '3' }],
+    [
+      'search://items{?q,limit}',
+      'search://items?limit=3&q=big+cats',
+      { q: 'big cats', limit: '3' },
+    ],
     ['search://items{?q,limit}', 'search://items?other=1', undefined],
     ['search://items{?q,limit}', 'search://items?q=..%2Fetc', undefined],
     ['search://items{?q}{&page}', 'search://items?q=a&page=2', { q: 'a', page: '2' }],

@@ -19,7 +19,9 @@ const template = fc
   .array(fc.tuple(literal, expression), { minLength: 1, maxLength: 6 })
   .chain((parts) => literal.map((tail) => parts.map(([l, e]) => l + e).join('') + tail));
 const alphabet = ['a', '.', '/', ',', '=', ';', '-', '?', '&', '#', 'x'];
-const chunk = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 4 }).map((cs) => cs.join(''));
+const chunk = fc
+  .array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 4 })
+  .map((cs) => cs.join(''));
 const tail = fc.constantFrom('', '!', '#', '/', '\n', '?', ',');
 
 /** A long URI: a prefix, one short chunk repeated, a tail that often makes the match fail last. */
@@ -68,22 +70,33 @@ it('grows linearly: 4 × the URI costs well under 16 × the time', () => {
 });
 
 it('binds what the old regex bound, on short URIs', () => {
-  const short = fc.array(fc.constantFrom(...alphabet, 'b', 'c', 'id'), { maxLength: 14 }).map((cs) => cs.join(''));
+  const short = fc
+    .array(fc.constantFrom(...alphabet, 'b', 'c', 'id'), { maxLength: 14 })
+    .map((cs) => cs.join(''));
   fc.assert(
-    fc.property(template, fc.constantFrom('db://', 'x://', '', 'a', 'x'), short, (text, prefix, rest) => {
-      const uri = prefix + rest;
-      const expected = regexCaptures(text, uri);
-      // compare raw captures, before decoding and the traversal check
-      const t = new UriTemplate(text) as unknown as { program: never; slots: number };
-      const got = runProgram(t.program, t.slots, uri);
-      if (!expected) {
-        expect(got).toBeUndefined();
-        return;
-      }
-      expect(got).toBeDefined();
-      const captures = expected.map((_, i) => (got as number[])[2 * i] === -1 ? undefined : uri.slice((got as number[])[2 * i], (got as number[])[2 * i + 1]));
-      expect(captures).toEqual(expected);
-    }),
+    fc.property(
+      template,
+      fc.constantFrom('db://', 'x://', '', 'a', 'x'),
+      short,
+      (text, prefix, rest) => {
+        const uri = prefix + rest;
+        const expected = regexCaptures(text, uri);
+        // compare raw captures, before decoding and the traversal check
+        const t = new UriTemplate(text) as unknown as { program: never; slots: number };
+        const got = runProgram(t.program, t.slots, uri);
+        if (!expected) {
+          expect(got).toBeUndefined();
+          return;
+        }
+        expect(got).toBeDefined();
+        const captures = expected.map((_, i) =>
+          (got as number[])[2 * i] === -1
+            ? undefined
+            : uri.slice((got as number[])[2 * i], (got as number[])[2 * i + 1]),
+        );
+        expect(captures).toEqual(expected);
+      },
+    ),
     { numRuns: 3000 },
   );
 });

@@ -7,7 +7,10 @@ function escapeRegex(text: string): string {
 }
 
 /** The raw captures the old regex gives `uri` (undefined: no match). */
-export function regexCaptures(template: string, uri: string): Array<string | undefined> | undefined {
+export function regexCaptures(
+  template: string,
+  uri: string,
+): Array<string | undefined> | undefined {
   let pattern = '^';
   let last = 0;
   const expressions = /\{([^}]*)\}/g;
@@ -17,13 +20,26 @@ export function regexCaptures(template: string, uri: string): Array<string | und
     last = m.index + m[0].length;
     const body = m[1];
     const operator = '+#/?&.;'.includes(body[0]) ? body[0] : '';
-    const names = (operator ? body.slice(1) : body).split(',').map((n) => n.trim().replace(/\*$/, '').replace(/:\d+$/, '')).filter(Boolean);
+    const names = (operator ? body.slice(1) : body)
+      .split(',')
+      .map((n) => n.trim().replace(/\*$/, '').replace(/:\d+$/, ''))
+      .filter(Boolean);
     if (operator === '?' || operator === '&') {
       pattern += '(?:[?&]([^#]*))?';
       continue;
     }
     for (const [i, name] of names.entries()) {
-      const sep = i === 0 ? ({ '': '', '+': '', '#': '#', '/': '/', '.': '\\.', ';': ';' } as Record<string, string>)[operator] ?? '' : operator === '/' ? '/' : ',';
+      const sep =
+        i === 0
+          ? ((
+              { '': '', '+': '', '#': '#', '/': '/', '.': '\\.', ';': ';' } as Record<
+                string,
+                string
+              >
+            )[operator] ?? '')
+          : operator === '/'
+            ? '/'
+            : ',';
       const chars = operator === '+' || operator === '#' ? '.+?' : '[^/?#,]+';
       pattern += `${escapeRegex(sep.replace(/\\/g, ''))}${operator === ';' ? `${name}=?` : ''}(${chars})`;
     }

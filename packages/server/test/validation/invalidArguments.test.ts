@@ -1,5 +1,17 @@
 import 'reflect-metadata';
-import { ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 import { Arg, createServer, Integer, McpServer, Tool, Union } from '@typemcp/server';
 import { connect } from '../support/connect';
@@ -37,7 +49,9 @@ class Strict {
     @Arg({ type: () => Union(String, Number) }) key: string | number,
   ): string {
     calls++;
-    return [text, flag, when.toISOString(), count, size, ids.join('+'), order, typeof key].join(' ');
+    return [text, flag, when.toISOString(), count, size, ids.join('+'), order, typeof key].join(
+      ' ',
+    );
   }
 
   @Tool()
@@ -47,7 +61,16 @@ class Strict {
   }
 }
 
-const VALID = { text: 't', flag: true, when: '2025-01-02T03:04:05Z', count: 2, size: 'small', ids: [1, 2], order: 'asc', key: 7 };
+const VALID = {
+  text: 't',
+  flag: true,
+  when: '2025-01-02T03:04:05Z',
+  count: 2,
+  size: 'small',
+  ids: [1, 2],
+  order: 'asc',
+  key: 7,
+};
 
 describe('invalid arguments give an isError result naming every field; the method never runs', () => {
   let peer: Awaited<ReturnType<typeof connect>>;
@@ -57,37 +80,83 @@ describe('invalid arguments give an isError result naming every field; the metho
   beforeEach(() => {
     calls = 0;
   });
-  const call = (name: string, args: Record<string, unknown>) => peer.request('tools/call', { name, arguments: args });
+  const call = (name: string, args: Record<string, unknown>) =>
+    peer.request('tools/call', { name, arguments: args });
 
   it.each<[string, Record<string, unknown>, string[]]>([
-    ['nothing given', {}, ['text: is required', 'flag: is required', 'when: is required', 'count: is required', 'size: is required', 'ids: is required', 'order: is required', 'key: is required']],
+    [
+      'nothing given',
+      {},
+      [
+        'text: is required',
+        'flag: is required',
+        'when: is required',
+        'count: is required',
+        'size: is required',
+        'ids: is required',
+        'order: is required',
+        'key: is required',
+      ],
+    ],
     ['a number for a string', { text: 5 }, ['text: must be a string (got integer)']],
     ['a string for a boolean', { flag: 'yes' }, ['flag: must be a boolean (got string)']],
     ['a bad date', { when: 'yesterday' }, ['when: must be a valid date-time']],
     ['a fraction for an integer', { count: 1.5 }, ['count: must be an integer (got number)']],
     ['a value outside the enum', { size: 'medium' }, ['size: must be one of "small", "large"']],
-    ['bad array items', { ids: [1, 'two', 3.5] }, ['ids[1]: must be an integer (got string)', 'ids[2]: must be an integer (got number)']],
+    [
+      'bad array items',
+      { ids: [1, 'two', 3.5] },
+      ['ids[1]: must be an integer (got string)', 'ids[2]: must be an integer (got number)'],
+    ],
     ['not an array', { ids: 3 }, ['ids: must be an array (got integer)']],
     ['a literal outside the union', { order: 'up' }, ['order: must be one of "asc", "desc"']],
-    ['a type outside the union', { key: true }, ['key: must match at least one of the allowed shapes']],
-    ['several at once', { text: null, flag: 1, count: 'x' }, ['text: is required', 'flag: must be a boolean (got integer)', 'count: must be an integer (got string)']],
+    [
+      'a type outside the union',
+      { key: true },
+      ['key: must match at least one of the allowed shapes'],
+    ],
+    [
+      'several at once',
+      { text: null, flag: 1, count: 'x' },
+      [
+        'text: is required',
+        'flag: must be a boolean (got integer)',
+        'count: must be an integer (got string)',
+      ],
+    ],
   ])('%s', async (_label, override, failures) => {
     const res = await call('mixed', Object.keys(override).length ? { ...VALID, ...override } : {});
     expect(res.result).toEqual({
-      content: [{ type: 'text', text: ['Invalid arguments for tool "mixed":', ...failures.map((f) => `- ${f}`)].join('\n') }],
+      content: [
+        {
+          type: 'text',
+          text: ['Invalid arguments for tool "mixed":', ...failures.map((f) => `- ${f}`)].join(
+            '\n',
+          ),
+        },
+      ],
       isError: true,
     });
     expect(calls).toBe(0);
   });
 
   it('valid arguments reach the method converted (Date, union branch)', async () => {
-    expect((await call('mixed', VALID)).result?.content).toEqual([{ type: 'text', text: 't true 2025-01-02T03:04:05.000Z 2 small 1+2 asc number' }]);
-    expect((await call('mixed', { ...VALID, key: 'k' })).result?.content?.[0].text).toMatch(/ string$/);
+    expect((await call('mixed', VALID)).result?.content).toEqual([
+      { type: 'text', text: 't true 2025-01-02T03:04:05.000Z 2 small 1+2 asc number' },
+    ]);
+    expect((await call('mixed', { ...VALID, key: 'k' })).result?.content?.[0].text).toMatch(
+      / string$/,
+    );
     expect(calls).toBe(2);
   });
 
   it('a DTO-only tool reports class-validator failures with their paths, nested arrays included', async () => {
-    const res = await call('place', { email: 'nope', payment: 'gold', lines: [{ sku: 'toolong', quantity: 0 }, { sku: 'ok' }], priority: 11 });
+    const res = await call('place', {
+      email: 'nope',
+      payment: 'gold',
+      lines: [{ sku: 'toolong', quantity: 0 }, { sku: 'ok' }],
+      priority: 11,
+    });
     expect(res.result?.isError).toBe(true);
     expect(res.result?.content?.[0].text?.split('\n')).toEqual([
       'Invalid arguments for tool "place":',
@@ -104,7 +173,11 @@ describe('invalid arguments give an isError result naming every field; the metho
   });
 
   it('serves on after invalid calls', async () => {
-    const ok = await call('place', { email: 'a@b.co', payment: 'card', lines: [{ sku: 'A1', quantity: 2 }] });
+    const ok = await call('place', {
+      email: 'a@b.co',
+      payment: 'card',
+      lines: [{ sku: 'A1', quantity: 2 }],
+    });
     expect(ok.result?.content).toEqual([{ type: 'text', text: '1 lines for a@b.co' }]);
     expect(calls).toBe(1);
   });

@@ -37,7 +37,13 @@ export function isClientIdUrl(clientId: string): boolean {
   if (!clientId.startsWith('https://')) return false;
   try {
     const url = new URL(clientId);
-    return url.pathname.length > 1 && !url.hash && !url.username && !url.password && !/\/\.\.?(\/|$)/.test(clientId.slice(8));
+    return (
+      url.pathname.length > 1 &&
+      !url.hash &&
+      !url.username &&
+      !url.password &&
+      !/\/\.\.?(\/|$)/.test(clientId.slice(8))
+    );
   } catch {
     return false;
   }
@@ -62,7 +68,11 @@ export class ClientMetadataFetcher {
 
   /** The client a metadata document URL describes; throws `OAuthError('invalid_client')` otherwise. */
   async fetch(clientId: string): Promise<OAuthClientRecord> {
-    if (!isClientIdUrl(clientId)) throw new OAuthError('invalid_client', 'A client_id URL must be https with a path, without fragment or credentials');
+    if (!isClientIdUrl(clientId))
+      throw new OAuthError(
+        'invalid_client',
+        'A client_id URL must be https with a path, without fragment or credentials',
+      );
     const cached = this.cache.get(clientId);
     if (cached) return cached;
     const url = new URL(clientId);
@@ -76,7 +86,10 @@ export class ClientMetadataFetcher {
             allowAddress: this.options.allowAddress ?? isPublicAddress,
           });
     } catch (error) {
-      throw new OAuthError('invalid_client', `The client metadata document could not be used: ${(error as Error).message}`);
+      throw new OAuthError(
+        'invalid_client',
+        `The client metadata document could not be used: ${(error as Error).message}`,
+      );
     }
     const client = this.parse(clientId, text);
     this.cache.set(clientId, client, Date.now() + (this.options.cacheTtlMs ?? 10 * 60_000));
@@ -90,18 +103,35 @@ export class ClientMetadataFetcher {
     } catch {
       throw new OAuthError('invalid_client', 'The client metadata document is not JSON');
     }
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new OAuthError('invalid_client', 'The client metadata document is not a JSON object');
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+      throw new OAuthError('invalid_client', 'The client metadata document is not a JSON object');
     const record = doc as Record<string, unknown>;
-    if (record.client_id !== clientId) throw new OAuthError('invalid_client', 'The client metadata document names another client_id');
+    if (record.client_id !== clientId)
+      throw new OAuthError(
+        'invalid_client',
+        'The client metadata document names another client_id',
+      );
     const uris = record.redirect_uris;
     if (!Array.isArray(uris) || uris.length === 0 || !uris.every((u) => typeof u === 'string')) {
       throw new OAuthError('invalid_client', 'The client metadata document needs redirect_uris');
     }
     if ('client_secret' in record || 'client_secret_expires_at' in record) {
-      throw new OAuthError('invalid_client', 'A client metadata document must not carry a client secret');
+      throw new OAuthError(
+        'invalid_client',
+        'A client metadata document must not carry a client secret',
+      );
     }
     const method = record.token_endpoint_auth_method;
-    if (method !== undefined && method !== 'none') throw new OAuthError('invalid_client', `token_endpoint_auth_method ${String(method)} is not supported for metadata documents (use none)`);
-    return { ...(record as object), client_id: clientId, redirect_uris: uris as string[], token_endpoint_auth_method: 'none' };
+    if (method !== undefined && method !== 'none')
+      throw new OAuthError(
+        'invalid_client',
+        `token_endpoint_auth_method ${String(method)} is not supported for metadata documents (use none)`,
+      );
+    return {
+      ...(record as object),
+      client_id: clientId,
+      redirect_uris: uris as string[],
+      token_endpoint_auth_method: 'none',
+    };
   }
 }

@@ -19,7 +19,8 @@ export class AsContext {
     this.provider = options.provider;
     this.issuer = String(options.issuer).replace(/\/$/, '');
     this.basePath = new URL(this.issuer).pathname.replace(/\/$/, '');
-    if (options.clientIdMetadataDocuments !== false) this.cimd = options.clientIdMetadataDocuments ?? new ClientMetadataFetcher();
+    if (options.clientIdMetadataDocuments !== false)
+      this.cimd = options.clientIdMetadataDocuments ?? new ClientMetadataFetcher();
   }
 
   /** An endpoint's absolute URL. */
@@ -52,15 +53,22 @@ export class AsContext {
         throw new OAuthError('invalid_client', 'Malformed Basic credentials');
       }
     }
-    if (!clientId) throw new OAuthError('invalid_client', 'Client authentication failed: no client_id');
+    if (!clientId)
+      throw new OAuthError('invalid_client', 'Client authentication failed: no client_id');
     const client = await this.client(clientId);
-    if (!client) throw new OAuthError('invalid_client', 'Client authentication failed: unknown client');
+    if (!client)
+      throw new OAuthError('invalid_client', 'Client authentication failed: unknown client');
     if (client.client_secret_hash) {
-      if (!secret || !secretMatches(secret, client.client_secret_hash)) throw new OAuthError('invalid_client', 'Client authentication failed');
+      if (!secret || !secretMatches(secret, client.client_secret_hash))
+        throw new OAuthError('invalid_client', 'Client authentication failed');
       const expires = client.client_secret_expires_at;
-      if (expires && expires * 1000 < Date.now()) throw new OAuthError('invalid_client', 'The client secret expired');
+      if (expires && expires * 1000 < Date.now())
+        throw new OAuthError('invalid_client', 'The client secret expired');
     } else if (secret) {
-      throw new OAuthError('invalid_client', 'Client authentication failed: this client has no secret');
+      throw new OAuthError(
+        'invalid_client',
+        'Client authentication failed: this client has no secret',
+      );
     }
     return client;
   }
@@ -68,7 +76,11 @@ export class AsContext {
   /** The form of a POST (application/x-www-form-urlencoded, at most 64 KiB). */
   async form(request: Request): Promise<URLSearchParams> {
     const type = request.headers.get('content-type') ?? '';
-    if (!/^application\/x-www-form-urlencoded\b/i.test(type)) throw new OAuthError('invalid_request', 'Content-Type must be application/x-www-form-urlencoded');
+    if (!/^application\/x-www-form-urlencoded\b/i.test(type))
+      throw new OAuthError(
+        'invalid_request',
+        'Content-Type must be application/x-www-form-urlencoded',
+      );
     const text = await readLimited(request, MAX_FORM_BYTES);
     return new URLSearchParams(text);
   }
@@ -77,9 +89,11 @@ export class AsContext {
 /** A request body as text, refused past `limit` bytes. */
 export async function readLimited(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limit) throw new OAuthError('invalid_request', `The body is larger than ${limit} bytes`, 413);
+  if (declared > limit)
+    throw new OAuthError('invalid_request', `The body is larger than ${limit} bytes`, 413);
   const buffer = await request.arrayBuffer();
-  if (buffer.byteLength > limit) throw new OAuthError('invalid_request', `The body is larger than ${limit} bytes`, 413);
+  if (buffer.byteLength > limit)
+    throw new OAuthError('invalid_request', `The body is larger than ${limit} bytes`, 413);
   return new TextDecoder().decode(buffer);
 }
 

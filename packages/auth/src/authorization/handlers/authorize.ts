@@ -5,22 +5,32 @@ import type { AsContext } from './AsContext';
 import { parseScopes, readLimited } from './AsContext';
 
 /** Sends the browser back to the client with `params`, `state` and `iss` (RFC 9207). */
-function redirectBack(ctx: AsContext, redirectUri: string, state: string | undefined, params: Record<string, string>): Response {
+function redirectBack(
+  ctx: AsContext,
+  redirectUri: string,
+  state: string | undefined,
+  params: Record<string, string>,
+): Response {
   const url = new URL(redirectUri);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
   if (state !== undefined) url.searchParams.set('state', state);
   url.searchParams.set('iss', ctx.issuer);
-  return new Response(null, { status: 302, headers: { location: url.href, 'cache-control': 'no-store' } });
+  return new Response(null, {
+    status: 302,
+    headers: { location: url.href, 'cache-control': 'no-store' },
+  });
 }
 
 /** The parameters of a GET (query) or POST (form) authorization request. */
 async function readParams(request: Request): Promise<Record<string, string>> {
-  const source = request.method === 'POST'
-    ? new URLSearchParams(await readLimited(request, 64 * 1024))
-    : new URL(request.url).searchParams;
+  const source =
+    request.method === 'POST'
+      ? new URLSearchParams(await readLimited(request, 64 * 1024))
+      : new URL(request.url).searchParams;
   const params: Record<string, string> = {};
   for (const [key, value] of source) {
-    if (key in params) throw new OAuthError('invalid_request', `The parameter ${key} appears twice`);
+    if (key in params)
+      throw new OAuthError('invalid_request', `The parameter ${key} appears twice`);
     params[key] = value;
   }
   return params;
@@ -31,9 +41,16 @@ function redirectUriOf(client: OAuthClientRecord, given: string | undefined): st
   const registered = client.redirect_uris ?? [];
   if (given === undefined) {
     if (registered.length === 1) return registered[0];
-    throw new OAuthError('invalid_request', 'redirect_uri is required (the client registered several)');
+    throw new OAuthError(
+      'invalid_request',
+      'redirect_uri is required (the client registered several)',
+    );
   }
-  if (!registered.includes(given)) throw new OAuthError('invalid_request', 'redirect_uri does not match a registered redirect URI exactly');
+  if (!registered.includes(given))
+    throw new OAuthError(
+      'invalid_request',
+      'redirect_uri does not match a registered redirect URI exactly',
+    );
   return given;
 }
 
@@ -53,16 +70,24 @@ export async function authorizeHandler(request: Request, ctx: AsContext): Promis
   if (!client) throw new OAuthError('invalid_client', 'Unknown client', 400);
   const redirectUri = redirectUriOf(client, params.redirect_uri);
   const state = params.state;
-  const fail = (error: string, description: string) => redirectBack(ctx, redirectUri, state, { error, error_description: description });
-  if (params.response_type !== 'code') return fail('unsupported_response_type', 'Only response_type=code is supported');
+  const fail = (error: string, description: string) =>
+    redirectBack(ctx, redirectUri, state, { error, error_description: description });
+  if (params.response_type !== 'code')
+    return fail('unsupported_response_type', 'Only response_type=code is supported');
   if (!params.code_challenge) return fail('invalid_request', 'code_challenge is required (PKCE)');
-  if (params.code_challenge_method !== 'S256') return fail('invalid_request', 'code_challenge_method must be S256');
-  if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(params.code_challenge)) return fail('invalid_request', 'code_challenge is malformed');
+  if (params.code_challenge_method !== 'S256')
+    return fail('invalid_request', 'code_challenge_method must be S256');
+  if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(params.code_challenge))
+    return fail('invalid_request', 'code_challenge is malformed');
   const grants = client.grant_types ?? ['authorization_code'];
-  if (!grants.includes('authorization_code')) return fail('unauthorized_client', 'This client may not use the authorization code grant');
+  if (!grants.includes('authorization_code'))
+    return fail('unauthorized_client', 'This client may not use the authorization code grant');
   const registration = ctx.options.registration || {};
   let scopes = parseScopes(params.scope);
-  if (scopes.length === 0) scopes = parseScopes(client.scope).length ? parseScopes(client.scope) : (registration.defaultScopes ?? []);
+  if (scopes.length === 0)
+    scopes = parseScopes(client.scope).length
+      ? parseScopes(client.scope)
+      : (registration.defaultScopes ?? []);
   // the user consents to what is asked, so any offered scope may be asked, beyond the client's
   // registered `scope` (MCP clients step up with the same registration; SEP-835)
   const allowed = registration.validScopes ?? ctx.options.scopesSupported;
@@ -70,10 +95,19 @@ export async function authorizeHandler(request: Request, ctx: AsContext): Promis
   if (unknown.length) return fail('invalid_scope', `Scope(s) not allowed: ${unknown.join(' ')}`);
   const resource = resourceOf(ctx, params.resource);
   if (resource instanceof OAuthError) return fail(resource.error, resource.description);
-  const authorization: AuthorizationRequest = { client, redirectUri, scopes, state, codeChallenge: params.code_challenge, resource, params };
+  const authorization: AuthorizationRequest = {
+    client,
+    redirectUri,
+    scopes,
+    state,
+    codeChallenge: params.code_challenge,
+    resource,
+    params,
+  };
   const decision = await ctx.provider.authorize(authorization, request);
   if (decision instanceof Response) return decision;
-  if ('denied' in decision) return fail('access_denied', decision.description ?? 'The user denied the request');
+  if ('denied' in decision)
+    return fail('access_denied', decision.description ?? 'The user denied the request');
   const code = randomToken();
   await ctx.provider.saveCode({
     code,
@@ -89,7 +123,10 @@ export async function authorizeHandler(request: Request, ctx: AsContext): Promis
 }
 
 /** The RFC 8707 resource of a request: one of the configured resources (the first by default). */
-export function resourceOf(ctx: AsContext, given: string | undefined | null): string | undefined | OAuthError {
+export function resourceOf(
+  ctx: AsContext,
+  given: string | undefined | null,
+): string | undefined | OAuthError {
   const resources = ctx.options.resources;
   if (given === undefined || given === null) return resources?.[0]?.replace(/\/$/, '');
   let url: URL;
@@ -100,6 +137,7 @@ export function resourceOf(ctx: AsContext, given: string | undefined | null): st
   }
   if (url.hash) return new OAuthError('invalid_target', 'resource must not have a fragment');
   const canonical = given.replace(/\/$/, '');
-  if (resources && !resources.some((r) => r.replace(/\/$/, '') === canonical)) return new OAuthError('invalid_target', `Tokens are not issued for ${given}`);
+  if (resources && !resources.some((r) => r.replace(/\/$/, '') === canonical))
+    return new OAuthError('invalid_target', `Tokens are not issued for ${given}`);
   return canonical;
 }

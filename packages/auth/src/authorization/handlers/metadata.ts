@@ -16,10 +16,15 @@ export function authorizationServerMetadata(ctx: AsContext): AuthorizationServer
     token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
     authorization_response_iss_parameter_supported: true,
   };
-  if (options.registration !== false && provider.registerClient) metadata.registration_endpoint = ctx.url('/register');
+  if (options.registration !== false && provider.registerClient)
+    metadata.registration_endpoint = ctx.url('/register');
   if (provider.revoke) {
     metadata.revocation_endpoint = ctx.url('/revoke');
-    metadata.revocation_endpoint_auth_methods_supported = ['client_secret_basic', 'client_secret_post', 'none'];
+    metadata.revocation_endpoint_auth_methods_supported = [
+      'client_secret_basic',
+      'client_secret_post',
+      'none',
+    ];
   }
   if (options.scopesSupported?.length) metadata.scopes_supported = options.scopesSupported;
   if (ctx.cimd) metadata.client_id_metadata_document_supported = true;

@@ -12,23 +12,33 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** A redirect URI a client may register: https, http on loopback, or a private-use scheme (RFC 8252). */
 function checkRedirectUri(value: unknown): string {
-  if (typeof value !== 'string') throw new OAuthError('invalid_redirect_uri', 'Each redirect URI must be a string');
+  if (typeof value !== 'string')
+    throw new OAuthError('invalid_redirect_uri', 'Each redirect URI must be a string');
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     throw new OAuthError('invalid_redirect_uri', `Not an absolute URI: ${value}`);
   }
-  if (url.hash) throw new OAuthError('invalid_redirect_uri', 'A redirect URI must not have a fragment');
+  if (url.hash)
+    throw new OAuthError('invalid_redirect_uri', 'A redirect URI must not have a fragment');
   const scheme = url.protocol.slice(0, -1);
-  const ok = scheme === 'https' || (scheme === 'http' && LOOPBACK.has(url.hostname)) || (/^[a-z][a-z0-9+.-]*\.[a-z0-9+.-]+$/.test(scheme));
-  if (!ok) throw new OAuthError('invalid_redirect_uri', `A redirect URI must be https, http on a loopback address, or a private-use scheme: ${value}`);
+  const ok =
+    scheme === 'https' ||
+    (scheme === 'http' && LOOPBACK.has(url.hostname)) ||
+    /^[a-z][a-z0-9+.-]*\.[a-z0-9+.-]+$/.test(scheme);
+  if (!ok)
+    throw new OAuthError(
+      'invalid_redirect_uri',
+      `A redirect URI must be https, http on a loopback address, or a private-use scheme: ${value}`,
+    );
   return value;
 }
 
 function stringList(value: unknown, name: string, fallback: string[]): string[] {
   if (value === undefined) return fallback;
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new OAuthError('invalid_client_metadata', `${name} must be an array of strings`);
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+    throw new OAuthError('invalid_client_metadata', `${name} must be an array of strings`);
   return value as string[];
 }
 
@@ -39,8 +49,10 @@ function stringList(value: unknown, name: string, fallback: string[]): string[] 
  */
 export async function registerHandler(request: Request, ctx: AsContext): Promise<Response> {
   const register = ctx.provider.registerClient?.bind(ctx.provider);
-  if (!register || ctx.options.registration === false) throw new OAuthError('invalid_request', 'Dynamic registration is not offered', 404);
-  if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) throw new OAuthError('invalid_client_metadata', 'Content-Type must be application/json');
+  if (!register || ctx.options.registration === false)
+    throw new OAuthError('invalid_request', 'Dynamic registration is not offered', 404);
+  if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? ''))
+    throw new OAuthError('invalid_client_metadata', 'Content-Type must be application/json');
   let body: unknown;
   try {
     body = JSON.parse(await readLimited(request, 64 * 1024));
@@ -48,25 +60,49 @@ export async function registerHandler(request: Request, ctx: AsContext): Promise
     if (error instanceof OAuthError) throw error;
     throw new OAuthError('invalid_client_metadata', 'The body is not JSON');
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new OAuthError('invalid_client_metadata', 'The body must be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new OAuthError('invalid_client_metadata', 'The body must be a JSON object');
   const metadata = body as Record<string, unknown>;
   const method = metadata.token_endpoint_auth_method ?? 'client_secret_basic';
-  if (typeof method !== 'string' || !AUTH_METHODS.includes(method)) throw new OAuthError('invalid_client_metadata', `token_endpoint_auth_method must be one of ${AUTH_METHODS.join(', ')}`);
-  const grants = stringList(metadata.grant_types, 'grant_types', ['authorization_code', 'refresh_token']);
+  if (typeof method !== 'string' || !AUTH_METHODS.includes(method))
+    throw new OAuthError(
+      'invalid_client_metadata',
+      `token_endpoint_auth_method must be one of ${AUTH_METHODS.join(', ')}`,
+    );
+  const grants = stringList(metadata.grant_types, 'grant_types', [
+    'authorization_code',
+    'refresh_token',
+  ]);
   const unknownGrant = grants.find((g) => !GRANTS.includes(g));
-  if (unknownGrant) throw new OAuthError('invalid_client_metadata', `grant_types: ${unknownGrant} is not supported`);
-  if (grants.includes('client_credentials') && method === 'none') throw new OAuthError('invalid_client_metadata', 'client_credentials needs a confidential client (a token_endpoint_auth_method other than none)');
-  const redirectUris = stringList(metadata.redirect_uris, 'redirect_uris', []).map(checkRedirectUri);
-  if (grants.includes('authorization_code') && redirectUris.length === 0) throw new OAuthError('invalid_redirect_uri', 'redirect_uris is required for the authorization code grant');
+  if (unknownGrant)
+    throw new OAuthError(
+      'invalid_client_metadata',
+      `grant_types: ${unknownGrant} is not supported`,
+    );
+  if (grants.includes('client_credentials') && method === 'none')
+    throw new OAuthError(
+      'invalid_client_metadata',
+      'client_credentials needs a confidential client (a token_endpoint_auth_method other than none)',
+    );
+  const redirectUris = stringList(metadata.redirect_uris, 'redirect_uris', []).map(
+    checkRedirectUri,
+  );
+  if (grants.includes('authorization_code') && redirectUris.length === 0)
+    throw new OAuthError(
+      'invalid_redirect_uri',
+      'redirect_uris is required for the authorization code grant',
+    );
   const responseTypes = stringList(metadata.response_types, 'response_types', ['code']);
-  if (responseTypes.some((t) => t !== 'code')) throw new OAuthError('invalid_client_metadata', 'response_types may only list code');
+  if (responseTypes.some((t) => t !== 'code'))
+    throw new OAuthError('invalid_client_metadata', 'response_types may only list code');
   const settings = ctx.options.registration || {};
   const valid = settings.validScopes ?? ctx.options.scopesSupported;
   // a client registering without `scope` is not limited to the defaults (it may step up later);
   // the defaults are what a request without `scope` gets
   const asked = typeof metadata.scope === 'string' ? parseScopes(metadata.scope) : [];
   const invalid = valid ? asked.filter((s) => !valid.includes(s)) : [];
-  if (invalid.length) throw new OAuthError('invalid_client_metadata', `Scope(s) not allowed: ${invalid.join(' ')}`);
+  if (invalid.length)
+    throw new OAuthError('invalid_client_metadata', `Scope(s) not allowed: ${invalid.join(' ')}`);
   const now = Math.floor(Date.now() / 1000);
   const secret = method === 'none' ? undefined : randomToken();
   const expiresIn = settings.clientSecretExpiresInSeconds ?? 0;

@@ -6,7 +6,8 @@ import { StreamableHTTPClientTransport } from './StreamableHTTPClientTransport';
 import type { StreamableHTTPClientTransportOptions } from './StreamableHTTPClientTransport';
 
 /** Options of {@link HttpClientTransport}. */
-export interface HttpClientTransportOptions extends StreamableHTTPClientTransportOptions, SSEClientTransportOptions {
+export interface HttpClientTransportOptions
+  extends StreamableHTTPClientTransportOptions, SSEClientTransportOptions {
   /** Where the legacy HTTP+SSE stream lives, if not at the MCP URL itself (e.g. `/sse`). */
   sseUrl?: URL;
 }
@@ -69,7 +70,8 @@ export class HttpClientTransport implements Transport {
   }
 
   private async fallBack(request: JSONRPCRequest, status: number): Promise<boolean> {
-    if (request.method !== 'initialize' || ![400, 404, 405].includes(status) || this.sse) return false;
+    if (request.method !== 'initialize' || ![400, 404, 405].includes(status) || this.sse)
+      return false;
     const sse = new SSEClientTransport(this.options.sseUrl ?? this.url, this.options);
     sse.onmessage = (m, e) => this.onmessage?.(m, e);
     sse.onerror = (e) => this.onerror?.(e);

@@ -43,7 +43,9 @@ export class SSEClientTransport implements Transport {
     readonly url: URL,
     private readonly options: SSEClientTransportOptions = {},
   ) {
-    this.fetchImpl = options.authProvider ? withOAuth(url, options.authProvider, options.fetch ?? fetch) : (options.fetch ?? fetch);
+    this.fetchImpl = options.authProvider
+      ? withOAuth(url, options.authProvider, options.fetch ?? fetch)
+      : (options.fetch ?? fetch);
   }
 
   /** Opens the stream and waits for the `endpoint` event. */
@@ -51,13 +53,24 @@ export class SSEClientTransport implements Transport {
     const response = await fetchChecked(
       this.fetchImpl,
       this.url,
-      { method: 'GET', headers: { ...this.options.headers, accept: 'text/event-stream' }, signal: this.controller.signal },
+      {
+        method: 'GET',
+        headers: { ...this.options.headers, accept: 'text/event-stream' },
+        signal: this.controller.signal,
+      },
       this.options,
       this.options.headers,
     );
-    if (!response.ok || !response.body || !(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
+    if (
+      !response.ok ||
+      !response.body ||
+      !(response.headers.get('content-type') ?? '').includes('text/event-stream')
+    ) {
       await response.body?.cancel();
-      throw new HttpStatusError(response.status, 'expected a text/event-stream with an endpoint event');
+      throw new HttpStatusError(
+        response.status,
+        'expected a text/event-stream with an endpoint event',
+      );
     }
     const events = parseSse(response.body, this.controller.signal, this.options.maxSseEventBytes);
     const timeoutMs = this.options.endpointTimeoutMs ?? 10_000;
@@ -65,7 +78,10 @@ export class SSEClientTransport implements Transport {
     const first = await Promise.race([
       events.next(),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`No endpoint event within ${timeoutMs} ms`)), timeoutMs);
+        timer = setTimeout(
+          () => reject(new Error(`No endpoint event within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
       }),
     ]).finally(() => clearTimeout(timer));
     if (first.done || first.value.event !== 'endpoint') {
@@ -75,7 +91,9 @@ export class SSEClientTransport implements Transport {
     const endpoint = new URL(first.value.data, this.url);
     if (endpoint.origin !== this.url.origin) {
       this.controller.abort();
-      throw new Error(`Endpoint origin ${endpoint.origin} does not match the SSE origin ${this.url.origin}`);
+      throw new Error(
+        `Endpoint origin ${endpoint.origin} does not match the SSE origin ${this.url.origin}`,
+      );
     }
     this.endpoint = endpoint;
     void this.pump(events);
@@ -107,11 +125,18 @@ export class SSEClientTransport implements Transport {
     const response = await fetchChecked(
       this.fetchImpl,
       this.endpoint,
-      { method: 'POST', headers: { ...this.options.headers, 'content-type': 'application/json' }, body: JSON.stringify(message) },
+      {
+        method: 'POST',
+        headers: { ...this.options.headers, 'content-type': 'application/json' },
+        body: JSON.stringify(message),
+      },
       this.options,
       this.options.headers,
     );
-    const text = await readTextLimited(response, this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+    const text = await readTextLimited(
+      response,
+      this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    );
     if (!response.ok) throw new HttpStatusError(response.status, text);
   }
 

@@ -1,7 +1,13 @@
 import { ErrorCode, META_PROTOCOL_VERSION, validateMessage } from '@typemcp/protocol';
 import type { OAuthClientProvider } from '../../auth/OAuthClientProvider';
 import { withOAuth } from '../../auth/withOAuth';
-import type { JSONRPCMessage, JSONRPCRequest, MessageExtra, RequestId, Transport } from '@typemcp/protocol';
+import type {
+  JSONRPCMessage,
+  JSONRPCRequest,
+  MessageExtra,
+  RequestId,
+  Transport,
+} from '@typemcp/protocol';
 import { encodeHeaderValue } from './encodeHeaderValue';
 import { ResponseTooLargeError } from '../../errors/ResponseTooLargeError';
 import { DEFAULT_MAX_RESPONSE_BYTES, fetchChecked, readTextLimited } from './httpLimits';
@@ -86,9 +92,17 @@ export class StreamableHTTPClientTransport implements Transport {
     readonly url: URL,
     private readonly options: StreamableHTTPClientTransportOptions = {},
   ) {
-    this.fetchImpl = options.authProvider ? withOAuth(url, options.authProvider, options.fetch ?? fetch) : (options.fetch ?? fetch);
+    this.fetchImpl = options.authProvider
+      ? withOAuth(url, options.authProvider, options.fetch ?? fetch)
+      : (options.fetch ?? fetch);
     this.sessionId = options.sessionId;
-    this.reconnection = { initialDelayMs: 1000, maxDelayMs: 30_000, growFactor: 1.5, maxRetries: 2, ...options.reconnection };
+    this.reconnection = {
+      initialDelayMs: 1000,
+      maxDelayMs: 30_000,
+      growFactor: 1.5,
+      maxRetries: 2,
+      ...options.reconnection,
+    };
   }
 
   async start(): Promise<void> {
@@ -129,7 +143,10 @@ export class StreamableHTTPClientTransport implements Transport {
     const field = NAMED_METHODS[message.method];
     const name = field ? message.params?.[field] : undefined;
     if (typeof name === 'string') headers['mcp-name'] = encodeHeaderValue(name);
-    const mirrored = message.method === 'tools/call' && typeof name === 'string' ? this.paramHeaders.get(name) : undefined;
+    const mirrored =
+      message.method === 'tools/call' && typeof name === 'string'
+        ? this.paramHeaders.get(name)
+        : undefined;
     if (mirrored) {
       const args = (message.params?.arguments ?? {}) as Record<string, unknown>;
       for (const [argument, header] of Object.entries(mirrored)) {
@@ -160,7 +177,12 @@ export class StreamableHTTPClientTransport implements Transport {
     this.controllers.add(controller);
     let response: Response;
     try {
-      response = await this.fetch({ method: 'POST', headers, body: JSON.stringify(message), signal: controller.signal });
+      response = await this.fetch({
+        method: 'POST',
+        headers,
+        body: JSON.stringify(message),
+        signal: controller.signal,
+      });
     } catch (error) {
       this.controllers.delete(controller);
       throw error;
@@ -172,17 +194,23 @@ export class StreamableHTTPClientTransport implements Transport {
       this.controllers.delete(controller);
       await response.body?.cancel();
       this.sessionId = undefined;
-      const request404 = 'method' in message && 'id' in message ? (message as JSONRPCRequest) : undefined;
+      const request404 =
+        'method' in message && 'id' in message ? (message as JSONRPCRequest) : undefined;
       if (request404) {
         this.onmessage?.({
           jsonrpc: '2.0',
           id: request404.id,
-          error: { code: ErrorCode.InvalidRequest, message: 'Session expired: the server no longer knows this session', data: { httpStatus: 404, sessionExpired: true } },
+          error: {
+            code: ErrorCode.InvalidRequest,
+            message: 'Session expired: the server no longer knows this session',
+            data: { httpStatus: 404, sessionExpired: true },
+          },
         });
       }
       return;
     }
-    const request = 'method' in message && 'id' in message ? (message as JSONRPCRequest) : undefined;
+    const request =
+      'method' in message && 'id' in message ? (message as JSONRPCRequest) : undefined;
     if (response.status === 202) {
       this.controllers.delete(controller);
       await response.body?.cancel();
@@ -192,12 +220,16 @@ export class StreamableHTTPClientTransport implements Transport {
     if (type.includes('text/event-stream') && response.body) {
       if (request) this.requestStreams.set(request.id, controller);
       void this.readStream(response.body, controller, request, false).finally(() => {
-        if (request && this.requestStreams.get(request.id) === controller) this.requestStreams.delete(request.id);
+        if (request && this.requestStreams.get(request.id) === controller)
+          this.requestStreams.delete(request.id);
       });
       return;
     }
     this.controllers.delete(controller);
-    const text = await readTextLimited(response, this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+    const text = await readTextLimited(
+      response,
+      this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    );
     if (type.includes('application/json') && text) {
       let parsed: unknown;
       try {
@@ -222,7 +254,11 @@ export class StreamableHTTPClientTransport implements Transport {
       this.onmessage?.({
         jsonrpc: '2.0',
         id: request.id,
-        error: { code: ErrorCode.InternalError, message: error.message, data: { httpStatus: response.status } },
+        error: {
+          code: ErrorCode.InternalError,
+          message: error.message,
+          data: { httpStatus: response.status },
+        },
       });
       return;
     }
@@ -281,14 +317,23 @@ export class StreamableHTTPClientTransport implements Transport {
           this.onerror?.(new Error(decoded.response.error.message));
           continue;
         }
-        if (request && !('method' in decoded.message) && decoded.message.id === request.id) answered = true;
+        if (request && !('method' in decoded.message) && decoded.message.id === request.id)
+          answered = true;
         this.onmessage?.(decoded.message);
       }
     } catch (error) {
       if (error instanceof ResponseTooLargeError) {
         // answered with the local error; resuming would fetch the same event again
         if (request && !answered) {
-          this.onmessage?.({ jsonrpc: '2.0', id: request.id, error: { code: ErrorCode.InternalError, message: error.message, data: { limit: error.limit, value: error.value } } });
+          this.onmessage?.({
+            jsonrpc: '2.0',
+            id: request.id,
+            error: {
+              code: ErrorCode.InternalError,
+              message: error.message,
+              data: { limit: error.limit, value: error.value },
+            },
+          });
         } else this.onerror?.(error);
         this.controllers.delete(controller);
         return;
@@ -324,7 +369,8 @@ export class StreamableHTTPClientTransport implements Transport {
     if (!this.sessionId) return;
     const response = await this.fetch({ method: 'DELETE', headers: this.baseHeaders() });
     await response.body?.cancel();
-    if (response.ok || response.status === 405 || response.status === 404) this.sessionId = undefined;
+    if (response.ok || response.status === 405 || response.status === 404)
+      this.sessionId = undefined;
     else throw new HttpStatusError(response.status, '');
   }
 

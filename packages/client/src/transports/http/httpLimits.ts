@@ -38,18 +38,23 @@ export async function fetchChecked(
   for (let hop = 0; ; hop++) {
     const response = await fetchImpl(target, { ...request, redirect: 'manual' });
     const location = response.headers.get('location');
-    if (![301, 302, 303, 307, 308].includes(response.status) || !location || hop >= MAX_REDIRECTS) return response;
+    if (![301, 302, 303, 307, 308].includes(response.status) || !location || hop >= MAX_REDIRECTS)
+      return response;
     await response.body?.cancel().catch(() => undefined);
     const next = new URL(location, target);
     if (next.origin !== origin) {
-      if (limits.crossOriginRedirects !== 'strip-credentials') throw new CrossOriginRedirectError(origin, next.origin);
+      if (limits.crossOriginRedirects !== 'strip-credentials')
+        throw new CrossOriginRedirectError(origin, next.origin);
       const headers = { ...request.headers };
       for (const name of Object.keys(headers)) {
         if (SENSITIVE.includes(name.toLowerCase()) || name in extraHeaders) delete headers[name];
       }
       request = { ...request, headers };
     }
-    if (response.status === 303 || ((response.status === 301 || response.status === 302) && request.method === 'POST')) {
+    if (
+      response.status === 303 ||
+      ((response.status === 301 || response.status === 302) && request.method === 'POST')
+    ) {
       request = { ...request, method: 'GET', body: undefined };
     }
     target = next;

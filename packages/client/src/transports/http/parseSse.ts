@@ -22,7 +22,11 @@ export interface SseEvent {
  * @example
  * for await (const event of parseSse(response.body!)) console.log(event.data);
  */
-export async function* parseSse(body: ReadableStream<Uint8Array>, signal?: AbortSignal, maxEventBytes = DEFAULT_MAX_RESPONSE_BYTES): AsyncGenerator<SseEvent> {
+export async function* parseSse(
+  body: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+  maxEventBytes = DEFAULT_MAX_RESPONSE_BYTES,
+): AsyncGenerator<SseEvent> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const lineEnd = /[\r\n]/g;
@@ -47,7 +51,8 @@ export async function* parseSse(body: ReadableStream<Uint8Array>, signal?: Abort
       let match: RegExpExecArray | null;
       while ((match = lineEnd.exec(chunk))) {
         const end = match.index;
-        const line = pendingLength > 0 ? pending.join('') + chunk.slice(start, end) : chunk.slice(start, end);
+        const line =
+          pendingLength > 0 ? pending.join('') + chunk.slice(start, end) : chunk.slice(start, end);
         pending = [];
         pendingLength = 0;
         if (chunk.charCodeAt(end) === 13) {
@@ -76,13 +81,15 @@ export async function* parseSse(body: ReadableStream<Uint8Array>, signal?: Abort
         } else if (field === 'event') event = fieldValue;
         else if (field === 'id') id = fieldValue.includes('\0') ? id : fieldValue;
         else if (field === 'retry' && /^\d+$/.test(fieldValue)) retry = Number(fieldValue);
-        if (dataLength > maxEventBytes) throw new ResponseTooLargeError('maxSseEventBytes', maxEventBytes);
+        if (dataLength > maxEventBytes)
+          throw new ResponseTooLargeError('maxSseEventBytes', maxEventBytes);
       }
       if (start < chunk.length) {
         pending.push(chunk.slice(start));
         pendingLength += chunk.length - start;
       }
-      if (pendingLength + dataLength > maxEventBytes) throw new ResponseTooLargeError('maxSseEventBytes', maxEventBytes);
+      if (pendingLength + dataLength > maxEventBytes)
+        throw new ResponseTooLargeError('maxSseEventBytes', maxEventBytes);
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);

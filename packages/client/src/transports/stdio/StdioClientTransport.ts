@@ -76,7 +76,10 @@ export class StdioClientTransport implements Transport {
 
   /** Spawns the process; rejects with a {@link ServerSpawnError} when it cannot start (ENOENT...). */
   start(): Promise<void> {
-    if (this.child) return Promise.reject(new Error('StdioClientTransport already started; a transport serves one connection'));
+    if (this.child)
+      return Promise.reject(
+        new Error('StdioClientTransport already started; a transport serves one connection'),
+      );
     const { command, args = [], cwd } = this.params;
     return new Promise((resolve, reject) => {
       let child: ChildProcess;
@@ -89,7 +92,9 @@ export class StdioClientTransport implements Transport {
           windowsHide: true,
         });
       } catch (error) {
-        reject(new ServerSpawnError(command, (error as NodeJS.ErrnoException).code, error as Error));
+        reject(
+          new ServerSpawnError(command, (error as NodeJS.ErrnoException).code, error as Error),
+        );
         return;
       }
       this.child = child;
@@ -102,7 +107,13 @@ export class StdioClientTransport implements Transport {
         if (spawned) return this.onerror?.(error);
         this.finished = true; // never started: no onclose for a connection that never was
         if (cwd !== undefined && !existsSync(cwd)) {
-          reject(new ServerSpawnError(command, undefined, new Error(`its working directory ${cwd} does not exist`)));
+          reject(
+            new ServerSpawnError(
+              command,
+              undefined,
+              new Error(`its working directory ${cwd} does not exist`),
+            ),
+          );
         } else reject(new ServerSpawnError(command, error.code, error));
       });
       this.exited = new Promise((done) => child.once('exit', () => done()));
@@ -121,7 +132,12 @@ export class StdioClientTransport implements Transport {
     const decoder = new LineDecoder((line) => {
       const decoded = decodeMessage(line);
       if (decoded.ok) this.onmessage?.(decoded.message);
-      else this.onerror?.(new Error(`The server wrote a line that is not a JSON-RPC message (${decoded.response.error.message}): ${line.slice(0, 200)}`));
+      else
+        this.onerror?.(
+          new Error(
+            `The server wrote a line that is not a JSON-RPC message (${decoded.response.error.message}): ${line.slice(0, 200)}`,
+          ),
+        );
     });
     child.stdout?.on('data', (chunk: Buffer) => {
       this.markReady();
@@ -165,7 +181,11 @@ export class StdioClientTransport implements Transport {
   send(message: JSONRPCMessage): Promise<void> {
     const stdin = this.child?.stdin;
     if (!stdin || this.finished || !stdin.writable) {
-      return Promise.reject(new ConnectionClosedError(`Cannot send: ${this.child ? this.closeReason : 'the transport is not started'}`));
+      return Promise.reject(
+        new ConnectionClosedError(
+          `Cannot send: ${this.child ? this.closeReason : 'the transport is not started'}`,
+        ),
+      );
     }
     const line = JSON.stringify(message) + '\n';
     return new Promise((resolve, reject) => {

@@ -26,7 +26,8 @@ async function collect(chunks: string[], max?: number): Promise<SseEvent[]> {
 }
 
 it('parses the same events however the body is cut into chunks', async () => {
-  const body = 'event: message\r\nid: 1\r\ndata: {"a":1}\r\n\r\n: comment\ndata: two\ndata: lines\n\nretry: 500\rdata: cr\r\r';
+  const body =
+    'event: message\r\nid: 1\r\ndata: {"a":1}\r\n\r\n: comment\ndata: two\ndata: lines\n\nretry: 500\rdata: cr\r\r';
   const expected = await collect([body]);
   expect(expected).toEqual([
     { event: 'message', data: '{"a":1}', id: '1', retry: undefined },
@@ -34,17 +35,24 @@ it('parses the same events however the body is cut into chunks', async () => {
     { event: 'message', data: 'cr', id: '1', retry: 500 },
   ]);
   await fc.assert(
-    fc.asyncProperty(fc.array(fc.integer({ min: 1, max: body.length - 1 }), { maxLength: 12 }), async (cuts) => {
-      const points = [...new Set(cuts)].sort((a, b) => a - b);
-      const chunks = [0, ...points].map((p, i) => body.slice(p, points[i] ?? body.length));
-      expect(await collect(chunks)).toEqual(expected);
-    }),
+    fc.asyncProperty(
+      fc.array(fc.integer({ min: 1, max: body.length - 1 }), { maxLength: 12 }),
+      async (cuts) => {
+        const points = [...new Set(cuts)].sort((a, b) => a - b);
+        const chunks = [0, ...points].map((p, i) => body.slice(p, points[i] ?? body.length));
+        expect(await collect(chunks)).toEqual(expected);
+      },
+    ),
   );
 });
 
 it('is linear: an 8 MB line in 1 KB chunks takes about 8 × a 1 MB one (quadratic: 64 ×)', async () => {
   const time = async (megabytes: number) => {
-    const chunks = ['data: ', ...Array.from({ length: megabytes * 1024 }, () => 'x'.repeat(1024)), '\n\n'];
+    const chunks = [
+      'data: ',
+      ...Array.from({ length: megabytes * 1024 }, () => 'x'.repeat(1024)),
+      '\n\n',
+    ];
     const start = performance.now();
     const [event] = await collect(chunks, 64 * 1024 * 1024);
     expect(event.data.length).toBe(megabytes * 1024 * 1024);
@@ -60,6 +68,8 @@ it('ends the stream with ResponseTooLargeError once an event or a line outgrows 
   const endless = ['data: ', ...Array.from({ length: 100 }, () => 'x'.repeat(1024))];
   await expect(collect(endless, 10_000)).rejects.toBeInstanceOf(ResponseTooLargeError);
   const manyLines = Array.from({ length: 100 }, () => `data: ${'y'.repeat(500)}\n`);
-  await expect(collect(manyLines, 10_000)).rejects.toThrow(/SSE event exceeds 10000 bytes: raise the maxSseEventBytes option/);
+  await expect(collect(manyLines, 10_000)).rejects.toThrow(
+    /SSE event exceeds 10000 bytes: raise the maxSseEventBytes option/,
+  );
   expect(await collect([`data: ${'z'.repeat(9000)}\n\n`], 10_000)).toHaveLength(1);
 });

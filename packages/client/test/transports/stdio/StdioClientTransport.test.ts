@@ -3,7 +3,11 @@
  * (fixtures/stdioServer.ts) in both eras, plus children that crash or refuse to stop.
  */
 import * as path from 'node:path';
-import { ConnectionClosedError, RequestCancelledError, RequestTimeoutError } from '@typemcp/protocol';
+import {
+  ConnectionClosedError,
+  RequestCancelledError,
+  RequestTimeoutError,
+} from '@typemcp/protocol';
 import type { Progress } from '@typemcp/protocol';
 import { Client, NotConnectedError, ServerSpawnError, StdioClientTransport } from '@typemcp/client';
 import type { StdioServerParameters } from '@typemcp/client';
@@ -33,7 +37,8 @@ async function connect(params: Partial<StdioServerParameters> = {}, mode?: 'lega
   return { client, transport, stderr };
 }
 
-const textOf = (result: { content: Array<{ type: string; text?: string }> }) => result.content[0]?.text;
+const textOf = (result: { content: Array<{ type: string; text?: string }> }) =>
+  result.content[0]?.text;
 
 describe.each([
   ['auto', undefined, 'modern', '2026-07-28'],
@@ -64,20 +69,32 @@ describe.each([
   });
 
   it('runs concurrent calls without mixing their lines', async () => {
-    const sums = await Promise.all(Array.from({ length: 50 }, (_, i) => client.callTool({ name: 'add', arguments: { a: i, b: 1000 } })));
+    const sums = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        client.callTool({ name: 'add', arguments: { a: i, b: 1000 } }),
+      ),
+    );
     expect(sums.map(textOf)).toEqual(Array.from({ length: 50 }, (_, i) => String(i + 1000)));
   });
 
   it('receives progress for a call', async () => {
     const seen: Progress[] = [];
-    const result = await client.callTool({ name: 'slow', arguments: { ms: 100, steps: 4 } }, { onprogress: (p) => seen.push(p) });
+    const result = await client.callTool(
+      { name: 'slow', arguments: { ms: 100, steps: 4 } },
+      { onprogress: (p) => seen.push(p) },
+    );
     expect(textOf(result)).toBe('slow done');
-    expect(seen).toEqual([1, 2, 3, 4].map((i) => ({ progress: i, total: 4, message: `step ${i}` })));
+    expect(seen).toEqual(
+      [1, 2, 3, 4].map((i) => ({ progress: i, total: 4, message: `step ${i}` })),
+    );
   });
 
   it('cancels a slow call: the server handler sees its signal aborted', async () => {
     const controller = new AbortController();
-    const call = client.callTool({ name: 'slow', arguments: { ms: 4000, steps: 20 } }, { signal: controller.signal });
+    const call = client.callTool(
+      { name: 'slow', arguments: { ms: 4000, steps: 20 } },
+      { signal: controller.signal },
+    );
     setTimeout(() => controller.abort('no longer needed'), 300);
     await expect(call).rejects.toBeInstanceOf(RequestCancelledError);
     await waitFor(() => /slow cancelled at step/.test(stderr.text()));
@@ -86,7 +103,10 @@ describe.each([
 
   it('times a call out locally, and the server is told to stop', async () => {
     const before = (stderr.text().match(/slow cancelled/g) ?? []).length;
-    const call = client.callTool({ name: 'slow', arguments: { ms: 4000, steps: 20 } }, { timeoutMs: 300 });
+    const call = client.callTool(
+      { name: 'slow', arguments: { ms: 4000, steps: 20 } },
+      { timeoutMs: 300 },
+    );
     await expect(call).rejects.toBeInstanceOf(RequestTimeoutError);
     await expect(call).rejects.toThrow(/tools\/call .*timed out after 300 ms/);
     await waitFor(() => (stderr.text().match(/slow cancelled/g) ?? []).length > before);
@@ -124,7 +144,9 @@ describe('StdioClientTransport', () => {
     process.env.TYPEMCP_TEST_SECRET = 'do-not-leak';
     const { client } = await connect({ env: { EXTRA_VAR: 'given' }, cwd: FIXTURES });
     try {
-      const env = JSON.parse(textOf(await client.callTool({ name: 'env', arguments: {} })) ?? '{}') as Record<string, string>;
+      const env = JSON.parse(
+        textOf(await client.callTool({ name: 'env', arguments: {} })) ?? '{}',
+      ) as Record<string, string>;
       expect(env.EXTRA_VAR).toBe('given');
       expect(env.PATH).toBe(process.env.PATH);
       expect(env.TYPEMCP_TEST_SECRET).toBeUndefined();
@@ -147,7 +169,11 @@ describe('StdioClientTransport', () => {
   });
 
   it('close() sends SIGTERM to a server that ignores the end of stdin', async () => {
-    const transport = new StdioClientTransport({ ...fixtureCommand('stubborn.ts', ['ignore-eof']), stderr: 'pipe', closeGraceMs: 300 });
+    const transport = new StdioClientTransport({
+      ...fixtureCommand('stubborn.ts', ['ignore-eof']),
+      stderr: 'pipe',
+      closeGraceMs: 300,
+    });
     const stderr = collect(transport);
     await transport.start();
     await waitFor(() => /ready/.test(stderr.text()));
@@ -157,7 +183,11 @@ describe('StdioClientTransport', () => {
   });
 
   it('close() sends SIGKILL to a server that also ignores SIGTERM', async () => {
-    const transport = new StdioClientTransport({ ...fixtureCommand('stubborn.ts', ['ignore-term']), stderr: 'pipe', closeGraceMs: 300 });
+    const transport = new StdioClientTransport({
+      ...fixtureCommand('stubborn.ts', ['ignore-term']),
+      stderr: 'pipe',
+      closeGraceMs: 300,
+    });
     const stderr = collect(transport);
     let closes = 0;
     transport.onclose = () => closes++;
@@ -169,14 +199,18 @@ describe('StdioClientTransport', () => {
     expect(transport.exitSignal).toBe('SIGKILL');
     expect(stderr.text()).toMatch(/ignoring SIGTERM/);
     expect(closes).toBe(1);
-    await expect(transport.send({ jsonrpc: '2.0', method: 'notifications/initialized' })).rejects.toBeInstanceOf(ConnectionClosedError);
+    await expect(
+      transport.send({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+    ).rejects.toBeInstanceOf(ConnectionClosedError);
   });
 
   it('reports a command that does not exist from start(), and so from connect()', async () => {
     const client = new Client({ name: 'c', version: '1' }, { probeTimeoutMs: 30_000 }); // a loaded machine may start ts-node slowly
     const attempt = client.connect(new StdioClientTransport({ command: 'typemcp-no-such-server' }));
     await expect(attempt).rejects.toBeInstanceOf(ServerSpawnError);
-    await expect(attempt).rejects.toThrow('Could not start the MCP server: command not found: typemcp-no-such-server (check the command and PATH)');
+    await expect(attempt).rejects.toThrow(
+      'Could not start the MCP server: command not found: typemcp-no-such-server (check the command and PATH)',
+    );
     await expect(client.listTools()).rejects.toBeInstanceOf(NotConnectedError);
     await client.connect(new StdioClientTransport({ ...SERVER }));
     expect(client.era).toBe('modern');
@@ -185,11 +219,14 @@ describe('StdioClientTransport', () => {
 
   it('names a working directory that does not exist', async () => {
     const transport = new StdioClientTransport({ command: process.execPath, cwd: '/no/such/dir' });
-    await expect(transport.start()).rejects.toThrow(`Could not start the MCP server ${process.execPath}: its working directory /no/such/dir does not exist`);
+    await expect(transport.start()).rejects.toThrow(
+      `Could not start the MCP server ${process.execPath}: its working directory /no/such/dir does not exist`,
+    );
   });
 
   it('reports a line that is not JSON-RPC through onerror and keeps reading', async () => {
-    const script = 'process.stdout.write("not json\\n" + JSON.stringify({jsonrpc:"2.0",method:"notifications/hello"}) + "\\n")';
+    const script =
+      'process.stdout.write("not json\\n" + JSON.stringify({jsonrpc:"2.0",method:"notifications/hello"}) + "\\n")';
     const transport = new StdioClientTransport({ command: process.execPath, args: ['-e', script] });
     const errors: Error[] = [];
     const messages: unknown[] = [];
@@ -198,7 +235,9 @@ describe('StdioClientTransport', () => {
     const closed = new Promise<void>((resolve) => (transport.onclose = resolve));
     await transport.start();
     await closed;
-    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/not a JSON-RPC message .*: not json$/)]);
+    expect(errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/not a JSON-RPC message .*: not json$/),
+    ]);
     expect(messages).toEqual([{ jsonrpc: '2.0', method: 'notifications/hello' }]);
     expect(transport.closeReason).toBe('the server process exited with code 0');
   });

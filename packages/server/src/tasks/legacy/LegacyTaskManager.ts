@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, McpError } from '@typemcp/protocol';
-import type { CreateTaskResult, ListTasksResult, RequestOptions, Task, TaskStatus } from '@typemcp/protocol';
+import type {
+  CreateTaskResult,
+  ListTasksResult,
+  RequestOptions,
+  Task,
+  TaskStatus,
+} from '@typemcp/protocol';
 import type { RequestContext } from '../../dispatch/RequestContext';
 import type { ServerConnection } from '../../dispatch/ServerConnection';
 import type { ToolEntry } from '../../registry/entries';
@@ -70,7 +76,9 @@ export class LegacyTaskManager {
 
   /** Aborts the tool of a task running in this process (cancelled here or on another node). */
   abortLocal(taskId: string): void {
-    this.release(taskId)?.controller.abort(new McpError(ErrorCode.InvalidRequest, 'The task was cancelled by request.'));
+    this.release(taskId)?.controller.abort(
+      new McpError(ErrorCode.InvalidRequest, 'The task was cancelled by request.'),
+    );
   }
 
   /** True when `tasks/list` can be served (the store can list). */
@@ -100,24 +108,43 @@ export class LegacyTaskManager {
   }
 
   /** Creates the task of a task-augmented `tools/call` and starts the tool. */
-  async start(entry: ToolEntry, args: Record<string, unknown>, request: RequestContext, requested: { ttl?: unknown }): Promise<CreateTaskResult> {
-    const asked = typeof requested.ttl === 'number' && Number.isFinite(requested.ttl) && requested.ttl > 0 ? requested.ttl : this.limits.ttlMs;
+  async start(
+    entry: ToolEntry,
+    args: Record<string, unknown>,
+    request: RequestContext,
+    requested: { ttl?: unknown },
+  ): Promise<CreateTaskResult> {
+    const asked =
+      typeof requested.ttl === 'number' && Number.isFinite(requested.ttl) && requested.ttl > 0
+        ? requested.ttl
+        : this.limits.ttlMs;
     const subject = this.owner(request);
     const release = this.limits.budget.acquire(subject);
-    const task = newTaskRecord({ ttlMs: Math.min(Math.round(asked), this.limits.maxTtlMs), pollIntervalMs: this.limits.pollIntervalMs, subject, answers: {} });
+    const task = newTaskRecord({
+      ttlMs: Math.min(Math.round(asked), this.limits.maxTtlMs),
+      pollIntervalMs: this.limits.pollIntervalMs,
+      subject,
+      answers: {},
+    });
     try {
       await this.store.create(task);
     } catch (error) {
       release();
       throw error;
     }
-    const running: Running = { controller: new AbortController(), connection: request.connection, asking: 0, release };
+    const running: Running = {
+      controller: new AbortController(),
+      connection: request.connection,
+      asking: 0,
+      release,
+    };
     running.expiry = setTimeout(() => void this.stop(task.taskId, 'The task expired'), task.ttlMs);
     running.expiry.unref?.();
     this.running.set(task.taskId, running);
     if (request.auth?.subject === undefined) {
       // Bound to its session, the task cannot be reached once the session ends: stop it then.
-      const onSessionEnd = () => void this.stop(task.taskId, 'The session that created the task ended');
+      const onSessionEnd = () =>
+        void this.stop(task.taskId, 'The session that created the task ended');
       request.connection.closeListeners.add(onSessionEnd);
       running.detach = () => request.connection.closeListeners.delete(onSessionEnd);
     }
@@ -135,11 +162,23 @@ export class LegacyTaskManager {
     try {
       const result = await call();
       if (result.isError === true) {
-        const text = (result.content as Array<{ type?: string; text?: string }> | undefined)?.find((c) => c.type === 'text')?.text;
-        patch = { status: 'failed', result, statusMessage: text === undefined ? 'The tool reported an error' : text.slice(0, 500) };
+        const text = (result.content as Array<{ type?: string; text?: string }> | undefined)?.find(
+          (c) => c.type === 'text',
+        )?.text;
+        patch = {
+          status: 'failed',
+          result,
+          statusMessage: text === undefined ? 'The tool reported an error' : text.slice(0, 500),
+        };
       } else patch = { status: 'completed', result };
     } catch (error) {
-      const wire = error instanceof McpError ? error.toJSON() : { code: ErrorCode.InternalError, message: `Internal error: ${(error as Error)?.message ?? String(error)}` };
+      const wire =
+        error instanceof McpError
+          ? error.toJSON()
+          : {
+              code: ErrorCode.InternalError,
+              message: `Internal error: ${(error as Error)?.message ?? String(error)}`,
+            };
       patch = { status: 'failed', error: wire, statusMessage: wire.message };
     }
     await this.transition(taskId, patch, this.release(taskId)?.connection);
@@ -156,7 +195,11 @@ export class LegacyTaskManager {
   }
 
   /** Applies a status change unless the task is already final; tells the client. */
-  private async transition(taskId: string, patch: Partial<TaskRecord>, connection?: ServerConnection): Promise<TaskRecord | undefined> {
+  private async transition(
+    taskId: string,
+    patch: Partial<TaskRecord>,
+    connection?: ServerConnection,
+  ): Promise<TaskRecord | undefined> {
     const latest = await this.store.get(taskId);
     if (!latest || TERMINAL.has(latest.status)) return undefined;
     const next: TaskRecord = { ...latest, ...patch, lastUpdatedAt: new Date().toISOString() };
@@ -164,26 +207,57 @@ export class LegacyTaskManager {
     this.signals.changed(taskId);
     const target = connection ?? this.running.get(taskId)?.connection;
     if (target && next.status !== latest.status) {
-      target.notify('notifications/tasks/status', this.view(next) as unknown as Record<string, unknown>).catch(() => undefined);
+      target
+        .notify('notifications/tasks/status', this.view(next) as unknown as Record<string, unknown>)
+        .catch(() => undefined);
     }
     return next;
   }
 
-  private async ask<T>(taskId: string, running: Running, method: string, params: Record<string, unknown>, options: RequestOptions = {}): Promise<T> {
-    const signal = options.signal ? AbortSignal.any([options.signal, running.controller.signal]) : running.controller.signal;
-    if (running.asking++ === 0) await this.transition(taskId, { status: 'input_required', statusMessage: `Waiting for the client to answer ${method}` });
+  private async ask<T>(
+    taskId: string,
+    running: Running,
+    method: string,
+    params: Record<string, unknown>,
+    options: RequestOptions = {},
+  ): Promise<T> {
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, running.controller.signal])
+      : running.controller.signal;
+    if (running.asking++ === 0)
+      await this.transition(taskId, {
+        status: 'input_required',
+        statusMessage: `Waiting for the client to answer ${method}`,
+      });
     try {
       const resultRequestId = await this.signals.resultRequest(taskId, signal);
-      return await running.connection.request<T>(method, params, { ...options, signal, relatedRequestId: resultRequestId });
+      return await running.connection.request<T>(method, params, {
+        ...options,
+        signal,
+        relatedRequestId: resultRequestId,
+      });
     } finally {
-      if (--running.asking === 0 && !signal.aborted) await this.transition(taskId, { status: 'working', statusMessage: undefined });
+      if (--running.asking === 0 && !signal.aborted)
+        await this.transition(taskId, { status: 'working', statusMessage: undefined });
     }
   }
 
-  private async find(taskId: unknown, request: RequestContext, action: string): Promise<TaskRecord> {
-    if (typeof taskId !== 'string') throw new McpError(ErrorCode.InvalidParams, `Failed to ${action} task: "taskId" must be a string`);
+  private async find(
+    taskId: unknown,
+    request: RequestContext,
+    action: string,
+  ): Promise<TaskRecord> {
+    if (typeof taskId !== 'string')
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        `Failed to ${action} task: "taskId" must be a string`,
+      );
     const task = await this.store.get(taskId);
-    if (!task || task.subject !== this.owner(request)) throw new McpError(ErrorCode.InvalidParams, `Failed to ${action} task: Task not found (${taskId})`);
+    if (!task || task.subject !== this.owner(request))
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        `Failed to ${action} task: Task not found (${taskId})`,
+      );
     return task;
   }
 
@@ -202,25 +276,44 @@ export class LegacyTaskManager {
     const close = this.signals.openResult(task.taskId, request.requestId);
     try {
       while (!TERMINAL.has(task.status)) {
-        await this.signals.nextChange(task.taskId, Math.max(1000, task.pollIntervalMs * 4), request.signal);
-        if (request.signal.aborted) throw new McpError(ErrorCode.InternalError, 'tasks/result: the request was cancelled');
+        await this.signals.nextChange(
+          task.taskId,
+          Math.max(1000, task.pollIntervalMs * 4),
+          request.signal,
+        );
+        if (request.signal.aborted)
+          throw new McpError(ErrorCode.InternalError, 'tasks/result: the request was cancelled');
         const latest = await this.store.get(task.taskId);
-        if (!latest) throw new McpError(ErrorCode.InvalidParams, `Failed to retrieve task: Task has expired (${task.taskId})`);
+        if (!latest)
+          throw new McpError(
+            ErrorCode.InvalidParams,
+            `Failed to retrieve task: Task has expired (${task.taskId})`,
+          );
         task = latest;
       }
     } finally {
       close();
     }
     if (task.error) throw new McpError(task.error.code, task.error.message, task.error.data);
-    if (!task.result) throw new McpError(ErrorCode.InvalidParams, `Task ${task.taskId} was ${task.status} before it produced a result`);
+    if (!task.result)
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        `Task ${task.taskId} was ${task.status} before it produced a result`,
+      );
     const meta = (task.result._meta as Record<string, unknown> | undefined) ?? {};
     return { ...task.result, _meta: { ...meta, [RELATED_TASK]: { taskId: task.taskId } } };
   }
 
   /** `tasks/list`: the caller's tasks, newest first, a page at a time. */
   async list(cursor: unknown, request: RequestContext): Promise<ListTasksResult> {
-    if (!this.store.list) throw new McpError(ErrorCode.MethodNotFound, 'Method not found: tasks/list (the task store cannot list tasks)');
-    const tasks = (await this.store.list(this.owner(request))).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    if (!this.store.list)
+      throw new McpError(
+        ErrorCode.MethodNotFound,
+        'Method not found: tasks/list (the task store cannot list tasks)',
+      );
+    const tasks = (await this.store.list(this.owner(request))).sort((a, b) =>
+      a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0,
+    );
     const { page, nextCursor } = paginate(tasks, cursor, this.limits.pageSize, 'tasks');
     const result: ListTasksResult = { tasks: page.map((t) => this.view(t)) };
     if (nextCursor) result.nextCursor = nextCursor;
@@ -230,16 +323,32 @@ export class LegacyTaskManager {
   /** `tasks/cancel`: stops the tool (its `ctx.signal` aborts) and marks the task cancelled. */
   async cancel(taskId: unknown, request: RequestContext): Promise<Task> {
     const task = await this.find(taskId, request, 'cancel');
-    if (TERMINAL.has(task.status)) throw new McpError(ErrorCode.InvalidParams, `Cannot cancel task: already in terminal status '${task.status}'`);
-    const updated = await this.stop(task.taskId, 'The task was cancelled by request.', request.connection);
+    if (TERMINAL.has(task.status))
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        `Cannot cancel task: already in terminal status '${task.status}'`,
+      );
+    const updated = await this.stop(
+      task.taskId,
+      'The task was cancelled by request.',
+      request.connection,
+    );
     this.oncancel?.(task.taskId);
     return this.view(updated ?? (await this.find(taskId, request, 'cancel')));
   }
 
   /** Marks a task cancelled and aborts its tool's signal. */
-  private async stop(taskId: string, reason: string, fallback?: ServerConnection): Promise<TaskRecord | undefined> {
+  private async stop(
+    taskId: string,
+    reason: string,
+    fallback?: ServerConnection,
+  ): Promise<TaskRecord | undefined> {
     // cancelled first, so a tool that ends as soon as it is aborted cannot complete the task
-    const updated = await this.transition(taskId, { status: 'cancelled', statusMessage: reason }, this.running.get(taskId)?.connection ?? fallback);
+    const updated = await this.transition(
+      taskId,
+      { status: 'cancelled', statusMessage: reason },
+      this.running.get(taskId)?.connection ?? fallback,
+    );
     this.release(taskId)?.controller.abort(new McpError(ErrorCode.InvalidRequest, reason));
     return updated;
   }

@@ -27,7 +27,8 @@ export class TaskSignals {
         clearTimeout(timer);
         signal?.removeEventListener('abort', done);
         waiters.delete(done);
-        if (waiters.size === 0 && this.changeWaiters.get(taskId) === waiters) this.changeWaiters.delete(taskId);
+        if (waiters.size === 0 && this.changeWaiters.get(taskId) === waiters)
+          this.changeWaiters.delete(taskId);
         resolve();
       };
       const timer = setTimeout(done, pollMs);
@@ -64,8 +65,13 @@ export class TaskSignals {
       if (!waiters) this.resultWaiters.set(taskId, (waiters = new Set()));
       const onAbort = (): void => {
         waiters.delete(wake);
-        if (waiters.size === 0 && this.resultWaiters.get(taskId) === waiters) this.resultWaiters.delete(taskId);
-        reject(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason ?? 'Task cancelled')));
+        if (waiters.size === 0 && this.resultWaiters.get(taskId) === waiters)
+          this.resultWaiters.delete(taskId);
+        reject(
+          signal.reason instanceof Error
+            ? signal.reason
+            : new Error(String(signal.reason ?? 'Task cancelled')),
+        );
       };
       const wake = (id: RequestId): void => {
         signal.removeEventListener('abort', onAbort);

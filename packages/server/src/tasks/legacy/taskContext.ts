@@ -14,7 +14,10 @@ export interface TaskRunHooks {
   ask<T>(method: string, params: Record<string, unknown>, options?: RequestOptions): Promise<T>;
 }
 
-function withTaskMeta(params: Record<string, unknown> | undefined, taskId: string): Record<string, unknown> {
+function withTaskMeta(
+  params: Record<string, unknown> | undefined,
+  taskId: string,
+): Record<string, unknown> {
   const meta = (params?._meta as Record<string, unknown> | undefined) ?? {};
   return { ...params, _meta: { ...meta, [RELATED_TASK]: { taskId } } };
 }
@@ -36,9 +39,13 @@ export function legacyTaskContext(base: RequestContext, hooks: TaskRunHooks): Re
     taskMode: true,
     closeSseStream: undefined,
     sendProgress(progress, total, message) {
-      if (progressToken === undefined || hooks.signal.aborted || !(progress > lastProgress)) return Promise.resolve();
+      if (progressToken === undefined || hooks.signal.aborted || !(progress > lastProgress))
+        return Promise.resolve();
       lastProgress = progress;
-      return notify('notifications/progress', progressParams(progressToken, progress, total, message));
+      return notify(
+        'notifications/progress',
+        progressParams(progressToken, progress, total, message),
+      );
     },
     log(level: LoggingLevel, data: unknown, logger?: string) {
       if (!logPasses(level, connection.logLevel) || hooks.signal.aborted) return Promise.resolve();
@@ -47,7 +54,11 @@ export function legacyTaskContext(base: RequestContext, hooks: TaskRunHooks): Re
     sendNotification(method, params) {
       return notify(method, params ?? {});
     },
-    sendRequest<T>(method: string, params?: Record<string, unknown>, options?: RequestOptions): Promise<T> {
+    sendRequest<T>(
+      method: string,
+      params?: Record<string, unknown>,
+      options?: RequestOptions,
+    ): Promise<T> {
       return hooks.ask<T>(method, withTaskMeta(params, hooks.taskId), options);
     },
   });

@@ -1,5 +1,16 @@
-import { BatchCollector, ErrorCode, LineDecoder, batchRefused, decodeMessage } from '@typemcp/protocol';
-import type { JSONRPCMessage, MessageExtra, Transport, TransportSendOptions } from '@typemcp/protocol';
+import {
+  BatchCollector,
+  ErrorCode,
+  LineDecoder,
+  batchRefused,
+  decodeMessage,
+} from '@typemcp/protocol';
+import type {
+  JSONRPCMessage,
+  MessageExtra,
+  Transport,
+  TransportSendOptions,
+} from '@typemcp/protocol';
 import type { Readable, Writable } from 'node:stream';
 
 /** Options of {@link StdioServerTransport}. */
@@ -48,7 +59,10 @@ export class StdioServerTransport implements Transport {
       (bytes) => {
         this.writeRaw({
           jsonrpc: '2.0',
-          error: { code: ErrorCode.InvalidRequest, message: `Message of ${bytes} bytes exceeds the limit of ${max} bytes` },
+          error: {
+            code: ErrorCode.InvalidRequest,
+            message: `Message of ${bytes} bytes exceeds the limit of ${max} bytes`,
+          },
         });
       },
     );
@@ -92,11 +106,18 @@ export class StdioServerTransport implements Transport {
     try {
       members = JSON.parse(line);
     } catch {
-      this.writeRaw({ jsonrpc: '2.0', error: { code: ErrorCode.ParseError, message: 'Parse error: invalid JSON' } } as JSONRPCMessage);
+      this.writeRaw({
+        jsonrpc: '2.0',
+        error: { code: ErrorCode.ParseError, message: 'Parse error: invalid JSON' },
+      } as JSONRPCMessage);
       return;
     }
     if (!Array.isArray(members) || members.length === 0) {
-      this.writeRaw(batchRefused(Array.isArray(members) ? 'an empty batch' : 'not a request, notification or response'));
+      this.writeRaw(
+        batchRefused(
+          Array.isArray(members) ? 'an empty batch' : 'not a request, notification or response',
+        ),
+      );
       return;
     }
     if (!this.acceptsBatches?.()) {
@@ -121,7 +142,8 @@ export class StdioServerTransport implements Transport {
   };
 
   private writeRaw(message: JSONRPCMessage): boolean {
-    if (this.batches.size > 0) for (const batch of this.batches) if (batch.take(message)) return true;
+    if (this.batches.size > 0)
+      for (const batch of this.batches) if (batch.take(message)) return true;
     // Messages written in the same tick leave in one writev: far fewer syscalls under load.
     return this.writeLine(JSON.stringify(message));
   }
@@ -145,7 +167,8 @@ export class StdioServerTransport implements Transport {
       if (at !== undefined) {
         this.notifiedAt.delete(related);
         const wait = at + this.gapMs - performance.now();
-        if (wait > 0) return new Promise((resolve) => setTimeout(resolve, wait)).then(() => this.send(message));
+        if (wait > 0)
+          return new Promise((resolve) => setTimeout(resolve, wait)).then(() => this.send(message));
       }
     }
     if (this.writeRaw(message)) return Promise.resolve();
@@ -165,7 +188,8 @@ export class StdioServerTransport implements Transport {
    * reading them; a result read in the same chunk removes the progress handler first.)
    */
   private flush(message: JSONRPCMessage, related: string | number): Promise<void> {
-    if (this.batches.size > 0) for (const batch of this.batches) if (batch.take(message)) return Promise.resolve();
+    if (this.batches.size > 0)
+      for (const batch of this.batches) if (batch.take(message)) return Promise.resolve();
     if (this.corked) this.uncork(); // what was written before goes first, on its own
     return new Promise<void>((resolve) => {
       this.output.write(JSON.stringify(message) + '\n', () => {
@@ -178,7 +202,9 @@ export class StdioServerTransport implements Transport {
   private noteNotification(related: string | number): void {
     const now = performance.now();
     // a cancelled request sends no reply: forget entries whose wait is over once there are many
-    if (this.notifiedAt.size >= 1024) for (const [id, at] of this.notifiedAt) if (at + this.gapMs <= now) this.notifiedAt.delete(id);
+    if (this.notifiedAt.size >= 1024)
+      for (const [id, at] of this.notifiedAt)
+        if (at + this.gapMs <= now) this.notifiedAt.delete(id);
     this.notifiedAt.set(related, now);
   }
 

@@ -18,7 +18,10 @@ export interface ServeStdioOptions extends StdioServerTransportOptions {
  * @example
  * await serveStdio(server);
  */
-export async function serveStdio(server: Server, options: ServeStdioOptions = {}): Promise<ServerConnection> {
+export async function serveStdio(
+  server: Server,
+  options: ServeStdioOptions = {},
+): Promise<ServerConnection> {
   const transport = new StdioServerTransport(options);
   const connection = await server.connect(transport);
   let shuttingDown = false;

@@ -22,30 +22,49 @@ function recorder(): { output: Writable; writes: Array<{ at: number; lines: stri
   return { output, writes };
 }
 
-const progress = (n: number): JSONRPCMessage => ({ jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: 1, progress: n } });
+const progress = (n: number): JSONRPCMessage => ({
+  jsonrpc: '2.0',
+  method: 'notifications/progress',
+  params: { progressToken: 1, progress: n },
+});
 const reply = (id: number): JSONRPCMessage => ({ jsonrpc: '2.0', id, result: {} });
 const line = (m: JSONRPCMessage) => JSON.stringify(m);
 
 it('writes a request’s notifications on their own and holds its reply notificationGapMs after them', async () => {
   const { output, writes } = recorder();
-  const transport = new StdioServerTransport({ input: new PassThrough(), output, notificationGapMs: 40 });
+  const transport = new StdioServerTransport({
+    input: new PassThrough(),
+    output,
+    notificationGapMs: 40,
+  });
   await transport.start();
   await transport.send(progress(1), { relatedRequestId: 1 });
   expect(writes.map((w) => w.lines)).toEqual([[line(progress(1))]]); // written by the time the promise settles
   await transport.send(progress(2), { relatedRequestId: 1 });
   await transport.send(reply(1), { relatedRequestId: 1 });
   await new Promise((r) => process.nextTick(r)); // replies are corked until the end of the tick
-  expect(writes.map((w) => w.lines)).toEqual([[line(progress(1))], [line(progress(2))], [line(reply(1))]]);
+  expect(writes.map((w) => w.lines)).toEqual([
+    [line(progress(1))],
+    [line(progress(2))],
+    [line(reply(1))],
+  ]);
   expect(writes[2].at - writes[1].at).toBeGreaterThanOrEqual(35);
   await transport.close();
 });
 
 it('still sends the replies of one tick in one write, without waiting when no notification came', async () => {
   const { output, writes } = recorder();
-  const transport = new StdioServerTransport({ input: new PassThrough(), output, notificationGapMs: 1000 });
+  const transport = new StdioServerTransport({
+    input: new PassThrough(),
+    output,
+    notificationGapMs: 1000,
+  });
   await transport.start();
   const start = performance.now();
-  await Promise.all([transport.send(reply(1), { relatedRequestId: 1 }), transport.send(reply(2), { relatedRequestId: 2 })]);
+  await Promise.all([
+    transport.send(reply(1), { relatedRequestId: 1 }),
+    transport.send(reply(2), { relatedRequestId: 2 }),
+  ]);
   await new Promise((r) => process.nextTick(r));
   expect(writes.map((w) => w.lines)).toEqual([[line(reply(1)), line(reply(2))]]);
   expect(performance.now() - start).toBeLessThan(500);
