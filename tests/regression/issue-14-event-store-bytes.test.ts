@@ -4,6 +4,7 @@
  * reached a connection, and what is kept for a client that went away is bounded in bytes.
  * SPEC.md 3.2 (resumability).
  */
+import { openLegacySession } from './support/legacySession';
 import 'reflect-metadata';
 import { InMemoryEventStore, serve } from '@typemcp/hono';
 import type { RunningHttpServer } from '@typemcp/hono';
@@ -12,7 +13,6 @@ import { createIssue14Target } from './fixtures/issue14Target';
 jest.setTimeout(120_000);
 
 const MiB = 1024 * 1024;
-const BOTH = 'application/json, text/event-stream';
 let running: RunningHttpServer;
 const store = new InMemoryEventStore({ maxBytesPerSession: 4 * MiB });
 
@@ -25,37 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => running.close());
 
-async function openSession(): Promise<Record<string, string>> {
-  const init = await fetch(`${running.url}/mcp`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: BOTH },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 0,
-      method: 'initialize',
-      params: {
-        protocolVersion: '2025-11-25',
-        capabilities: {},
-        clientInfo: { name: 't', version: '1' },
-      },
-    }),
-  });
-  await init.text();
-  const headers = {
-    'content-type': 'application/json',
-    accept: BOTH,
-    'mcp-session-id': init.headers.get('mcp-session-id') as string,
-    'mcp-protocol-version': '2025-11-25',
-  };
-  await (
-    await fetch(`${running.url}/mcp`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
-    })
-  ).text();
-  return headers;
-}
+const openSession = () => openLegacySession(running.url);
 
 const call = (id: number, name: string, args: Record<string, unknown>) =>
   JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });

@@ -4,6 +4,7 @@
  * 2025-11-25 session, else all anonymous 2026-07-28 callers together) and in all, refused like
  * every other limit (-32603, `data: { limit, value }`).
  */
+import { openLegacySession } from './support/legacySession';
 import 'reflect-metadata';
 import { serve } from '@typemcp/hono';
 import type { RunningHttpServer } from '@typemcp/hono';
@@ -46,37 +47,7 @@ async function startTask(id: number): Promise<Record<string, any>> {
   return (await res.json()) as Record<string, any>;
 }
 
-async function legacySession(): Promise<Record<string, string>> {
-  const init = await fetch(`${running.url}/mcp`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: BOTH },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 0,
-      method: 'initialize',
-      params: {
-        protocolVersion: '2025-11-25',
-        capabilities: { tasks: {} },
-        clientInfo: { name: 't', version: '1' },
-      },
-    }),
-  });
-  await init.text();
-  const headers = {
-    'content-type': 'application/json',
-    accept: 'application/json, text/event-stream',
-    'mcp-session-id': init.headers.get('mcp-session-id') as string,
-    'mcp-protocol-version': '2025-11-25',
-  };
-  await (
-    await fetch(`${running.url}/mcp`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
-    })
-  ).text();
-  return headers;
-}
+const legacySession = () => openLegacySession(running.url);
 
 async function startLegacyTask(
   headers: Record<string, string>,

@@ -3,6 +3,7 @@
  * (`x://{a}{b}{c}`) blocked the event loop for seconds while a concurrent `tools/call` waited.
  * Matching is now linear; URIs over 65 536 characters are refused with -32602.
  */
+import { openLegacySession } from './support/legacySession';
 import 'reflect-metadata';
 import { serve } from '@typemcp/hono';
 import type { RunningHttpServer } from '@typemcp/hono';
@@ -10,40 +11,12 @@ import { createIssue14Target } from './fixtures/issue14Target';
 
 jest.setTimeout(60_000);
 
-const BOTH = 'application/json, text/event-stream';
 let running: RunningHttpServer;
 let headers: Record<string, string>;
 beforeAll(async () => {
   running = await serve(createIssue14Target(), { port: 0, handleSignals: false });
   // a legacy session: a 2026-07-28 request would have to repeat the URI in its Mcp-Name header
-  const init = await fetch(`${running.url}/mcp`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: BOTH },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 0,
-      method: 'initialize',
-      params: {
-        protocolVersion: '2025-06-18',
-        capabilities: {},
-        clientInfo: { name: 't', version: '1' },
-      },
-    }),
-  });
-  await init.text();
-  headers = {
-    'content-type': 'application/json',
-    accept: BOTH,
-    'mcp-session-id': init.headers.get('mcp-session-id') as string,
-    'mcp-protocol-version': '2025-06-18',
-  };
-  await (
-    await fetch(`${running.url}/mcp`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
-    })
-  ).text();
+  headers = await openLegacySession(running.url, '2025-06-18');
 });
 afterAll(() => running.close());
 
