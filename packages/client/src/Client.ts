@@ -1,23 +1,15 @@
 import { ErrorCode, McpError, Session } from '@typemcp/protocol';
 import type {
-  SubscriptionFilter,
   CallToolResult,
   ClientCapabilities,
   ClientRequestMethods,
-  CompleteResult,
   DiscoverResult,
   EmptyResult,
-  GetPromptResult,
   Implementation,
-  InputRequiredResult,
   JSONRPCNotification,
-  ListPromptsResult,
-  ListResourceTemplatesResult,
-  ListResourcesResult,
   ListToolsResult,
   LoggingLevel,
   ProtocolEra,
-  ReadResourceResult,
   RequestOptions,
   ServerCapabilities,
   ServerNotificationMethods,
@@ -27,36 +19,19 @@ import type {
 } from '@typemcp/protocol';
 import type { ClientRequestHandler } from './answerInputRequests';
 import { checkToolResult } from './checkToolResult';
+import { ClientCalls } from './ClientCalls';
+import type { ClientParams, ClientResult, ServerRequestHandler } from './clientTypes';
 import { ClientTasks } from './tasks/ClientTasks';
 import { toTaskInfo } from './tasks/TaskInfo';
 import { watchLists } from './watchLists';
 import type { ClientOptions } from './ClientOptions';
 import { assertMethodInEra } from './eraMethods';
 import { NotConnectedError } from './errors/NotConnectedError';
-import { ProtocolNegotiationError } from './errors/ProtocolNegotiationError';
-import { initializeLegacy } from './negotiation/initializeLegacy';
-import { buildModernMeta, MODERN_META_KEYS } from './negotiation/modernMeta';
-import { probeServerEra } from './negotiation/probeServerEra';
+import { buildModernMeta } from './negotiation/modernMeta';
+import { legacyHandshake, settleEra } from './negotiation/settleEra';
+import type { SettledEra } from './negotiation/settleEra';
 import { requestModern } from './requestModern';
 import { toolParamHeaders } from './toolParamHeaders';
-
-/** Params of a client request as a caller writes them: the protocol `_meta` is added for you. */
-export type ClientParams<M extends keyof ClientRequestMethods> = Omit<
-  ClientRequestMethods[M]['params'],
-  '_meta'
-> & {
-  _meta?: Record<string, unknown>;
-};
-/** The complete result of a client request (multi round-trip rounds are answered inside). */
-export type ClientResult<M extends keyof ClientRequestMethods> = Exclude<
-  ClientRequestMethods[M]['result'],
-  InputRequiredResult
->;
-/** Answers one server-to-client request method (legacy) or input request (modern). */
-export type ServerRequestHandler<M extends keyof ServerRequestMethods> = (
-  params: ServerRequestMethods[M]['params'],
-  context: { signal: AbortSignal },
-) => ServerRequestMethods[M]['result'] | Promise<ServerRequestMethods[M]['result']>;
 
 /** Transports that tell the server the agreed version (HTTP) or open a GET stream. */
 interface VersionAwareTransport {
@@ -79,7 +54,7 @@ interface VersionAwareTransport {
  * const result = await client.callTool({ name: 'add', arguments: { a: 1, b: 2 } });
  * await client.close();
  */
-export class Client {
+export class Client extends ClientCalls {
   private session?: Session;
   private transport?: Transport & VersionAwareTransport;
   private readonly handlers = new Map<string, ClientRequestHandler>();
@@ -112,6 +87,7 @@ export class Client {
     readonly clientInfo: Implementation,
     private readonly options: ClientOptions = {},
   ) {
+    super();
     this.logLevel = options.logLevel;
   }
 
@@ -179,46 +155,33 @@ export class Client {
   }
 
   private async settleEra(session: Session): Promise<void> {
-    const mode = this.options.mode ?? 'auto';
-    if (mode !== 'legacy') {
-      const outcome = await probeServerEra(session, {
-        capabilities: this.capabilities,
-        clientInfo: this.clientInfo,
-        timeoutMs: this.options.probeTimeoutMs ?? 3000,
-        peerReady: this.transport?.peerReady?.(),
-        startupTimeoutMs: this.options.probeStartupTimeoutMs ?? 20_000,
-      });
-      if (outcome.era === 'modern') {
-        this.era = 'modern';
-        this.protocolVersion = outcome.protocolVersion;
-        this.discoverResult = outcome.discover;
-        this.serverCapabilities = outcome.discover.capabilities;
-        this.instructions = outcome.discover.instructions;
-        this.serverInfo = outcome.discover._meta?.[MODERN_META_KEYS.serverInfo] as
-          Implementation | undefined;
-        this.transport?.setProtocolVersion?.(outcome.protocolVersion);
-        return;
-      }
-      if (mode === 'modern')
-        throw new ProtocolNegotiationError(
-          `The server does not speak the 2026-07-28 protocol: ${outcome.reason}`,
-        );
-    }
-    await this.handshake(session);
+    const settled = await settleEra(session, {
+      mode: this.options.mode ?? 'auto',
+      capabilities: this.capabilities,
+      clientInfo: this.clientInfo,
+      probeTimeoutMs: this.options.probeTimeoutMs ?? 3000,
+      peerReady: this.transport?.peerReady?.(),
+      startupTimeoutMs: this.options.probeStartupTimeoutMs ?? 20_000,
+    });
+    await this.adopt(session, settled);
   }
 
   private async handshake(session: Session): Promise<void> {
-    const result = await initializeLegacy(session, {
-      capabilities: this.capabilities,
-      clientInfo: this.clientInfo,
-    });
-    this.era = 'legacy';
-    this.protocolVersion = result.protocolVersion;
-    this.serverCapabilities = result.capabilities;
-    this.serverInfo = result.serverInfo;
-    this.instructions = result.instructions;
-    this.transport?.setProtocolVersion?.(result.protocolVersion);
-    if (this.logLevel && result.capabilities.logging)
+    const identity = { capabilities: this.capabilities, clientInfo: this.clientInfo };
+    await this.adopt(session, await legacyHandshake(session, identity));
+  }
+
+  /** Takes what connecting agreed; a legacy session then sets its log level and opens its GET stream. */
+  private async adopt(session: Session, settled: SettledEra): Promise<void> {
+    this.era = settled.era;
+    this.protocolVersion = settled.protocolVersion;
+    if (settled.discover) this.discoverResult = settled.discover;
+    this.serverCapabilities = settled.capabilities;
+    this.serverInfo = settled.serverInfo;
+    this.instructions = settled.instructions;
+    this.transport?.setProtocolVersion?.(settled.protocolVersion);
+    if (settled.era === 'modern') return;
+    if (this.logLevel && settled.capabilities.logging)
       await session.request('logging/setLevel', { level: this.logLevel });
     await this.transport?.openStandaloneStream?.().catch(() => false);
   }
@@ -369,91 +332,6 @@ export class Client {
     if (this.options.validateToolResults !== false)
       checkToolResult(params.name, this.outputSchemas.get(params.name), result);
     return result;
-  }
-
-  /** One page of `resources/list`. */
-  listResources(
-    params: ClientParams<'resources/list'> = {},
-    options?: RequestOptions,
-  ): Promise<ListResourcesResult> {
-    return this.request('resources/list', params, options);
-  }
-
-  /** One page of `resources/templates/list`. */
-  listResourceTemplates(
-    params: ClientParams<'resources/templates/list'> = {},
-    options?: RequestOptions,
-  ): Promise<ListResourceTemplatesResult> {
-    return this.request('resources/templates/list', params, options);
-  }
-
-  /** Reads a resource (a missing one: -32602 in 2026-07-28, -32002 before). */
-  readResource(
-    params: ClientParams<'resources/read'>,
-    options?: RequestOptions,
-  ): Promise<ReadResourceResult> {
-    return this.request('resources/read', params, options);
-  }
-
-  /** Subscribes to a resource's updates (legacy era; 2026-07-28 uses `subscriptions/listen`). */
-  subscribeResource(
-    params: ClientParams<'resources/subscribe'>,
-    options?: RequestOptions,
-  ): Promise<EmptyResult> {
-    return this.request('resources/subscribe', params, options);
-  }
-
-  /** Ends a resource subscription (legacy era). */
-  unsubscribeResource(
-    params: ClientParams<'resources/unsubscribe'>,
-    options?: RequestOptions,
-  ): Promise<EmptyResult> {
-    return this.request('resources/unsubscribe', params, options);
-  }
-
-  /** One page of `prompts/list`. */
-  listPrompts(
-    params: ClientParams<'prompts/list'> = {},
-    options?: RequestOptions,
-  ): Promise<ListPromptsResult> {
-    return this.request('prompts/list', params, options);
-  }
-
-  /** Gets a prompt with its arguments filled in. */
-  getPrompt(
-    params: ClientParams<'prompts/get'>,
-    options?: RequestOptions,
-  ): Promise<GetPromptResult> {
-    return this.request('prompts/get', params, options);
-  }
-
-  /** Asks for completions of a prompt or resource-template argument. */
-  complete(
-    params: ClientParams<'completion/complete'>,
-    options?: RequestOptions,
-  ): Promise<CompleteResult> {
-    return this.request('completion/complete', params, options);
-  }
-
-  /**
-   * Opens a `subscriptions/listen` stream (2026-07-28): the server acknowledges the filter it
-   * agreed to, then sends the matching change notifications, which reach
-   * {@link Client.onNotification} listeners. Abort `options.signal` to end it.
-   *
-   * @example
-   * const stop = new AbortController();
-   * client.onNotification('notifications/tools/list_changed', () => refresh());
-   * void client.listen({ toolsListChanged: true }, { signal: stop.signal });
-   */
-  listen(
-    notifications: SubscriptionFilter,
-    options: RequestOptions = {},
-  ): Promise<Record<string, unknown>> {
-    return this.request(
-      'subscriptions/listen',
-      { notifications },
-      { timeoutMs: Infinity, ...options },
-    );
   }
 
   private listenAbort?: AbortController;

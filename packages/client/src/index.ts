@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export { Client } from './Client';
-export type { ClientParams, ClientResult, ServerRequestHandler } from './Client';
+export type { ClientParams, ClientResult, ServerRequestHandler } from './clientTypes';
 export type { ClientOptions, ClientMode } from './ClientOptions';
 export type { ClientRequestHandler } from './answerInputRequests';
 export { ProtocolNegotiationError } from './errors/ProtocolNegotiationError';

@@ -1,5 +1,6 @@
 import { ErrorCode } from '../errors/ErrorCode';
 import { McpError } from '../errors/McpError';
+import { toErrorObject } from '../errors/toErrorObject';
 import {
   ConnectionClosedError,
   RequestCancelledError,
@@ -107,20 +108,6 @@ interface PendingRequest {
   resetOnProgress: boolean;
   deadline: number;
   cleanup?: () => void;
-}
-
-const INTERNAL_ERROR: JSONRPCErrorObject = {
-  code: ErrorCode.InternalError,
-  message: 'Internal error',
-};
-
-/** Turns whatever a handler threw into a wire error, never leaking a stack trace. */
-export function toErrorObject(error: unknown): JSONRPCErrorObject {
-  if (error instanceof McpError) return error.toJSON();
-  if (error instanceof Error && error.message) {
-    return { code: ErrorCode.InternalError, message: `Internal error: ${error.message}` };
-  }
-  return INTERNAL_ERROR;
 }
 
 /**
