@@ -27,13 +27,22 @@ const HTTP: Record<ServerId, string[]> = {
 };
 
 /**
+ * `--cpu-prof` into the directory named by `TYPEMCP_BENCH_PROFILE`, when set: each server process
+ * writes a `.cpuprofile` when it exits (open it in Chrome DevTools or speedscope).
+ */
+function profiling(): string[] {
+  const dir = process.env.TYPEMCP_BENCH_PROFILE;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=100'] : [];
+}
+
+/**
  * Node arguments starting `server` over stdio, serving `toolCount` tools.
  *
  * @example
  * spawn(process.execPath, stdioServer('raw', 1000));
  */
 export function stdioServer(server: ServerId, toolCount = 2): string[] {
-  return [...STDIO[server], '--tools', String(toolCount)];
+  return [...profiling(), ...STDIO[server], '--tools', String(toolCount)];
 }
 
 /**
@@ -41,5 +50,5 @@ export function stdioServer(server: ServerId, toolCount = 2): string[] {
  * `exposeGc` lets the driver force collections before reading the server's memory.
  */
 export function httpServer(server: ServerId, mode: HttpMode, exposeGc = false): string[] {
-  return [...(exposeGc ? ['--expose-gc'] : []), ...HTTP[server], mode];
+  return [...(exposeGc ? ['--expose-gc'] : []), ...profiling(), ...HTTP[server], mode];
 }

@@ -22,4 +22,13 @@ export interface EventStore {
   ): Promise<string | undefined>;
   /** Forgets a stream's events (its session ended, or its final response was delivered). */
   deleteStream?(streamId: string): Promise<void>;
+  /**
+   * Optional: the id {@link EventStore.storeEvent} will give the `index`-th event (from 0) of a
+   * stream nothing was stored of yet. A store that can say it lets the engine answer a request
+   * whose reply is ready at once (priming event and response in one write, the common case)
+   * without storing either: such a stream would be forgotten the moment it was delivered. When
+   * the reply turns into a lasting stream instead, its events are stored first, in order, and
+   * get exactly these ids.
+   */
+  predictEventId?(streamId: string, index: number): string;
 }

@@ -124,11 +124,20 @@ export class HttpSession {
       this.id,
     );
     this.liveStreams.set(stream.id, stream);
-    if (this.options.eventStore) {
-      this.storedStreamIds.add(stream.id);
-      if (this.storedStreamIds.size > MAX_REMEMBERED_STREAMS)
-        this.storedStreamIds.delete(this.storedStreamIds.values().next().value as string);
-    }
+    return stream;
+  }
+
+  /** Remembers a stream the event store may hold events of, to delete them later. */
+  private remember(streamId: string): void {
+    this.storedStreamIds.add(streamId);
+    if (this.storedStreamIds.size > MAX_REMEMBERED_STREAMS)
+      this.storedStreamIds.delete(this.storedStreamIds.values().next().value as string);
+  }
+
+  /** A stream that stores its events from the start. */
+  private newStoredStream(requestId?: RequestId): SessionStream {
+    const stream = this.newStream(requestId);
+    if (this.options.eventStore) this.remember(stream.id);
     return stream;
   }
 
@@ -142,7 +151,8 @@ export class HttpSession {
     const writer = this.openWriter(true); // a reply alone goes out as one string (see SseWriter)
     if (isRefusal(writer)) return writer;
     const stream = this.newStream(requestId);
-    stream.attach(writer);
+    if (this.options.eventStore) stream.onstored = () => this.remember(stream.id);
+    stream.attachDeferred(writer);
     if (this.primes) void stream.prime(this.options.retryMs);
     this.postStreams.set(requestId, stream);
     return writer;
@@ -170,7 +180,7 @@ export class HttpSession {
   replyAsStream(message: JSONRPCMessage): SseWriter | StreamRefusal {
     const writer = this.openWriter();
     if (isRefusal(writer)) return writer;
-    const stream = this.newStream();
+    const stream = this.newStoredStream();
     stream.attach(writer);
     if (this.primes) void stream.prime(this.options.retryMs);
     void stream.write(message, true).then((delivered) => {
@@ -186,7 +196,7 @@ export class HttpSession {
     const writer = this.openWriter();
     if (isRefusal(writer)) return writer;
     if (this.standalone) this.liveStreams.delete(this.standalone.id); // its events stay resumable
-    const stream = this.newStream();
+    const stream = this.newStoredStream();
     stream.attach(writer);
     this.standalone = stream;
     if (this.primes) void stream.prime(this.options.retryMs);

@@ -125,6 +125,11 @@ export class InMemoryEventStore implements EventStore {
     return `${streamId}_${seq}`;
   }
 
+  /** Event ids are `<streamId>_<index>`: a fresh stream's events are numbered from 0. */
+  predictEventId(streamId: string, index: number): string {
+    return `${streamId}_${index}`;
+  }
+
   async streamIdOf(eventId: string): Promise<string | undefined> {
     const parsed = this.parse(eventId);
     return parsed && this.streams.has(parsed.streamId) ? parsed.streamId : undefined;

@@ -22,6 +22,14 @@ export class SessionStream {
   private ended = false;
   private writer?: SseWriter;
   private queue: Promise<void> = Promise.resolve();
+  /**
+   * Events sent and not stored yet (`null`: the priming event): while a deferred writer holds a
+   * reply, the events get the ids the store predicts and are stored only if the stream outlives
+   * this turn (see {@link EventStore.predictEventId}).
+   */
+  private unstored?: Array<JSONRPCMessage | null>;
+  /** Called once, before this stream stores its first event. */
+  onstored?: () => void;
 
   constructor(
     readonly id: string,
@@ -44,6 +52,51 @@ export class SessionStream {
     if (this.ended) writer.close();
   }
 
+  /**
+   * Attaches a deferred writer (a POST's reply stream) and, when the store predicts its ids,
+   * stores nothing while the writer holds the events: a reply ready at once leaves with both its
+   * events unstored, since a delivered stream is forgotten anyway.
+   */
+  attachDeferred(writer: SseWriter): void {
+    this.attach(writer);
+    if (!this.eventStore?.predictEventId || !writer.holding) {
+      if (this.eventStore) this.onstored?.();
+      return;
+    }
+    this.unstored = [];
+    writer.onstreaming = () => this.storeUnstored();
+  }
+
+  /** Stores the events sent so far unstored, in order (they get the ids they were sent with). */
+  private storeUnstored(): void {
+    const events = this.unstored;
+    if (!events) return;
+    this.unstored = undefined;
+    this.onstored?.();
+    const store = this.eventStore as EventStore;
+    if (events.length > 0)
+      void this.enqueue(async () => {
+        for (const event of events) await store.storeEvent(this.id, event, this.sessionId);
+      });
+  }
+
+  /** The id of the next unstored event, when events are still held unstored. */
+  private unstoredId(message: JSONRPCMessage | null): string | undefined {
+    const events = this.unstored;
+    if (!events) return undefined;
+    if (!this.writer?.holding) {
+      this.storeUnstored(); // the writer was closed or began streaming: back to the store
+      return undefined;
+    }
+    const predict = (this.eventStore as EventStore).predictEventId as (
+      streamId: string,
+      index: number,
+    ) => string;
+    const eventId = predict.call(this.eventStore, this.id, events.length);
+    events.push(message);
+    return eventId;
+  }
+
   private enqueue(task: () => Promise<void> | void): Promise<void> {
     const next = this.queue.then(task).catch(() => undefined);
     this.queue = next;
@@ -52,6 +105,11 @@ export class SessionStream {
 
   /** Sends the 2025-11-25 priming event: an id (when events are stored) and empty data. */
   prime(retryMs: number | undefined): Promise<void> {
+    const unstored = this.unstoredId(null);
+    if (unstored !== undefined) {
+      this.writer?.prime(unstored, retryMs);
+      return Promise.resolve();
+    }
     return this.enqueue(async () => {
       if (!this.eventStore) return;
       const eventId = await this.eventStore.storeEvent(this.id, null, this.sessionId);
@@ -64,6 +122,16 @@ export class SessionStream {
    * connection closes. Returns false through `delivered` when no connection took it.
    */
   write(message: JSONRPCMessage, final = false): Promise<boolean> {
+    const unstored = this.unstoredId(message);
+    if (unstored !== undefined) {
+      const writer = this.writer as SseWriter;
+      const delivered = writer.send(message, unstored);
+      if (final) {
+        this.done = true;
+        writer.close(); // the whole reply leaves as one string: nothing was stored
+      }
+      return Promise.resolve(delivered);
+    }
     let delivered = false;
     return this.enqueue(async () => {
       const eventId = this.eventStore
@@ -104,6 +172,7 @@ export class SessionStream {
    * stored); the stream goes on and can be resumed.
    */
   close(): void {
+    this.storeUnstored(); // the client resumes from the ids it was sent: they must be stored
     const writer = this.writer;
     void this.enqueue(() => writer?.close());
   }

@@ -27,6 +27,8 @@ export class SseWriter {
   /** Notifications dropped because the reader fell too far behind. */
   dropped = 0;
   onclose?: () => void;
+  /** Called once when a deferred writer turns into a stream (its reply was not ready at once). */
+  onstreaming?: () => void;
 
   constructor(
     private readonly keepAliveMs?: number,
@@ -87,7 +89,13 @@ export class SseWriter {
   /** Deferred: starts streaming what was held (nothing if already chosen). */
   private streamNow(): void {
     if (this.pending === undefined || this.closed) return;
+    this.onstreaming?.();
     this.decide(this.openStream());
+  }
+
+  /** True while a deferred writer holds its events (body not chosen yet, not closed). */
+  get holding(): boolean {
+    return this.pending !== undefined && !this.closed;
   }
 
   /** True once closed by either side. */
