@@ -18,7 +18,8 @@ import { limitResponse, shuttingDownResponse } from './limits/refusals';
 import { StreamBudget } from './limits/StreamBudget';
 import type { McpHttpOptions } from './McpHttpOptions';
 import type { McpHttpStats } from './McpHttpStats';
-import { headerOf, headerRecordOf } from './nodeRequest';
+import { HttpMessageExtra } from './HttpMessageExtra';
+import { headerOf } from './nodeRequest';
 import { readMessage } from './readBody';
 import { checkPostHeaders } from './security/checkPostHeaders';
 import { corsPreflight, withCors } from './security/cors';
@@ -38,13 +39,7 @@ export type McpRoute = 'mcp' | 'sse' | 'messages';
 
 /** The transport facts of a message; headers are copied only if someone reads them. */
 function messageExtra(request: Request, auth: AuthInfo | undefined): MessageExtra {
-  let headers: Record<string, string> | undefined;
-  return {
-    auth,
-    get headers() {
-      return (headers ??= headerRecordOf(request));
-    },
-  };
+  return new HttpMessageExtra(request, auth);
 }
 
 /** `Retry-After` of a refused session when every session holds an open SSE stream. */
