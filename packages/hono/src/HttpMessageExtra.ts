@@ -16,13 +16,19 @@ import { headerRecordOf } from './nodeRequest';
  */
 export class HttpMessageExtra implements MessageExtra {
   closeSseStream?: () => void = undefined;
-  onrefused?: () => void = undefined;
+  /** Set once the server refused the request before any handler ran (see `onrefused`). */
+  refused = false;
   private copied?: Record<string, string> = undefined;
 
   constructor(
     private readonly request: Request,
     readonly auth: AuthInfo | undefined,
   ) {}
+
+  /** The server refused the request before any handler ran: the HTTP answer is then a 400. */
+  onrefused(): void {
+    this.refused = true;
+  }
 
   /** The request headers, lower-case names (repeated ones joined with `, `). */
   get headers(): Record<string, string> {

@@ -4,7 +4,7 @@ import {
   isModernHeaderVersion,
   LEGACY_PROTOCOL_VERSIONS,
 } from '@typemcp/protocol';
-import type { AuthInfo, JSONRPCRequest, MessageExtra, RequestId } from '@typemcp/protocol';
+import type { AuthInfo, JSONRPCRequest, RequestId } from '@typemcp/protocol';
 import type { Server } from '@typemcp/server';
 import { ResourceGuard } from './auth/ResourceGuard';
 import { ClusterLink } from './cluster/ClusterLink';
@@ -38,7 +38,7 @@ const DEFAULT_BODY_LIMIT = 4 << 20;
 export type McpRoute = 'mcp' | 'sse' | 'messages';
 
 /** The transport facts of a message; headers are copied only if someone reads them. */
-function messageExtra(request: Request, auth: AuthInfo | undefined): MessageExtra {
+function messageExtra(request: Request, auth: AuthInfo | undefined): HttpMessageExtra {
   return new HttpMessageExtra(request, auth);
 }
 

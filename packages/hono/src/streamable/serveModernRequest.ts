@@ -4,7 +4,7 @@ import {
   META_CLIENT_CAPABILITIES as META_CAPS,
   META_PROTOCOL_VERSION as META_VERSION,
 } from '@typemcp/protocol';
-import type { JSONRPCMessage, JSONRPCRequest, MessageExtra } from '@typemcp/protocol';
+import type { JSONRPCMessage, JSONRPCRequest } from '@typemcp/protocol';
 import { ServerConnection } from '@typemcp/server';
 import type { Server } from '@typemcp/server';
 import { errorResponse, httpStatusOf, jsonResponse } from '../httpErrors';
@@ -13,7 +13,8 @@ import { isRefusal } from '../limits/StreamBudget';
 import type { StreamBudget } from '../limits/StreamBudget';
 import { headersOf, onClientGone } from '../nodeRequest';
 import { checkModernHeaders } from './checkModernHeaders';
-import { ExchangeTransport } from './ExchangeTransport';
+import type { HttpMessageExtra } from '../HttpMessageExtra';
+import { StatelessTransport } from './StatelessTransport';
 import { sseResponse } from './SseWriter';
 import type { SseWriter } from './SseWriter';
 
@@ -51,7 +52,7 @@ export function serveModernRequest(
   server: Server,
   request: Request,
   message: JSONRPCRequest,
-  extra: MessageExtra,
+  extra: HttpMessageExtra,
   options: ModernExchangeOptions,
 ): Promise<Response> | Response {
   const noStream =
@@ -78,14 +79,13 @@ export function serveExchange(
   server: Server,
   request: Request,
   message: JSONRPCRequest,
-  extra: MessageExtra,
+  extra: HttpMessageExtra,
   options: ModernExchangeOptions,
   prepare?: (connection: ServerConnection) => void,
 ): Promise<Response> {
   return new Promise<Response>((resolve) => {
     let writer: SseWriter | undefined;
     let done = false;
-    let refusedBeforeHandler = false;
     let stopWatching = (): void => undefined;
     const finish = () => {
       if (done) return;
@@ -99,7 +99,7 @@ export function serveExchange(
       finish();
       void transport.close(); // the Session aborts the handler's signal
     };
-    const transport = new ExchangeTransport((out: JSONRPCMessage): Promise<void> | undefined => {
+    const transport = new StatelessTransport((out: JSONRPCMessage): Promise<void> | undefined => {
       if (done) return;
       const final = !('method' in out) && out.id === message.id;
       if (!writer) {
@@ -108,7 +108,7 @@ export function serveExchange(
             jsonResponse(
               out,
               'error' in out && !options.errorsIn200
-                ? httpStatusOf(out.error.code, refusedBeforeHandler ? 400 : 200)
+                ? httpStatusOf(out.error.code, extra.refused ? 400 : 200)
                 : 200,
             ),
           );
@@ -133,9 +133,9 @@ export function serveExchange(
       }
       return writer.ready(); // a notification's sender waits while the client lags (backpressure)
     });
-    const connection = new ServerConnection(server, transport); // wires itself to the transport
+    const connection = new ServerConnection(server, transport);
+    transport.deliverTo(connection.session);
     prepare?.(connection);
-    extra.onrefused = () => (refusedBeforeHandler = true);
     transport.receive(message, extra);
     if (!done) stopWatching = onClientGone(request, cancel);
   });

@@ -1,5 +1,6 @@
 import { ErrorCode, LEGACY_PROTOCOL_VERSIONS } from '@typemcp/protocol';
-import type { JSONRPCMessage, JSONRPCRequest, MessageExtra } from '@typemcp/protocol';
+import type { JSONRPCMessage, JSONRPCRequest } from '@typemcp/protocol';
+import type { HttpMessageExtra } from '../HttpMessageExtra';
 import type { Server } from '@typemcp/server';
 import { errorResponse } from '../httpErrors';
 import { serveExchange } from './serveModernRequest';
@@ -19,7 +20,7 @@ export function serveStatelessLegacy(
   server: Server,
   request: Request,
   message: JSONRPCMessage,
-  extra: MessageExtra,
+  extra: HttpMessageExtra,
   options: ModernExchangeOptions,
 ): Response | Promise<Response> {
   if (!('method' in message) || !('id' in message)) {

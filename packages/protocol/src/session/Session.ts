@@ -327,8 +327,7 @@ export class Session {
       });
       return;
     }
-    const handler = this.options.onrequest;
-    if (!handler) {
+    if (!this.options.onrequest) {
       this.respondError(id, {
         code: ErrorCode.MethodNotFound,
         message: `Method not found: ${request.method}`,
@@ -339,7 +338,7 @@ export class Session {
     this.inflight.set(id, inflight);
     let outcome: Promise<Record<string, unknown>> | Record<string, unknown>;
     try {
-      outcome = handler(request, inflight);
+      outcome = this.options.onrequest(request, inflight); // a method call: options may be a class
     } catch (error) {
       this.finish(inflight, undefined, error);
       return;

@@ -10,6 +10,7 @@ import type {
   LoggingLevel,
   ProtocolEra,
   RequestOptions,
+  SessionOptions,
   Transport,
 } from '@typemcp/protocol';
 
@@ -28,6 +29,45 @@ export interface ConnectionHost {
   ): void;
   reportError(error: Error): void;
   forget(connection: ServerConnection): void;
+}
+
+/**
+ * What a connection's {@link Session} reports, as methods of one object rather than closures in
+ * an object literal: a stateless server builds a connection per request, and V8 keeps closures
+ * stored per request alive through young collections (measured: the whole request graph
+ * promoted, a third of the server's CPU spent collecting it).
+ */
+class ConnectionEvents implements SessionOptions {
+  readonly maxConcurrentRequests?: number;
+
+  constructor(
+    private readonly connection: ServerConnection,
+    readonly defaultTimeoutMs: number | undefined,
+  ) {
+    this.maxConcurrentRequests = connection.server.options.maxConcurrentRequests;
+  }
+
+  onrequest(
+    request: JSONRPCRequest,
+    context: IncomingRequestContext,
+  ): Promise<Record<string, unknown>> {
+    return this.connection.server.handleRequest(this.connection, request, context);
+  }
+
+  onnotification(notification: JSONRPCNotification, extra?: MessageExtra): void {
+    this.connection.server.handleNotification(this.connection, notification, extra);
+  }
+
+  onerror(error: Error): void {
+    this.connection.server.reportError(error);
+  }
+
+  onclose(): void {
+    const connection = this.connection;
+    connection.server.forget(connection);
+    for (const listener of connection.closeListeners) listener();
+    connection.closeListeners.clear();
+  }
 }
 
 /**
@@ -71,18 +111,7 @@ export class ServerConnection {
     options: { defaultTimeoutMs?: number } = {},
   ) {
     transport.acceptsBatches = () => this.legacyVersion === '2025-03-26';
-    this.session = new Session(transport, {
-      defaultTimeoutMs: options.defaultTimeoutMs,
-      maxConcurrentRequests: server.options.maxConcurrentRequests,
-      onrequest: (request, context) => server.handleRequest(this, request, context),
-      onnotification: (notification, extra) => server.handleNotification(this, notification, extra),
-      onerror: (error) => server.reportError(error),
-      onclose: () => {
-        server.forget(this);
-        for (const listener of this.closeListeners) listener();
-        this.closeListeners.clear();
-      },
-    });
+    this.session = new Session(transport, new ConnectionEvents(this, options.defaultTimeoutMs));
   }
 
   /** The era this connection was opened in: legacy after `initialize`, else modern. */
