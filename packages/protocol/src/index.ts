@@ -57,6 +57,7 @@ export {
 } from './version/era';
 export type {
   Transport,
+  TransportReceiver,
   TransportSendOptions,
   MessageExtra,
   AuthInfo,

@@ -1,31 +1,27 @@
 import type {
   JSONRPCMessage,
   MessageExtra,
-  Session,
   Transport,
+  TransportReceiver,
   TransportSendOptions,
 } from '@typemcp/protocol';
 
 /**
  * The transport of one stateless exchange (a 2026-07-28 request, or a `statelessLegacy` POST):
- * outgoing messages go to `sink`; the incoming request and the close go straight to the
- * connection's {@link Session} (see {@link StatelessTransport.deliverTo}).
- *
- * The callbacks a Session assigns to its transport (`onmessage`, `onclose`, `onerror`) and
- * `acceptsBatches` are accepted and ignored: each is a new closure per request, and V8 keeps
- * closures stored per request alive through young collections together with everything they
- * reach (here the request's whole object graph: measured, most of the server's garbage-collection
- * time). Batches never reach an exchange (the HTTP engine reads one message per POST).
+ * outgoing messages go to `sink`; the incoming request and the close go to the Session that
+ * attached itself ({@link Transport.attach}), so no callback closure is created per request (V8
+ * keeps such closures alive through young collections with the request's whole object graph:
+ * see docs/benchmarks.md). Batches never reach an exchange (the HTTP engine reads one message
+ * per POST).
  *
  * @example
  * const transport = new StatelessTransport((message) => reply(message));
- * const connection = new ServerConnection(server, transport);
- * transport.deliverTo(connection.session);
+ * new ServerConnection(server, transport); // its Session attaches itself
  * transport.receive(request, extra);
  */
 export class StatelessTransport implements Transport {
   private closed = false;
-  private session?: Session;
+  private receiver?: TransportReceiver;
 
   /** `sink` may return a promise: `send` then resolves once the message's stream has room again. */
   constructor(
@@ -35,34 +31,10 @@ export class StatelessTransport implements Transport {
     ) => void | Promise<void>,
   ) {}
 
-  /** The Session incoming messages and the close are delivered to. */
-  deliverTo(session: Session): void {
-    this.session = session;
+  /** Called by the Session: incoming messages and the close go to it. */
+  attach(receiver: TransportReceiver): void {
+    this.receiver = receiver;
   }
-
-  /** Ignored (see the class comment): messages go to the Session given to `deliverTo`. */
-  get onmessage(): undefined {
-    return undefined;
-  }
-  set onmessage(_handler: ((message: JSONRPCMessage, extra?: MessageExtra) => void) | undefined) {}
-
-  /** Ignored (see the class comment): closing tells the Session directly. */
-  get onclose(): undefined {
-    return undefined;
-  }
-  set onclose(_handler: (() => void) | undefined) {}
-
-  /** Ignored: this transport reports no errors of its own. */
-  get onerror(): undefined {
-    return undefined;
-  }
-  set onerror(_handler: ((error: Error) => void) | undefined) {}
-
-  /** Ignored: an exchange never receives a batch. */
-  get acceptsBatches(): undefined {
-    return undefined;
-  }
-  set acceptsBatches(_accepts: (() => boolean) | undefined) {}
 
   async start(): Promise<void> {}
 
@@ -73,13 +45,13 @@ export class StatelessTransport implements Transport {
 
   /** Delivers the incoming request to the session. */
   receive(message: JSONRPCMessage, extra?: MessageExtra): void {
-    this.session?.receive(message, extra);
+    this.receiver?.receive(message, extra);
   }
 
-  /** Closes the exchange: the Session then fails what it awaits and aborts its handlers. */
+  /** Closes the exchange: the Session fails what it awaits and aborts its handlers. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.session?.close(); // calls close() again (a no-op now), then ends the session
+    this.receiver?.transportClosed();
   }
 }

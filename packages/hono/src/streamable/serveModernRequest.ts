@@ -133,8 +133,7 @@ export function serveExchange(
       }
       return writer.ready(); // a notification's sender waits while the client lags (backpressure)
     });
-    const connection = new ServerConnection(server, transport);
-    transport.deliverTo(connection.session);
+    const connection = new ServerConnection(server, transport); // its Session attaches itself
     prepare?.(connection);
     transport.receive(message, extra);
     if (!done) stopWatching = onClientGone(request, cancel);

@@ -15,7 +15,7 @@ import type {
   JSONRPCResponse,
   RequestId,
 } from '../jsonrpc/messages';
-import type { MessageExtra, Transport } from '../transport/Transport';
+import type { MessageExtra, Transport, TransportReceiver } from '../transport/Transport';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './RequestOptions';
 import type { NotificationOptions, Progress, RequestOptions } from './RequestOptions';
 
@@ -93,6 +93,11 @@ export interface SessionOptions {
    * once with -32603 naming this limit, and the session keeps serving the others.
    */
   maxConcurrentRequests?: number;
+  /**
+   * True while JSON-RPC batches are accepted (a 2025-03-26 session); asked by a transport that
+   * took the session through `Transport.attach`. Without it batches are refused.
+   */
+  acceptsBatches?(): boolean;
 }
 
 /** Default of {@link SessionOptions.maxConcurrentRequests}. */
@@ -119,7 +124,7 @@ interface PendingRequest {
  * await session.start();
  * const result = await session.request('ping');
  */
-export class Session {
+export class Session implements TransportReceiver {
   private nextId = 0;
   private readonly pending = new Map<RequestId, PendingRequest>();
   private readonly progressTokens = new Map<string | number, RequestId>();
@@ -132,9 +137,28 @@ export class Session {
     private readonly options: SessionOptions = {},
   ) {
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    if (transport.attach) {
+      transport.attach(this); // no closure per connection (see Transport.attach)
+      return;
+    }
     transport.onmessage = (message, extra) => this.receive(message, extra);
     transport.onclose = () => this.handleClose();
     transport.onerror = (error) => this.options.onerror?.(error);
+  }
+
+  /** The transport closed (a transport that took this session through `Transport.attach`). */
+  transportClosed(): void {
+    this.handleClose();
+  }
+
+  /** A transport error that did not close it (through `Transport.attach`). */
+  transportError(error: Error): void {
+    this.options.onerror?.(error);
+  }
+
+  /** True while the session's owner accepts JSON-RPC batches (`SessionOptions.acceptsBatches`). */
+  acceptsBatches(): boolean {
+    return this.options.acceptsBatches?.() ?? false;
   }
 
   /** Starts the transport. */

@@ -86,4 +86,33 @@ export interface Transport {
    * whose peer is up once `start()` resolves (HTTP) leave it out.
    */
   peerReady?(): Promise<void>;
+  /**
+   * Optional: takes the session that owns this transport, which then assigns none of
+   * `onmessage`, `onclose`, `onerror` and `acceptsBatches`; the transport calls the receiver
+   * instead. Meant for a transport built per request (a stateless HTTP exchange): each of those
+   * callbacks is a new closure per connection, and V8 keeps closures stored per request alive
+   * through young collections together with everything they reach (see docs/benchmarks.md).
+   */
+  attach?(receiver: TransportReceiver): void;
+}
+
+/**
+ * What a transport that implements {@link Transport.attach} delivers to (a `Session` is one).
+ *
+ * @example
+ * class MyTransport implements Transport {
+ *   private receiver?: TransportReceiver;
+ *   attach(receiver: TransportReceiver) { this.receiver = receiver; }
+ *   // on a message: this.receiver?.receive(message); on close: this.receiver?.transportClosed();
+ * }
+ */
+export interface TransportReceiver {
+  /** One valid incoming message (as `onmessage`). */
+  receive(message: JSONRPCMessage, extra?: MessageExtra): void;
+  /** The connection closed, by either side (as `onclose`). */
+  transportClosed(): void;
+  /** An error that does not close the transport (as `onerror`). */
+  transportError(error: Error): void;
+  /** True while JSON-RPC batches are accepted (as `acceptsBatches`). */
+  acceptsBatches(): boolean;
 }

@@ -62,6 +62,10 @@ class ConnectionEvents implements SessionOptions {
     this.connection.server.reportError(error);
   }
 
+  acceptsBatches(): boolean {
+    return this.connection.legacyVersion === '2025-03-26';
+  }
+
   onclose(): void {
     const connection = this.connection;
     connection.server.forget(connection);
@@ -110,7 +114,8 @@ export class ServerConnection {
     transport: Transport,
     options: { defaultTimeoutMs?: number } = {},
   ) {
-    transport.acceptsBatches = () => this.legacyVersion === '2025-03-26';
+    // a transport that takes its Session (Transport.attach) asks it, and gets no closure
+    if (!transport.attach) transport.acceptsBatches = () => this.legacyVersion === '2025-03-26';
     this.session = new Session(transport, new ConnectionEvents(this, options.defaultTimeoutMs));
   }
 
