@@ -1,6 +1,22 @@
-import type { SubscriptionFilter } from '@typemcp/protocol';
-import type { Client } from './Client';
+import type {
+  ListPromptsResult,
+  ListResourcesResult,
+  ProtocolEra,
+  RequestOptions,
+  SubscriptionFilter,
+  Tool,
+} from '@typemcp/protocol';
 import type { ClientOptions } from './ClientOptions';
+
+/** What {@link watchLists} needs of the client (the `Client` is one; no import of it: no cycle). */
+export interface ListWatcher {
+  readonly era?: ProtocolEra;
+  onNotification(method: string, listener: (params: Record<string, unknown>) => void): () => void;
+  listAllTools(): Promise<Tool[]>;
+  listPrompts(): Promise<ListPromptsResult>;
+  listResources(): Promise<ListResourcesResult>;
+  listen(notifications: SubscriptionFilter, options?: RequestOptions): Promise<unknown>;
+}
 
 /**
  * Wires the `listChanged` callbacks: each list_changed notification re-fetches that list and
@@ -11,7 +27,7 @@ import type { ClientOptions } from './ClientOptions';
  * const stop = watchLists(client, { tools: (tools) => render(tools) }, console.error);
  */
 export function watchLists(
-  client: Client,
+  client: ListWatcher,
   watch: ClientOptions['listChanged'],
   onerror: (error: Error) => void,
 ): AbortController | undefined {
