@@ -31,6 +31,7 @@ import { serveStatelessLegacy } from './streamable/serveStatelessLegacy';
 import type { HttpSession } from './streamable/HttpSession';
 import { StreamableSessions } from './streamable/StreamableSessions';
 import type { StreamableSessionsOptions } from './streamable/StreamableSessions';
+import { reply } from './reply';
 
 const DEFAULT_BODY_LIMIT = 4 << 20;
 
@@ -207,6 +208,17 @@ export class McpHttpHandler {
   }
 
   /**
+   * Serves one request routed to an MCP path, behind the OAuth guard when `options.auth` is set;
+   * `auth` (set by a middleware of the host app) reaches handlers as `ctx.auth` otherwise.
+   */
+  serveRoute(request: Request, route: McpRoute, auth?: AuthInfo): Promise<Response> {
+    const guard = this.guard;
+    return guard
+      ? guard.serve(request, route, (caller) => this.handle(request, route, caller), this.options)
+      : this.handle(request, route, auth);
+  }
+
+  /**
    * Serves a request whose path ends with one of the MCP paths (`/mcp`, `/sse`, `/messages` by
    * default, under any prefix); other paths get a JSON-RPC 404.
    */
@@ -216,10 +228,7 @@ export class McpHttpHandler {
     const guard = this.guard;
     if (guard?.metadataPaths.includes(path) && request.method === 'GET')
       return Promise.resolve(guard.metadataResponse());
-    const serve = (route: McpRoute) =>
-      guard
-        ? guard.serve(request, route, (caller) => this.handle(request, route, caller), this.options)
-        : this.handle(request, route, auth);
+    const serve = (route: McpRoute) => this.serveRoute(request, route, auth);
     if (path.endsWith(endpoint)) return serve('mcp');
     if (ssePath !== false && path.endsWith(ssePath)) return serve('sse');
     if (ssePath !== false && path.endsWith(messagesPath)) return serve('messages');
@@ -322,7 +331,7 @@ export class McpHttpHandler {
           ErrorCode.InvalidRequest,
           'Invalid Request: clients POST requests and notifications only',
         );
-      if (!('id' in message)) return new Response(null, { status: 202 });
+      if (!('id' in message)) return reply(null, 202);
       if (message.method === 'initialize' && !modern)
         return this.refuseHandshake(message as JSONRPCRequest);
       this.inflight.begin();

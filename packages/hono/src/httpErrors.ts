@@ -1,5 +1,6 @@
 import { ErrorCode } from '@typemcp/protocol';
 import type { RequestId } from '@typemcp/protocol';
+import { reply } from './reply';
 
 /**
  * HTTP status of a JSON-RPC error code, the one table of the engine. Codes not listed answer
@@ -46,10 +47,7 @@ export function errorResponse(
   const body: Record<string, unknown> = { jsonrpc: '2.0' };
   if (id !== undefined) body.id = id;
   body.error = error;
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
+  return reply(JSON.stringify(body), status, { 'content-type': 'application/json', ...headers });
 }
 
 /**
@@ -64,8 +62,5 @@ export function jsonResponse(
   headers?: Record<string, string>,
 ): Response {
   // a fresh headers object each time: @hono/node-server may write into the one it is given
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
+  return reply(JSON.stringify(body), status, { 'content-type': 'application/json', ...headers });
 }

@@ -1,16 +1,19 @@
 import { MissingPackageError } from '@typemcp/server';
 
-/** The one function of `@hono/node-server` that {@link serve} uses (the same in its 1.x and 2.x lines). */
-type NodeServe = typeof import('@hono/node-server').serve;
+/** The functions of `@hono/node-server` that {@link serve} uses (the same in its 1.x and 2.x lines). */
+export interface NodeServerModule {
+  serve: typeof import('@hono/node-server').serve;
+  getRequestListener: typeof import('@hono/node-server').getRequestListener;
+}
 
 /**
  * Loads `@hono/node-server` when `serve()` is first called, so that a user who only mounts
  * `mcpHonoApp()` into their own Hono app (on Bun, Deno, Workers or their own Node server) need not
  * install it. A missing package is a start-up error naming the package to install.
  */
-export function loadNodeServer(): NodeServe {
+export function loadNodeServer(): NodeServerModule {
   try {
-    return (require('@hono/node-server') as { serve: NodeServe }).serve;
+    return require('@hono/node-server') as NodeServerModule;
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (

@@ -71,14 +71,11 @@ export function mcpHonoApp(target: Servable, options: McpHttpOptions = {}): McpH
     rememberNodeExchange(c.req.raw, c.env);
     return c.req.raw;
   };
-  let serveRoute = (c: HonoContext, route: McpRoute) => handler.handle(node(c), route, auth(c));
+  const serveRoute = (c: HonoContext, route: McpRoute) =>
+    handler.serveRoute(node(c), route, auth(c));
   const guard = handler.guard;
-  if (guard) {
-    // OAuth (options.auth): the RFC 9728 metadata, and every MCP route behind the guard
-    for (const path of guard.metadataPaths) app.get(path, () => guard.metadataResponse());
-    serveRoute = (c, route) =>
-      guard.serve(node(c), route, (caller) => handler.handle(c.req.raw, route, caller), options);
-  }
+  // OAuth (options.auth): the RFC 9728 metadata; every MCP route is behind the guard
+  if (guard) for (const path of guard.metadataPaths) app.get(path, () => guard.metadataResponse());
   app.all(options.endpoint ?? '/mcp', (c) => serveRoute(c, 'mcp'));
   if (options.ssePath !== false) {
     app.all(options.ssePath ?? '/sse', (c) => serveRoute(c, 'sse'));

@@ -1,6 +1,10 @@
+import { createServer } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadNodeServer } from './loadNodeServer';
 import { mcpHonoApp } from './mcpApp';
+import { mcpNodeListener } from './node/mcpNodeListener';
+import type { GetRequestListener } from './node/mcpNodeListener';
 import type { McpHonoApp, Servable } from './mcpApp';
 import type { McpHttpOptions } from './McpHttpOptions';
 
@@ -30,11 +34,24 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
+/** Starts listening; rejects with the server's error (e.g. the port is taken). */
+function listen(server: HttpServer, port: number, host: string): Promise<HttpServer> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
+}
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 /**
- * Serves an MCP server (or a ready Hono app) over HTTP with @hono/node-server, with graceful
- * shutdown on SIGINT and SIGTERM.
+ * Serves an MCP server (or a ready Hono app) over HTTP on Node.js, with graceful shutdown on
+ * SIGINT and SIGTERM. For a server it is given, POSTs to the MCP endpoint are answered straight
+ * from Node's request (see mcpNodeListener); everything else, and a ready Hono app, runs through
+ * @hono/node-server. A port that cannot be had rejects (e.g. `EADDRINUSE`).
  *
  * @example
  * const { url } = await serve(createServer({ providers: [Demo] }), { port: 3000 });
@@ -44,24 +61,34 @@ export async function serve(
   options: ServeOptions = {},
 ): Promise<RunningHttpServer> {
   const host = options.host ?? '127.0.0.1';
-  const app: McpHonoApp =
-    'fetch' in target && 'mcp' in target
-      ? (target as McpHonoApp)
-      : mcpHonoApp(target as Servable, {
-          validateHost: LOOPBACK.has(host) || options.allowedHosts !== undefined,
-          ...options,
-        });
+  const ownApp = !('fetch' in target && 'mcp' in target);
+  const app: McpHonoApp = !ownApp
+    ? (target as McpHonoApp)
+    : mcpHonoApp(target as Servable, {
+        validateHost: LOOPBACK.has(host) || options.allowedHosts !== undefined,
+        ...options,
+      });
   // a node of a cluster first reaches its shared stores; failing that, nothing is left running
   await app.mcp.ready().catch(async (error: unknown) => {
     await app.mcp.close();
     throw error;
   });
-  const serveNode = loadNodeServer();
-  const server = await new Promise<ReturnType<typeof serveNode>>((resolve) => {
-    const s = serveNode({ fetch: app.fetch, hostname: host, port: options.port ?? 3000 }, () =>
-      resolve(s),
-    );
-  });
+  const nodeServer = loadNodeServer();
+  const port = options.port ?? 3000;
+  // an app serve() built itself has no middleware to honour: its endpoint is answered straight
+  // from Node's request (see mcpNodeListener); a ready app, or CORS, goes through Hono throughout
+  const direct =
+    !ownApp || options.cors
+      ? undefined
+      : mcpNodeListener(app, options, nodeServer.getRequestListener as GetRequestListener);
+  const server = direct
+    ? await listen(createServer(direct), port, host).catch(async (error: unknown) => {
+        await app.mcp.close(); // nothing is left running when the port cannot be had
+        throw error;
+      })
+    : await new Promise<ReturnType<typeof nodeServer.serve>>((resolve) => {
+        const s = nodeServer.serve({ fetch: app.fetch, hostname: host, port }, () => resolve(s));
+      });
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;

@@ -1,4 +1,5 @@
 import type { JSONRPCMessage } from '@typemcp/protocol';
+import { reply } from '../reply';
 
 const encoder = new TextEncoder();
 
@@ -231,14 +232,15 @@ export function sseResponseOf(
   body: string | ReadableStream<Uint8Array>,
   headers?: Record<string, string>,
 ): Response {
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'content-type': 'text/event-stream',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-      ...headers,
-    },
-  });
+  const all = {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+    ...headers,
+  };
+  // a whole event list (a reply ready at once) is a reply Node can be given as it is
+  return typeof body === 'string'
+    ? reply(body, 200, all)
+    : new Response(body, { status: 200, headers: all });
 }

@@ -13,6 +13,7 @@ import type { ClusterLink } from '../cluster/ClusterLink';
 import type { EventStore } from './EventStore';
 import { HttpSession } from './HttpSession';
 import { sseResponse, sseResponseOf } from './SseWriter';
+import { reply } from '../reply';
 
 /** Settings of the legacy sessions (see `McpHttpOptions` for each one's meaning). */
 export interface StreamableSessionsOptions {
@@ -61,9 +62,9 @@ export class StreamableSessions {
     session.onclose = () => this.sessions.delete(session.id);
     session.onanswered = () => this.inflight.end();
     this.inflight.begin();
-    const reply = session.awaitResponse(message.id);
+    const answered = session.awaitResponse(message.id);
     session.transport.receive(message, extra);
-    const response = await reply;
+    const response = await answered;
     if ('error' in response) {
       await session.close();
       return jsonResponse(response, 400);
@@ -145,7 +146,7 @@ export class StreamableSessions {
     if (session instanceof Response) return session;
     if (!('method' in message) || !('id' in message)) {
       session.transport.receive(message, extra);
-      return new Response(null, { status: 202 });
+      return reply(null, 202);
     }
     const id = (message as JSONRPCRequest).id;
     if (session.isPending(id)) {
@@ -161,9 +162,9 @@ export class StreamableSessions {
     }
     if (this.options.enableJsonResponse) {
       this.inflight.begin();
-      const reply = session.awaitResponse(id);
+      const answered = session.awaitResponse(id);
       session.transport.receive(message, extra);
-      return jsonResponse(await reply);
+      return jsonResponse(await answered);
     }
     const writer = session.openPostStream(id);
     if (isRefusal(writer)) return limitResponse(writer.limit, writer.value, id);
@@ -211,7 +212,7 @@ export class StreamableSessions {
     if (session instanceof Response) return session;
     await this.options.cluster?.ended(session.id);
     await session.close();
-    return new Response(null, { status: 200 });
+    return reply(null, 200);
   }
 
   /** Requests of every session awaiting their response. */

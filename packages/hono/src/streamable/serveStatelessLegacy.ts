@@ -5,6 +5,7 @@ import type { Server } from '@typemcp/server';
 import { errorResponse } from '../httpErrors';
 import { serveExchange } from './serveModernRequest';
 import type { ModernExchangeOptions } from './serveModernRequest';
+import { reply } from '../reply';
 
 /**
  * Answers a 2025-era (legacy) POST without a session (`statelessLegacy`): `initialize` is
@@ -25,7 +26,7 @@ export function serveStatelessLegacy(
 ): Response | Promise<Response> {
   if (!('method' in message) || !('id' in message)) {
     options.ondone();
-    return new Response(null, { status: 202 });
+    return reply(null, 202);
   }
   const version = request.headers.get('mcp-protocol-version') ?? '2025-03-26';
   if (!LEGACY_PROTOCOL_VERSIONS.includes(version)) {
