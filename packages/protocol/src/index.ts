@@ -79,8 +79,8 @@ export type {
   SessionOptions,
   SessionRequestHandler,
   SessionNotificationHandler,
-  IncomingRequestContext,
 } from './session/Session';
+export type { IncomingRequestContext } from './session/InflightRequest';
 export { DEFAULT_REQUEST_TIMEOUT_MS } from './session/RequestOptions';
 export type { RequestOptions, NotificationOptions, Progress } from './session/RequestOptions';
 export { LineDecoder } from './framing/LineDecoder';
