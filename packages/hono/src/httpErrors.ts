@@ -47,7 +47,7 @@ export function errorResponse(
   const body: Record<string, unknown> = { jsonrpc: '2.0' };
   if (id !== undefined) body.id = id;
   body.error = error;
-  return reply(JSON.stringify(body), status, { 'content-type': 'application/json', ...headers });
+  return jsonResponse(body, status, headers);
 }
 
 /**

@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { McpHonoApp } from '../mcpApp';
 import type { McpHttpOptions } from '../McpHttpOptions';
+import { ErrorCode } from '@typemcp/protocol';
+import { errorResponse } from '../httpErrors';
 import { replyPartsOf } from '../reply';
+import type { ReplyParts } from '../reply';
 import { NodeRequest } from './NodeRequest';
 
 /** A Node.js request listener. */
@@ -16,6 +19,14 @@ export type GetRequestListener = (
 ) => NodeListener;
 
 const PENDING = Symbol('typemcp.pendingResponse');
+
+/** Writes a reply with a whole body (or none) to Node's response. */
+function writeParts(outgoing: ServerResponse, parts: ReplyParts): void {
+  const headers = parts.headers;
+  if (parts.body !== null) headers['content-length'] = String(Buffer.byteLength(parts.body));
+  outgoing.writeHead(parts.status, headers);
+  outgoing.end(parts.body ?? undefined);
+}
 type WithPending = IncomingMessage & { [PENDING]?: Response };
 
 /**
@@ -54,22 +65,15 @@ export function mcpNodeListener(
     engine.serveRoute(request, 'mcp').then(
       (response) => {
         const parts = replyPartsOf(response);
-        if (!parts) {
-          (incoming as WithPending)[PENDING] = response;
-          writeResponse(incoming, outgoing);
-          return;
-        }
-        const headers = parts.headers;
-        if (parts.body !== null) headers['content-length'] = String(Buffer.byteLength(parts.body));
-        outgoing.writeHead(parts.status, headers);
-        outgoing.end(parts.body ?? undefined);
+        if (parts) return writeParts(outgoing, parts);
+        (incoming as WithPending)[PENDING] = response;
+        writeResponse(incoming, outgoing);
       },
       (error: unknown) => {
         engine.server.reportError(error instanceof Error ? error : new Error(String(error)));
-        if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'application/json' });
-        outgoing.end(
-          JSON.stringify({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal error' } }),
-        );
+        const failed = errorResponse(500, ErrorCode.InternalError, 'Internal error');
+        if (!outgoing.headersSent) writeParts(outgoing, replyPartsOf(failed) as ReplyParts);
+        else outgoing.end();
       },
     );
   };

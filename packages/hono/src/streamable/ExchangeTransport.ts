@@ -2,19 +2,27 @@ import type {
   JSONRPCMessage,
   MessageExtra,
   Transport,
+  TransportReceiver,
   TransportSendOptions,
 } from '@typemcp/protocol';
 
 /**
  * A transport whose outgoing messages go to a callback: one per stateless exchange, or one per
- * legacy session (the callback routes each message to its stream).
+ * legacy session (the callback routes each message to its stream). Incoming messages and the
+ * close go to the Session that attached itself ({@link Transport.attach}): no callback closure
+ * per connection, which matters for the stateless path that builds one per request (V8 keeps
+ * closures stored per request alive through young collections with everything they reach; see
+ * docs/benchmarks.md). Batches never reach it (the HTTP engine reads one message per POST).
+ *
+ * @example
+ * const transport = new ExchangeTransport((message) => reply(message));
+ * new ServerConnection(server, transport); // its Session attaches itself
+ * transport.receive(request, extra);
  */
 export class ExchangeTransport implements Transport {
   private closed = false;
-  onmessage?: (message: JSONRPCMessage, extra?: MessageExtra) => void;
-  onerror?: (error: Error) => void;
-  onclose?: () => void;
-  /** Called once after close, whoever else listens to onclose (the Session does). */
+  private receiver?: TransportReceiver;
+  /** Called once after close, after the Session heard of it. */
   onclosed?: () => void;
 
   /** `sink` may return a promise: `send` then resolves once the message's stream has room again. */
@@ -25,6 +33,11 @@ export class ExchangeTransport implements Transport {
     ) => void | Promise<void>,
   ) {}
 
+  /** Called by the Session: incoming messages and the close go to it. */
+  attach(receiver: TransportReceiver): void {
+    this.receiver = receiver;
+  }
+
   async start(): Promise<void> {}
 
   send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
@@ -34,13 +47,14 @@ export class ExchangeTransport implements Transport {
 
   /** Delivers an incoming message to the session. */
   receive(message: JSONRPCMessage, extra?: MessageExtra): void {
-    this.onmessage?.(message, extra);
+    this.receiver?.receive(message, extra);
   }
 
+  /** Closes the exchange: the Session fails what it awaits and aborts its handlers. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.onclose?.();
+    this.receiver?.transportClosed();
     this.onclosed?.();
   }
 }

@@ -88,11 +88,8 @@ export class SessionStream {
       this.storeUnstored(); // the writer was closed or began streaming: back to the store
       return undefined;
     }
-    const predict = (this.eventStore as EventStore).predictEventId as (
-      streamId: string,
-      index: number,
-    ) => string;
-    const eventId = predict.call(this.eventStore, this.id, events.length);
+    // unstored events exist only with a store that predicts ids (see attachDeferred)
+    const eventId = this.eventStore?.predictEventId?.(this.id, events.length) as string;
     events.push(message);
     return eventId;
   }

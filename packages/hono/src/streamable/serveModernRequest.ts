@@ -14,7 +14,7 @@ import type { StreamBudget } from '../limits/StreamBudget';
 import { headersOf, onClientGone } from '../nodeRequest';
 import { checkModernHeaders } from './checkModernHeaders';
 import type { HttpMessageExtra } from '../HttpMessageExtra';
-import { StatelessTransport } from './StatelessTransport';
+import { ExchangeTransport } from './ExchangeTransport';
 import { sseResponse } from './SseWriter';
 import type { SseWriter } from './SseWriter';
 
@@ -99,7 +99,7 @@ export function serveExchange(
       finish();
       void transport.close(); // the Session aborts the handler's signal
     };
-    const transport = new StatelessTransport((out: JSONRPCMessage): Promise<void> | undefined => {
+    const transport = new ExchangeTransport((out: JSONRPCMessage): Promise<void> | undefined => {
       if (done) return;
       const final = !('method' in out) && out.id === message.id;
       if (!writer) {

@@ -115,8 +115,9 @@ export class ServerConnection {
     options: { defaultTimeoutMs?: number } = {},
   ) {
     // a transport that takes its Session (Transport.attach) asks it, and gets no closure
-    if (!transport.attach) transport.acceptsBatches = () => this.legacyVersion === '2025-03-26';
-    this.session = new Session(transport, new ConnectionEvents(this, options.defaultTimeoutMs));
+    const events = new ConnectionEvents(this, options.defaultTimeoutMs);
+    if (!transport.attach) transport.acceptsBatches = () => events.acceptsBatches();
+    this.session = new Session(transport, events);
   }
 
   /** The era this connection was opened in: legacy after `initialize`, else modern. */
