@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { serve } from '@typemcp/hono';
 import type { RunningHttpServer } from '@typemcp/hono';
 import { createIssue14Target, floodState } from './fixtures/issue14Target';
+import { openLegacySession } from './support/legacySession';
 
 jest.setTimeout(120_000);
 
@@ -84,37 +85,7 @@ it('a tool awaiting reportProgress is held while the client does not read, and f
 });
 
 it("the same holds on a legacy session's POST stream", async () => {
-  const headers = {
-    'content-type': 'application/json',
-    accept: 'application/json, text/event-stream',
-  };
-  const init = await fetch(`${running.url}/mcp`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 0,
-      method: 'initialize',
-      params: {
-        protocolVersion: '2025-06-18',
-        capabilities: {},
-        clientInfo: { name: 't', version: '1' },
-      },
-    }),
-  });
-  await init.text();
-  const session = {
-    ...headers,
-    'mcp-session-id': init.headers.get('mcp-session-id') as string,
-    'mcp-protocol-version': '2025-06-18',
-  };
-  await (
-    await fetch(`${running.url}/mcp`, {
-      method: 'POST',
-      headers: session,
-      body: '{"jsonrpc":"2.0","method":"notifications/initialized"}',
-    })
-  ).text();
+  const session = await openLegacySession(running.url, '2025-06-18');
   const total = 150_000;
   floodState.reached = 0;
   const res = await fetch(`${running.url}/mcp`, {

@@ -28,21 +28,22 @@ interface Row {
   after: number;
 }
 
-async function legacySession(base: string): Promise<Record<string, string>> {
-  const init = await fetch(`${base}/mcp`, {
+/** POSTs `initialize` (a legacy handshake's first half) and resolves with the response. */
+function initialize(base: string, protocolVersion: string, client: string): Promise<Response> {
+  return fetch(`${base}/mcp`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: ACCEPT },
     body: JSON.stringify({
       jsonrpc: '2.0',
       id: 0,
       method: 'initialize',
-      params: {
-        protocolVersion: '2025-11-25',
-        capabilities: {},
-        clientInfo: { name: 'a', version: '1' },
-      },
+      params: { protocolVersion, capabilities: {}, clientInfo: { name: client, version: '1' } },
     }),
   });
+}
+
+async function legacySession(base: string): Promise<Record<string, string>> {
+  const init = await initialize(base, '2025-11-25', 'a');
   await init.text();
   const headers = {
     'content-type': 'application/json',
@@ -151,36 +152,10 @@ const ATTACKS: Array<[string, (base: string) => Promise<string>]> = [
       for (let batch = 0; batch < 100; batch++)
         await Promise.all(
           Array.from({ length: 100 }, () =>
-            fetch(`${base}/mcp`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', accept: ACCEPT },
-              body: JSON.stringify({
-                jsonrpc: '2.0',
-                id: 0,
-                method: 'initialize',
-                params: {
-                  protocolVersion: '2025-06-18',
-                  capabilities: {},
-                  clientInfo: { name: 'f', version: '1' },
-                },
-              }),
-            }).then((r) => r.text()),
+            initialize(base, '2025-06-18', 'f').then((r) => r.text()),
           ),
         );
-      const real = await fetch(`${base}/mcp`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: ACCEPT },
-        body: JSON.stringify({
-          jsonrpc: '2.0',
-          id: 0,
-          method: 'initialize',
-          params: {
-            protocolVersion: '2025-06-18',
-            capabilities: {},
-            clientInfo: { name: 'r', version: '1' },
-          },
-        }),
-      });
+      const real = await initialize(base, '2025-06-18', 'r');
       await real.text();
       return `real client: HTTP ${real.status}`;
     },
