@@ -40,8 +40,12 @@ export function rememberNodeExchange(request: Request, env: unknown): void {
  */
 export function headerOf(request: Request, name: string): string | null {
   const exchange = exchangeOf(request);
-  if (!exchange) return request.headers.get(name);
-  const raw = exchange.incoming.rawHeaders;
+  return exchange ? nodeHeader(exchange.incoming, name) : request.headers.get(name);
+}
+
+/** A header of a Node.js request by name (any case), from its raw list (see {@link headerOf}). */
+function nodeHeader(incoming: IncomingMessage, name: string): string | null {
+  const raw = incoming.rawHeaders;
   const lower = name.toLowerCase(); // names are case-insensitive (Mcp-Param-{Name} keeps its case)
   let value: string | null = null;
   for (let i = 0; i < raw.length; i += 2) {
@@ -120,18 +124,33 @@ export function onClientGone(request: Request, onabort: () => void): () => void 
 /**
  * The body of a Node.js request as text, or `undefined` as soon as it passes `limit` bytes (the
  * rest is read and dropped, so the client gets the 413 rather than a reset).
+ *
+ * A body with a `Content-Length` is whole once that many bytes came (Node's parser frames the
+ * message by it): the text is resolved with the last `'data'` event, without waiting for
+ * `'end'`, which comes ticks later (a measurable share of a small call).
  */
 export function readNodeBody(
   incoming: IncomingMessage,
   limit: number,
 ): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
+  const declared = nodeHeader(incoming, 'content-length');
+  const expected = declared === null ? -1 : Number(declared);
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let whole = false; // resolved with the last declared byte
+    const text = () =>
+      chunks.length === 1
+        ? (chunks[0] as Buffer).toString('utf8')
+        : Buffer.concat(chunks).toString('utf8');
     const ondata = (chunk: Buffer) => {
       size += chunk.length;
       if (size <= limit) {
         chunks.push(chunk);
+        if (size === expected) {
+          whole = true;
+          resolve(text());
+        }
         return;
       }
       incoming.off('data', ondata);
@@ -139,17 +158,12 @@ export function readNodeBody(
       resolve(undefined);
     };
     incoming.on('data', ondata);
-    incoming.once('end', () =>
-      resolve(
-        size > limit
-          ? undefined
-          : chunks.length === 1
-            ? (chunks[0] as Buffer).toString('utf8')
-            : Buffer.concat(chunks).toString('utf8'),
-      ),
-    );
-    incoming.once('error', reject);
-    incoming.once('close', () => resolve(undefined)); // the client left mid-body: nobody to answer
+    incoming.once('end', () => {
+      if (!whole) resolve(size > limit ? undefined : text());
+    });
+    // the client left mid-body (or broke HTTP framing): nobody to answer, nothing to report
+    incoming.once('error', () => resolve(undefined));
+    incoming.once('close', () => resolve(undefined));
   });
 }
 

@@ -36,9 +36,14 @@ export async function readMessage(
 }
 
 /** The request body as text, or `undefined` when it exceeds `limit` bytes (the rest is drained). */
-export async function readBody(request: Request, limit: number): Promise<string | undefined> {
+export function readBody(request: Request, limit: number): Promise<string | undefined> {
   const node = nodeExchangeOf(request);
-  if (node) return readNodeBody(node.incoming, limit); // no WHATWG Request built: the fast path
+  // no WHATWG Request built, and no async layer of its own: the fast path
+  return node ? readNodeBody(node.incoming, limit) : readWebBody(request, limit);
+}
+
+/** {@link readBody} from the Request's web stream (any runtime but Node's). */
+async function readWebBody(request: Request, limit: number): Promise<string | undefined> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > limit) {
     await drain(request, limit * 4);

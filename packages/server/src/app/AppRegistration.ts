@@ -125,13 +125,14 @@ export class AppRegistration {
         checkScopes(`tool ${String(p.name)}`, entry.scopes, ctx.auth);
         if (!app.isReady) await app.start(); // no await per call once started
         const args = (p.arguments ?? {}) as Record<string, unknown>;
-        return routeToolCall(
+        // `return await`: an async function returning a promise as it is costs two more ticks
+        return (await routeToolCall(
           entry,
           args,
           p as unknown as Record<string, unknown>,
           ctx,
           this.deps.taskEngines,
-        ) as never;
+        )) as never;
       });
     }
     if ((r.resources.size > 0 || r.templates.size > 0) && !s.hasHandler('resources/list')) {

@@ -29,7 +29,8 @@ export class LegacyDispatcher implements Dispatcher {
   ): Promise<Record<string, unknown>> {
     const params = (request.params ?? {}) as Record<string, unknown>;
     if (request.method === 'initialize') return this.initialize(connection, params);
-    if (connection.legacyVersion) return this.serveSession(connection, request, incoming, meta);
+    if (connection.legacyVersion)
+      return await this.serveSession(connection, request, incoming, meta); // await: fewer ticks
     if (request.method === 'ping') return {};
     throw new McpError(
       ErrorCode.InvalidParams,

@@ -262,8 +262,11 @@ export class Server implements DispatchHost, ConnectionHost {
     this.broadcast('notifications/resources/updated', { uri });
   }
 
-  /** @internal Called by a connection for every incoming request. */
-  async handleRequest(
+  /**
+   * @internal Called by a connection for every incoming request. Not async: the dispatcher's own
+   * promise is the answer (an async wrapper would add a promise layer and its ticks per request).
+   */
+  handleRequest(
     connection: ServerConnection,
     request: JSONRPCRequest,
     incoming: IncomingRequestContext,

@@ -55,9 +55,9 @@ export async function routeToolCall(
         ErrorCode.MethodNotFound,
         `The tool ${entry.tool.name} must be called as a task: add "task": {} to the tools/call params`,
       );
-    return entry.call(args, ctx);
+    return await entry.call(args, ctx);
   }
-  if (!taskTool || ctx.era === 'legacy') return entry.call(args, ctx);
+  if (!taskTool || ctx.era === 'legacy') return await entry.call(args, ctx); // await: fewer ticks
   if (clientWantsTasks(ctx.clientCapabilities)) {
     if (entry.taskStart !== 'explicit')
       return engines.modern.start(entry, args, ctx) as unknown as Record<string, unknown>;
@@ -81,5 +81,5 @@ export async function routeToolCall(
       },
     );
   }
-  return entry.call(args, ctx);
+  return await entry.call(args, ctx);
 }
