@@ -14,6 +14,8 @@ export interface HttpWork {
   params: Record<string, unknown>;
   /** Calls issued (at the scenario's concurrency) before measuring. */
   warmup: number;
+  /** Then more calls, for this long, ms (default 0). */
+  warmupMs?: number;
 }
 
 /**
@@ -45,6 +47,12 @@ export async function driveHttp(
         maxCalls: work.warmup,
         maxMs: 60_000,
       });
+      if (work.warmupMs)
+        await runLoad(call, {
+          concurrency: budget.concurrency,
+          maxCalls: Number.MAX_SAFE_INTEGER,
+          maxMs: work.warmupMs,
+        });
       const { value: load, cpu } = await withCpu(server.pid, () => runLoad(call, budget));
       return { ...load, ...serverFigures(load, cpu, peakRssMb(server.pid)) };
     },

@@ -10,6 +10,8 @@ export interface StdioWork {
   params: Record<string, unknown>;
   /** Calls issued one at a time before measuring. */
   warmup: number;
+  /** Then more calls, one at a time, for this long, ms (default 0). */
+  warmupMs?: number;
 }
 
 /**
@@ -29,6 +31,8 @@ export async function driveStdio(
   try {
     await peer.initialize();
     for (let i = 0; i < work.warmup; i++) await peer.request(work.method, work.params);
+    const warmUntil = Date.now() + (work.warmupMs ?? 0);
+    while (Date.now() < warmUntil) await peer.request(work.method, work.params);
     const { value: load, cpu } = await withCpu(peer.pid, () =>
       runLoad(() => peer.request(work.method, work.params), budget),
     );

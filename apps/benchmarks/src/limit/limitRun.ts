@@ -43,7 +43,7 @@ function measureRow(row: LimitRow, sizes: Sizes): Promise<Measurement> {
     return driveStdio(
       process.execPath,
       stdioServer(row.server),
-      { method: 'tools/call', params: ADD, warmup: sizes.warmup },
+      { method: 'tools/call', params: ADD, warmup: sizes.warmup, warmupMs: sizes.warmupMs },
       budget,
     );
   }
@@ -52,6 +52,7 @@ function measureRow(row: LimitRow, sizes: Sizes): Promise<Measurement> {
     method: 'tools/call',
     params: ADD,
     warmup: sizes.warmup,
+    warmupMs: sizes.warmupMs,
   };
   return driveHttp(
     process.execPath,
