@@ -71,6 +71,7 @@ export class McpHttpHandler {
   /** Set when this engine is one node of a cluster (`redis` / `stores`). */
   readonly cluster?: ClusterLink;
   private readonly stores?: { stores: McpStores; owned: boolean; joined: Promise<void> };
+  private exchangeOptions?: ModernExchangeOptions;
 
   constructor(
     readonly server: Server,
@@ -307,13 +308,13 @@ export class McpHttpHandler {
     return this.options.statelessOnly === true || this.options.statelessLegacy === true;
   }
 
-  /** What a throw-away exchange needs. */
-  private exchange(): ModernExchangeOptions {
-    return {
+  /** What a throw-away exchange needs: the same for every one, made once. */
+  private get exchange(): ModernExchangeOptions {
+    return (this.exchangeOptions ??= {
       keepAliveMs: this.options.keepAliveMs ?? 15_000,
       ondone: () => this.inflight.end(),
       streams: this.streams,
-    };
+    });
   }
 
   /**
@@ -335,7 +336,7 @@ export class McpHttpHandler {
       isModernHeaderVersion(headerOf(request, 'mcp-protocol-version'));
     if (!modern && this.options.statelessLegacy) {
       this.inflight.begin();
-      return await serveStatelessLegacy(this.server, request, message, extra, this.exchange());
+      return await serveStatelessLegacy(this.server, request, message, extra, this.exchange);
     }
     if (modern || this.stateless) {
       if (!('method' in message))
@@ -353,7 +354,7 @@ export class McpHttpHandler {
         request,
         message as JSONRPCRequest,
         extra,
-        this.exchange(),
+        this.exchange,
       );
     }
     if ('method' in message && message.method === 'initialize' && 'id' in message) {

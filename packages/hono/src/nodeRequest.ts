@@ -157,13 +157,13 @@ export function readNodeBody(
       incoming.resume(); // keep draining, unbuffered
       resolve(undefined);
     };
+    // `on`, not `once` (each event comes once; no wrapper per listener), and no 'error' listener:
+    // a Node request emits 'error' only to listeners, then 'close', which is what ends the wait
     incoming.on('data', ondata);
-    incoming.once('end', () => {
+    incoming.on('end', () => {
       if (!whole) resolve(size > limit ? undefined : text());
     });
-    // the client left mid-body (or broke HTTP framing): nobody to answer, nothing to report
-    incoming.once('error', () => resolve(undefined));
-    incoming.once('close', () => resolve(undefined));
+    incoming.on('close', () => resolve(undefined)); // the client left mid-body: nobody to answer
   });
 }
 

@@ -4,10 +4,16 @@ import { headerOf } from '../nodeRequest';
 
 /** Whether the request's `Accept` header lists `type` (or a wildcard covering it). */
 export function accepts(request: Request, type: string): boolean {
-  const accept = headerOf(request, 'accept');
+  return acceptHeaderLists(headerOf(request, 'accept'), type);
+}
+
+/** Whether an `Accept` header value lists `type` (or a wildcard covering it). */
+function acceptHeaderLists(accept: string | null, type: string): boolean {
   if (accept === null) return false;
   return (
-    accept.includes(type) || accept.includes('*/*') || accept.includes(`${type.split('/')[0]}/*`)
+    accept.includes(type) ||
+    accept.includes('*/*') ||
+    accept.includes(`${type.slice(0, type.indexOf('/'))}/*`)
   );
 }
 
@@ -28,7 +34,11 @@ export function checkPostHeaders(request: Request): Response | undefined {
       'Unsupported Media Type: Content-Type must be application/json',
     );
   }
-  if (!accepts(request, 'application/json') || !accepts(request, 'text/event-stream')) {
+  const accept = headerOf(request, 'accept');
+  if (
+    !acceptHeaderLists(accept, 'application/json') ||
+    !acceptHeaderLists(accept, 'text/event-stream')
+  ) {
     return errorResponse(
       406,
       ErrorCode.InvalidRequest,

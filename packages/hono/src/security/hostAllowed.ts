@@ -11,7 +11,8 @@ export const LOCAL_HOSTNAMES: ReadonlySet<string> = new Set([
 /** The host name of a Host header value (`[::1]:3000` → `[::1]`, `Example.com:80` → `example.com`). */
 export function hostnameOf(hostHeader: string): string {
   if (hostHeader.startsWith('[')) return hostHeader.slice(0, hostHeader.indexOf(']') + 1);
-  return hostHeader.split(':')[0].toLowerCase();
+  const colon = hostHeader.indexOf(':');
+  return (colon === -1 ? hostHeader : hostHeader.slice(0, colon)).toLowerCase();
 }
 
 /**
