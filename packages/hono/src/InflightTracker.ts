@@ -22,7 +22,7 @@ export class InflightTracker {
   /** One request's answer is complete. */
   end(): void {
     if (this.count > 0) this.count--;
-    if (this.count === 0) {
+    if (this.count === 0 && this.waiters.length > 0) {
       const waiters = this.waiters;
       this.waiters = [];
       for (const resolve of waiters) resolve();

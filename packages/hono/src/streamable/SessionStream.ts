@@ -122,11 +122,8 @@ export class SessionStream {
     const unstored = this.unstoredId(message);
     if (unstored !== undefined) {
       const writer = this.writer as SseWriter;
-      const delivered = writer.send(message, unstored);
-      if (final) {
-        this.done = true;
-        writer.close(); // the whole reply leaves as one string: nothing was stored
-      }
+      const delivered = writer.send(message, unstored, final); // final: closes, one string leaves
+      if (final) this.done = true;
       return Promise.resolve(delivered);
     }
     let delivered = false;

@@ -23,6 +23,8 @@ export class SseWriter {
   private pending?: string;
   private settle?: (body: string | ReadableStream<Uint8Array>) => void;
   private chosen?: string | ReadableStream<Uint8Array>;
+  /** Deferred: the check at the end of this turn of the event loop (cleared if closed before). */
+  private turnEnd?: ReturnType<typeof setImmediate>;
   /** Producers waiting for the reader to catch up. */
   private waiting?: { promise: Promise<void>; resolve: () => void };
   /** Notifications dropped because the reader fell too far behind. */
@@ -45,7 +47,7 @@ export class SseWriter {
     if (deferred) {
       this.pending = '';
       // a reply that is not ready within this turn of the event loop gets its stream at once
-      setImmediate(() => this.streamNow());
+      this.turnEnd = setImmediate(() => this.streamNow());
     } else this.openStream();
   }
 
@@ -89,6 +91,7 @@ export class SseWriter {
 
   /** Deferred: starts streaming what was held (nothing if already chosen). */
   private streamNow(): void {
+    this.turnEnd = undefined;
     if (this.pending === undefined || this.closed) return;
     this.onstreaming?.();
     this.decide(this.openStream());
@@ -129,9 +132,10 @@ export class SseWriter {
   /**
    * Sends one JSON-RPC message as a `message` event. A progress or log notification is dropped
    * (false) while more than {@link SSE_DROP_BYTES} wait for the reader: they are superseded or
-   * best effort, and a producer that awaits {@link SseWriter.ready} never gets there.
+   * best effort, and a producer that awaits {@link SseWriter.ready} never gets there. `last`
+   * closes the stream after it (a deferred writer then never considers streaming).
    */
-  send(message: JSONRPCMessage, eventId?: string): boolean {
+  send(message: JSONRPCMessage, eventId?: string, last = false): boolean {
     if (
       'method' in message &&
       !('id' in message) &&
@@ -141,10 +145,12 @@ export class SseWriter {
       this.dropped++;
       return false;
     }
-    return this.write(
+    const sent = this.write(
       `event: message\n${eventId ? `id: ${eventId}\n` : ''}data: ${JSON.stringify(message)}\n\n`,
-      true,
+      !last,
     );
+    if (last) this.close();
+    return sent;
   }
 
   /** Bytes written and not yet taken by the reader. */
@@ -193,6 +199,8 @@ export class SseWriter {
     if (this.pending !== undefined) {
       const body = this.pending;
       this.pending = undefined;
+      if (this.turnEnd) clearImmediate(this.turnEnd);
+      this.turnEnd = undefined;
       this.finish();
       this.decide(body);
       return;
@@ -232,6 +240,14 @@ export function sseResponseOf(
   body: string | ReadableStream<Uint8Array>,
   headers?: Record<string, string>,
 ): Response {
+  // a whole event list (a reply ready at once) is a reply Node can be given as it is, with a
+  // length and without the hints only a live stream needs (no proxy buffering, keep-alive)
+  if (typeof body === 'string')
+    return reply(body, 200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache, no-transform',
+      ...headers,
+    });
   const all = {
     'content-type': 'text/event-stream',
     'cache-control': 'no-cache, no-transform',
@@ -239,8 +255,5 @@ export function sseResponseOf(
     'x-accel-buffering': 'no',
     ...headers,
   };
-  // a whole event list (a reply ready at once) is a reply Node can be given as it is
-  return typeof body === 'string'
-    ? reply(body, 200, all)
-    : new Response(body, { status: 200, headers: all });
+  return new Response(body, { status: 200, headers: all });
 }
