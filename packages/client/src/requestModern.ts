@@ -44,7 +44,7 @@ export async function requestModern<T>(
   context: ModernRequestContext,
 ): Promise<T> {
   const meta = { ...(params._meta as Record<string, unknown> | undefined), ...context.meta };
-  let current: Record<string, unknown> = { ...params, _meta: meta };
+  let current = withMeta(params, meta);
   for (let round = 1; ; round++) {
     const result = await session.request<Record<string, unknown>>(method, current, options);
     const type = checkResultType(method, result, context.capabilities);
@@ -60,7 +60,7 @@ export async function requestModern<T>(
       );
     }
     const input = result as InputRequiredResult;
-    const next: Record<string, unknown> = { ...params, _meta: meta };
+    const next = withMeta(params, meta);
     if (input.inputRequests) {
       next.inputResponses = await answerInputRequests(
         input.inputRequests,
@@ -71,4 +71,17 @@ export async function requestModern<T>(
     if (input.requestState !== undefined) next.requestState = input.requestState;
     current = next;
   }
+}
+
+/**
+ * `params` with its `_meta` replaced. Built from a literal that has `_meta` first: V8 (Node 20)
+ * builds `{ ...params, _meta }` about ten times slower, and this runs on every modern request.
+ */
+function withMeta(
+  params: Record<string, unknown>,
+  meta: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { _meta: undefined, ...params };
+  out._meta = meta;
+  return out;
 }

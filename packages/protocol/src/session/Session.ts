@@ -155,8 +155,12 @@ export class Session implements TransportReceiver {
     while (this.pending.has(id));
     const message: JSONRPCRequest = { jsonrpc: '2.0', id, method };
     if (options.onprogress) {
-      const meta = { ...(params?._meta as object | undefined), progressToken: id };
-      message.params = { ...params, _meta: meta };
+      // literals that start with their own keys: V8 extends a spread-first literal slowly
+      const meta: Record<string, unknown> = { progressToken: id, ...(params?._meta as object) };
+      meta.progressToken = id;
+      const withMeta: Record<string, unknown> = { _meta: meta, ...params };
+      withMeta._meta = meta;
+      message.params = withMeta;
       this.progressTokens.set(id, id);
     } else if (params !== undefined) {
       message.params = params;
