@@ -12,16 +12,32 @@ export interface InvocationEnv {
   reader: ResourceReader;
 }
 
-/** Calls a decorated method with validated values, injecting Context where declared. */
-export async function invokeMethod(
+/**
+ * Calls a decorated method with validated values, injecting Context where declared; answers what
+ * the method answers (a value or a promise), or a promise when the instance is still being made.
+ * Not async: a synchronous tool then costs its caller no microtask tick.
+ */
+export function invokeMethod(
   env: InvocationEnv,
   methodName: string,
   params: ParamSpec[],
   values: Map<number, unknown>,
   request: RequestContext,
-): Promise<unknown> {
+): unknown {
   const made = env.instance();
-  const instance = made instanceof Promise ? await made : made;
+  return made instanceof Promise
+    ? made.then((instance) => callMethod(instance, env, methodName, params, values, request))
+    : callMethod(made, env, methodName, params, values, request);
+}
+
+function callMethod(
+  instance: object,
+  env: InvocationEnv,
+  methodName: string,
+  params: ParamSpec[],
+  values: Map<number, unknown>,
+  request: RequestContext,
+): unknown {
   const args: unknown[] = [];
   let context: Context | undefined;
   for (const param of params) {

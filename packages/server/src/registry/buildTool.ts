@@ -98,7 +98,8 @@ export function buildTool(definition: ToolDefinition, env: InvocationEnv): ToolE
       }
       let value: unknown;
       try {
-        value = await invokeMethod(env, definition.methodName, params, values, request);
+        value = invokeMethod(env, definition.methodName, params, values, request);
+        if (value instanceof Promise) value = await value; // a synchronous tool costs no tick
       } catch (error) {
         if (
           error instanceof McpError ||
