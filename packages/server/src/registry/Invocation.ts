@@ -25,19 +25,25 @@ export function invokeMethod(
   request: RequestContext,
 ): unknown {
   const made = env.instance();
-  return made instanceof Promise
-    ? made.then((instance) => callMethod(instance, env, methodName, params, values, request))
-    : callMethod(made, env, methodName, params, values, request);
+  if (made instanceof Promise)
+    return made.then((instance) =>
+      callOn(instance, methodName, argsOf(env, params, values, request)),
+    );
+  return callOn(made, methodName, argsOf(env, params, values, request));
 }
 
-function callMethod(
-  instance: object,
+/** Calls the method `name` of `instance` with `args`. */
+function callOn(instance: object, name: string, args: unknown[]): unknown {
+  return (instance as Record<string, (...a: unknown[]) => unknown>)[name](...args);
+}
+
+/** The method's arguments by parameter index: validated values, and the Context where declared. */
+function argsOf(
   env: InvocationEnv,
-  methodName: string,
   params: ParamSpec[],
   values: Map<number, unknown>,
   request: RequestContext,
-): unknown {
+): unknown[] {
   const args: unknown[] = [];
   let context: Context | undefined;
   for (const param of params) {
@@ -46,5 +52,5 @@ function callMethod(
         ? (context ??= new Context(request, env.container, env.reader))
         : values.get(param.index);
   }
-  return (instance as Record<string, (...a: unknown[]) => unknown>)[methodName](...args);
+  return args;
 }
