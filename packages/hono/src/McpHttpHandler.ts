@@ -38,11 +38,6 @@ const DEFAULT_BODY_LIMIT = 4 << 20;
 /** Which MCP route a request is for: the Streamable HTTP endpoint, or one of HTTP+SSE's two. */
 export type McpRoute = 'mcp' | 'sse' | 'messages';
 
-/** The transport facts of a message; headers are copied only if someone reads them. */
-function messageExtra(request: Request, auth: AuthInfo | undefined): HttpMessageExtra {
-  return new HttpMessageExtra(request, auth);
-}
-
 /** `Retry-After` of a refused session when every session holds an open SSE stream. */
 const BUSY_RETRY_SECONDS = 30;
 
@@ -269,7 +264,11 @@ export class McpHttpHandler {
       }
       if (route === 'messages') {
         if (request.method !== 'POST') return this.notAllowed('POST');
-        return await this.legacySse.post(request, this.bodyLimit, messageExtra(request, auth));
+        return await this.legacySse.post(
+          request,
+          this.bodyLimit,
+          new HttpMessageExtra(request, auth),
+        );
       }
       if (request.method === 'POST') return await this.post(request, auth);
       if (this.stateless) return this.notAllowed('POST');
@@ -330,7 +329,7 @@ export class McpHttpHandler {
     if (forbidden) return forbidden;
     if (this.draining && 'method' in message && 'id' in message)
       return shuttingDownResponse(message.id);
-    const extra = messageExtra(request, auth);
+    const extra = new HttpMessageExtra(request, auth);
     const modern =
       ('method' in message && hasModernMeta(message.params?._meta)) ||
       isModernHeaderVersion(headerOf(request, 'mcp-protocol-version'));

@@ -1,8 +1,7 @@
 import { MissingPackageError } from '@typemcp/server';
 
-/** The functions of `@hono/node-server` that {@link serve} uses (the same in its 1.x and 2.x lines). */
+/** The function of `@hono/node-server` that {@link serve} uses (the same in its 1.x and 2.x lines). */
 export interface NodeServerModule {
-  serve: typeof import('@hono/node-server').serve;
   getRequestListener: typeof import('@hono/node-server').getRequestListener;
 }
 

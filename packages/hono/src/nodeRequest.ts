@@ -168,7 +168,7 @@ export function readNodeBody(
 }
 
 /** Calls `onabort` once if the Node response closes before it finished; returns a function that stops watching. */
-function watchNodeAbort(outgoing: ServerResponse, onabort: () => void): () => void {
+export function watchNodeAbort(outgoing: ServerResponse, onabort: () => void): () => void {
   const onclose = () => {
     if (!outgoing.writableFinished) onabort();
   };

@@ -73,22 +73,19 @@ export async function serve(
     await app.mcp.close();
     throw error;
   });
-  const nodeServer = loadNodeServer();
-  const port = options.port ?? 3000;
+  // @hono/node-server's listener, with the Host name a request without one is given
+  const getRequestListener = loadNodeServer().getRequestListener as GetRequestListener;
+  const listenerOf: GetRequestListener = (fetch) => getRequestListener(fetch, { hostname: host });
   // an app serve() built itself has no middleware to honour: its endpoint is answered straight
   // from Node's request (see mcpNodeListener); a ready app, or CORS, goes through Hono throughout
-  const direct =
-    !ownApp || options.cors
-      ? undefined
-      : mcpNodeListener(app, options, nodeServer.getRequestListener as GetRequestListener);
-  const server = direct
-    ? await listen(createServer(direct), port, host).catch(async (error: unknown) => {
-        await app.mcp.close(); // nothing is left running when the port cannot be had
-        throw error;
-      })
-    : await new Promise<ReturnType<typeof nodeServer.serve>>((resolve) => {
-        const s = nodeServer.serve({ fetch: app.fetch, hostname: host, port }, () => resolve(s));
-      });
+  const listener =
+    ownApp && !options.cors ? mcpNodeListener(app, options, listenerOf) : listenerOf(app.fetch);
+  const server = await listen(createServer(listener), options.port ?? 3000, host).catch(
+    async (error: unknown) => {
+      await app.mcp.close(); // nothing is left running when the port cannot be had
+      throw error;
+    },
+  );
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;
@@ -97,18 +94,14 @@ export async function serve(
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      const nodeServer = server as unknown as {
-        closeIdleConnections?: () => void;
-        closeAllConnections?: () => void;
-      };
-      nodeServer.closeIdleConnections?.();
+      server.closeIdleConnections();
       // In-flight requests finish first, then the lifespan stops (a parent app carrying a mounted
       // engine at `.mcp` has no close() of its own: its engine is shut down).
       const timeoutMs = options.shutdownTimeoutMs ?? 10_000;
       await (typeof app.close === 'function' ? app.close(timeoutMs) : app.mcp?.shutdown(timeoutMs));
-      nodeServer.closeIdleConnections?.();
+      server.closeIdleConnections();
       await Promise.race([stopped, new Promise((r) => setTimeout(r, 200).unref())]);
-      nodeServer.closeAllConnections?.();
+      server.closeAllConnections();
       await options.onshutdown?.();
     })());
   const onSignal = () => void close().then(() => process.exit(0));

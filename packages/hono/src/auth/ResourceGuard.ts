@@ -12,6 +12,7 @@ import {
   protectedResourcePaths,
 } from './protectedResource';
 import { SessionOwners } from './SessionOwners';
+import { headerOf } from '../nodeRequest';
 
 /** The route a request is for, as the engine names them. */
 type Route = 'mcp' | 'sse' | 'messages';
@@ -82,7 +83,7 @@ export class ResourceGuard {
         'Bearer tokens are accepted in the Authorization header only, never in the query string',
       );
     }
-    const header = request.headers.get('authorization');
+    const header = headerOf(request, 'authorization');
     const match = header ? /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(header) : null;
     if (!header || !/^bearer\b/i.test(header)) return this.challenge();
     if (!match)
@@ -124,7 +125,7 @@ export class ResourceGuard {
       route === 'messages'
         ? url.searchParams.get('sessionId')
         : route === 'mcp'
-          ? request.headers.get('mcp-session-id')
+          ? headerOf(request, 'mcp-session-id')
           : null;
     if (session !== null && !this.owners.allows(session, withToken.subject)) {
       return errorResponse(

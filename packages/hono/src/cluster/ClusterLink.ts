@@ -12,6 +12,7 @@ import type { McpStores } from './McpStores';
 import { StoreUnavailableError } from './StoreUnavailableError';
 import { tagOutgoing, untagIncoming } from './requestIds';
 import { WakingEventStore } from './WakingEventStore';
+import { headerOf } from '../nodeRequest';
 
 /** What every node hears on the cluster channel. */
 type ClusterMessage =
@@ -95,7 +96,7 @@ export class ClusterLink {
    * when it ended elsewhere.
    */
   async sync(request: Request): Promise<void> {
-    const id = request.headers.get('mcp-session-id');
+    const id = headerOf(request, 'mcp-session-id');
     if (!id) return;
     const record = await StoreUnavailableError.guard('sessions', () =>
       this.stores.sessions.touch(id, this.ttlMs),

@@ -11,6 +11,7 @@ import { accepts } from '../security/checkPostHeaders';
 import { ExchangeTransport } from '../streamable/ExchangeTransport';
 import { sseResponse } from '../streamable/SseWriter';
 import type { SseWriter } from '../streamable/SseWriter';
+import { headerOf } from '../nodeRequest';
 
 interface SseSession {
   transport: ExchangeTransport;
@@ -108,7 +109,7 @@ export class LegacySseSessions {
         'Session not found: open a new stream with GET',
       );
     }
-    const type = request.headers.get('content-type') ?? '';
+    const type = headerOf(request, 'content-type') ?? '';
     if (!/^application\/json\s*(;|$)/i.test(type)) {
       return errorResponse(
         415,

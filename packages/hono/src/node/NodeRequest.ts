@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { rememberNodeExchange } from '../nodeRequest';
+import { rememberNodeExchange, watchNodeAbort } from '../nodeRequest';
 
 /**
  * The Request the engine is given for a Node.js request that `serve()` answers itself: method
@@ -45,9 +45,7 @@ export class NodeRequest {
   get signal(): AbortSignal {
     if (!this.controller) {
       const controller = new AbortController();
-      this.outgoing.once('close', () => {
-        if (!this.outgoing.writableFinished) controller.abort();
-      });
+      watchNodeAbort(this.outgoing, () => controller.abort());
       this.controller = controller;
     }
     return this.controller.signal;

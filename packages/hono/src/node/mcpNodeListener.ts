@@ -16,6 +16,7 @@ export type GetRequestListener = (
     request: Request,
     env: { incoming: IncomingMessage; outgoing: ServerResponse },
   ) => unknown,
+  options?: { hostname?: string },
 ) => NodeListener;
 
 const PENDING = Symbol('typemcp.pendingResponse');

@@ -1,5 +1,6 @@
 import { originAllowed } from './originAllowed';
 import type { SecurityOptions } from './SecurityOptions';
+import { headerOf } from '../nodeRequest';
 
 const ALLOW_METHODS = 'GET, POST, DELETE, OPTIONS';
 const ALLOW_HEADERS = new Set([
@@ -23,11 +24,11 @@ const EXPOSE_HEADERS = 'Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate';
  * if (options.cors && request.method === 'OPTIONS') return corsPreflight(request, options);
  */
 export function corsPreflight(request: Request, options: SecurityOptions): Response {
-  const origin = request.headers.get('origin');
-  const host = request.headers.get('host');
+  const origin = headerOf(request, 'origin');
+  const host = headerOf(request, 'host');
   if (origin === null || !originAllowed(origin, host, options))
     return new Response(null, { status: 204 });
-  const requested = (request.headers.get('access-control-request-headers') ?? '')
+  const requested = (headerOf(request, 'access-control-request-headers') ?? '')
     .split(',')
     .map((h) => h.trim().toLowerCase())
     .filter((h) => h && (ALLOW_HEADERS.has(h) || h.startsWith('mcp-param-')));
@@ -51,8 +52,8 @@ export function corsPreflight(request: Request, options: SecurityOptions): Respo
  * return withCors(request, await handle(request), options);
  */
 export function withCors(request: Request, response: Response, options: SecurityOptions): Response {
-  const origin = request.headers.get('origin');
-  if (origin === null || !originAllowed(origin, request.headers.get('host'), options))
+  const origin = headerOf(request, 'origin');
+  if (origin === null || !originAllowed(origin, headerOf(request, 'host'), options))
     return response;
   let out = response;
   try {

@@ -240,20 +240,15 @@ export function sseResponseOf(
   body: string | ReadableStream<Uint8Array>,
   headers?: Record<string, string>,
 ): Response {
-  // a whole event list (a reply ready at once) is a reply Node can be given as it is, with a
-  // length and without the hints only a live stream needs (no proxy buffering, keep-alive)
-  if (typeof body === 'string')
-    return reply(body, 200, {
-      'content-type': 'text/event-stream',
-      'cache-control': 'no-cache, no-transform',
-      ...headers,
-    });
-  const all = {
+  const all: Record<string, string> = {
     'content-type': 'text/event-stream',
     'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
     ...headers,
   };
+  // a whole event list (a reply ready at once) is a reply Node can be given as it is, with a
+  // length and without the hints only a live stream needs (no proxy buffering, keep-alive)
+  if (typeof body === 'string') return reply(body, 200, all);
+  all.connection = 'keep-alive';
+  all['x-accel-buffering'] = 'no';
   return new Response(body, { status: 200, headers: all });
 }

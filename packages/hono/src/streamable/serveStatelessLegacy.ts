@@ -6,6 +6,7 @@ import { errorResponse } from '../httpErrors';
 import { serveExchange } from './serveModernRequest';
 import type { ModernExchangeOptions } from './serveModernRequest';
 import { reply } from '../reply';
+import { headerOf } from '../nodeRequest';
 
 /**
  * Answers a 2025-era (legacy) POST without a session (`statelessLegacy`): `initialize` is
@@ -28,7 +29,7 @@ export function serveStatelessLegacy(
     options.ondone();
     return reply(null, 202);
   }
-  const version = request.headers.get('mcp-protocol-version') ?? '2025-03-26';
+  const version = headerOf(request, 'mcp-protocol-version') ?? '2025-03-26';
   if (!LEGACY_PROTOCOL_VERSIONS.includes(version)) {
     options.ondone();
     return errorResponse(

@@ -53,8 +53,9 @@ export interface SessionOptions {
    */
   maxConcurrentRequests?: number;
   /**
-   * True while JSON-RPC batches are accepted (a 2025-03-26 session); asked by a transport that
-   * took the session through `Transport.attach`. Without it batches are refused.
+   * True while JSON-RPC batches are accepted (a 2025-03-26 session): the session answers its
+   * transport's `acceptsBatches` with it (or the transport asks, through `Transport.attach`).
+   * Without it batches are refused.
    */
   acceptsBatches?(): boolean;
 }
@@ -103,6 +104,7 @@ export class Session implements TransportReceiver {
     transport.onmessage = (message, extra) => this.receive(message, extra);
     transport.onclose = () => this.handleClose();
     transport.onerror = (error) => this.options.onerror?.(error);
+    if (options.acceptsBatches) transport.acceptsBatches = () => this.acceptsBatches();
   }
 
   /** The transport closed (a transport that took this session through `Transport.attach`). */
@@ -155,12 +157,8 @@ export class Session implements TransportReceiver {
     while (this.pending.has(id));
     const message: JSONRPCRequest = { jsonrpc: '2.0', id, method };
     if (options.onprogress) {
-      // literals that start with their own keys: V8 extends a spread-first literal slowly
-      const meta: Record<string, unknown> = { progressToken: id, ...(params?._meta as object) };
-      meta.progressToken = id;
-      const withMeta: Record<string, unknown> = { _meta: meta, ...params };
-      withMeta._meta = meta;
-      message.params = withMeta;
+      const meta = { ...(params?._meta as object | undefined), progressToken: id };
+      message.params = { ...params, _meta: meta };
       this.progressTokens.set(id, id);
     } else if (params !== undefined) {
       message.params = params;

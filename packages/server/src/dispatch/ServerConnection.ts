@@ -114,10 +114,8 @@ export class ServerConnection {
     transport: Transport,
     options: { defaultTimeoutMs?: number } = {},
   ) {
-    // a transport that takes its Session (Transport.attach) asks it, and gets no closure
-    const events = new ConnectionEvents(this, options.defaultTimeoutMs);
-    if (!transport.attach) transport.acceptsBatches = () => events.acceptsBatches();
-    this.session = new Session(transport, events);
+    // the Session wires the transport (or attaches itself to it: Transport.attach)
+    this.session = new Session(transport, new ConnectionEvents(this, options.defaultTimeoutMs));
   }
 
   /** The era this connection was opened in: legacy after `initialize`, else modern. */
